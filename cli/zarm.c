@@ -1,0 +1,214 @@
+/* zarm: run an Arm64 Linux program, with qemu-user's conventions.
+ * Uses only the public API (include/zarm/). */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "zarm/zarm.h"
+
+extern char **environ;
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: zarm [options] program [args...]\n"
+            "  -L path          sysroot for the ELF interpreter and absolute paths (ZARM_LD_PREFIX)\n"
+            "  -E var=value     set an environment variable for the guest\n"
+            "  -U var           remove an environment variable for the guest\n"
+            "  -0 argv0         the guest's argv[0]\n"
+            "  -d item[,...]    log: in_asm, out_asm, ir, exec, unimp, strace\n"
+            "  -D logfile       write the log to logfile\n"
+            "  --engine=E       auto, interp, jit or hw\n"
+            "  --mem=BYTES      guest address space size (e.g. 4G)\n"
+            "  --stats          print execution statistics on exit\n"
+            "  -h, --help       this text\n");
+}
+
+static int parse_log(const char *s, unsigned *mask)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } items[] = {{"in_asm", ZARM_LOG_IN_ASM}, {"out_asm", ZARM_LOG_OUT_ASM}, {"ir", ZARM_LOG_IR},
+                 {"exec", ZARM_LOG_EXEC},     {"unimp", ZARM_LOG_UNIMP},     {"strace", ZARM_LOG_STRACE}};
+    char *copy = strdup(s), *save = NULL;
+    if (!copy)
+        return -1;
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        size_t i;
+        for (i = 0; i < sizeof items / sizeof items[0]; i++)
+            if (!strcmp(t, items[i].name))
+                break;
+        if (i == sizeof items / sizeof items[0]) {
+            fprintf(stderr, "zarm: -d: unknown log item '%s'\n", t);
+            free(copy);
+            return -1;
+        }
+        *mask |= items[i].bit;
+    }
+    free(copy);
+    return 0;
+}
+
+static int parse_size(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || end == s)
+        return -1;
+    switch (*end) {
+    case 'G': case 'g': v <<= 30; end++; break;
+    case 'M': case 'm': v <<= 20; end++; break;
+    case 'K': case 'k': v <<= 10; end++; break;
+    }
+    if (*end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* The guest environment: the host's, edited by -E and -U in order. */
+static char **env_edit(char **env, size_t *n, const char *op, int unset)
+{
+    size_t klen = strcspn(op, "=");
+    for (size_t i = 0; i < *n; i++)
+        if (!strncmp(env[i], op, klen) && env[i][klen] == '=') {
+            if (unset) {
+                env[i] = env[--*n];
+                env[*n] = NULL;
+            } else {
+                env[i] = (char *)op;
+            }
+            return env;
+        }
+    if (unset)
+        return env;
+    char **ne = realloc(env, (*n + 2) * sizeof *ne);
+    if (!ne)
+        return env;
+    ne[(*n)++] = (char *)op;
+    ne[*n] = NULL;
+    return ne;
+}
+
+int main(int argc, char **argv)
+{
+    struct zarm_user_options opt;
+    zarm_user_options_init(&opt);
+    int stats = 0;
+    const char *logfile = NULL, *argv0 = NULL;
+    size_t envn = 0;
+    while (environ[envn])
+        envn++;
+    char **genv = malloc((envn + 1) * sizeof *genv);
+    if (!genv)
+        return 1;
+    memcpy(genv, environ, (envn + 1) * sizeof *genv);
+    if (getenv("ZARM_LD_PREFIX"))
+        opt.sysroot = getenv("ZARM_LD_PREFIX");
+
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        const char *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--stats")) {
+            stats = 1;
+        } else if (!strncmp(a, "--engine=", 9)) {
+            const char *e = a + 9;
+            if (!strcmp(e, "auto")) opt.engine = ZARM_ENGINE_AUTO;
+            else if (!strcmp(e, "interp")) opt.engine = ZARM_ENGINE_INTERP;
+            else if (!strcmp(e, "jit")) opt.engine = ZARM_ENGINE_JIT;
+            else if (!strcmp(e, "hw")) opt.engine = ZARM_ENGINE_HW;
+            else {
+                fprintf(stderr, "zarm: unknown engine '%s' (auto, interp, jit, hw)\n", e);
+                return 2;
+            }
+        } else if (!strncmp(a, "--mem=", 6)) {
+            if (parse_size(a + 6, &opt.guest_mem_size)) {
+                fprintf(stderr, "zarm: --mem: bad size '%s'\n", a + 6);
+                return 2;
+            }
+        } else if (!strcmp(a, "-L") || !strcmp(a, "-E") || !strcmp(a, "-U") || !strcmp(a, "-d") ||
+                   !strcmp(a, "-D") || !strcmp(a, "-0")) {
+            if (!val) {
+                fprintf(stderr, "zarm: option %s needs an argument\n", a);
+                return 2;
+            }
+            i++;
+            if (a[1] == 'L') opt.sysroot = val;
+            else if (a[1] == 'E') genv = env_edit(genv, &envn, val, 0);
+            else if (a[1] == 'U') genv = env_edit(genv, &envn, val, 1);
+            else if (a[1] == 'D') logfile = val;
+            else if (a[1] == '0') argv0 = val;
+            else if (parse_log(val, &opt.log_mask)) return 2;
+        } else {
+            fprintf(stderr, "zarm: unknown option '%s'\n", a);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return 2;
+    }
+    if (logfile) {
+        opt.log_fd = open(logfile, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (opt.log_fd < 0) {
+            fprintf(stderr, "zarm: %s: %s\n", logfile, strerror(errno));
+            return 2;
+        }
+    }
+    struct zarm_user *u;
+    int r = zarm_user_create(&opt, &u);
+    if (r) {
+        fprintf(stderr, "zarm: %s\n", zarm_user_error(u));
+        zarm_user_destroy(u);
+        return r == ZARM_E_ENGINE ? 2 : 1;
+    }
+    const char *path = argv[i];
+    if (argv0)
+        argv[i] = (char *)argv0;
+    r = zarm_user_load(u, path, argv + i, genv);
+    if (r) {
+        fprintf(stderr, "zarm: %s\n", zarm_user_error(u));
+        zarm_user_destroy(u);
+        /* As a shell: 127 for a missing program, 126 for one that cannot run. */
+        return r == ZARM_E_NOENT ? 127 : 126;
+    }
+    int status = 0;
+    r = zarm_user_run(u, &status);
+    if (r) {
+        fprintf(stderr, "zarm: %s\n", zarm_user_error(u));
+        status = 1;
+    }
+    if (stats) {
+        struct zarm_stats s;
+        zarm_user_stats(u, &s);
+        fprintf(stderr,
+                "zarm stats: engine %s\n"
+                "  guest instructions  %" PRIu64 "\n"
+                "  blocks translated   %" PRIu64 "\n"
+                "  invalidations       %" PRIu64 " (%" PRIu64 " blocks dropped)\n"
+                "  cache               %" PRIu64 " blocks, %" PRIu64 " bytes\n"
+                "  helper calls        %" PRIu64 "\n"
+                "  syscalls            %" PRIu64 "\n"
+                "  engine exits        %" PRIu64 "\n",
+                zarm_engine_name(zarm_user_engine(u)), s.guest_insns, s.blocks_translated,
+                s.invalidations, s.blocks_dropped, s.cache_blocks, s.cache_bytes, s.helper_calls,
+                s.syscalls, s.engine_exits);
+    }
+    zarm_user_destroy(u);
+    free(genv);
+    return status;
+}

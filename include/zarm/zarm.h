@@ -1,0 +1,97 @@
+/* zarm public API: run Arm64 code on this host.
+ *
+ * This header is all that cli/ uses.  Every function returns 0 on success or a
+ * negative ZARM_E* code; the message for the last failure of an object is
+ * available from zarm_user_error().  Nothing in the library prints (except the
+ * debug log the caller asks for) or exits. */
+#ifndef ZARM_ZARM_H
+#define ZARM_ZARM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "zarm/cpu.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum zarm_engine {
+    ZARM_ENGINE_AUTO = 0, /* hardware if the host offers it, else the JIT, else the interpreter */
+    ZARM_ENGINE_INTERP,
+    ZARM_ENGINE_JIT,
+    ZARM_ENGINE_HW,
+};
+
+/* Debug log items (-d). */
+enum zarm_log_item {
+    ZARM_LOG_IN_ASM = 1 << 0,  /* guest code of each translated block (capstone) */
+    ZARM_LOG_OUT_ASM = 1 << 1, /* host code of each translated block */
+    ZARM_LOG_IR = 1 << 2,      /* IR of each translated block */
+    ZARM_LOG_EXEC = 1 << 3,    /* each block entered from the dispatcher */
+    ZARM_LOG_UNIMP = 1 << 4,   /* unimplemented syscalls and instructions */
+    ZARM_LOG_STRACE = 1 << 5,  /* each syscall with its arguments and result */
+};
+
+/* Error codes. */
+enum {
+    ZARM_OK = 0,
+    ZARM_E_NOENT = -1,   /* file not found */
+    ZARM_E_NOEXEC = -2,  /* not an Arm64 ELF executable, or malformed */
+    ZARM_E_ACCES = -3,   /* cannot be read */
+    ZARM_E_NOMEM = -4,
+    ZARM_E_ENGINE = -5,  /* the requested engine is not available here */
+    ZARM_E_INVAL = -6,
+};
+
+struct zarm_user_options {
+    enum zarm_engine engine;
+    unsigned log_mask;        /* enum zarm_log_item bits */
+    int log_fd;               /* where the debug log goes (-D); 2 by default */
+    const char *sysroot;      /* -L: prefix for the interpreter and absolute paths */
+    uint64_t guest_mem_size;  /* bytes of guest address space; 0 = default */
+};
+
+struct zarm_stats {
+    uint64_t guest_insns;      /* guest instructions executed */
+    uint64_t blocks_translated;
+    uint64_t invalidations;    /* zarm_invalidate calls that dropped code */
+    uint64_t blocks_dropped;
+    uint64_t cache_blocks;     /* blocks in the cache at exit */
+    uint64_t cache_bytes;      /* bytes of translated code held */
+    uint64_t helper_calls;
+    uint64_t syscalls;
+    uint64_t engine_exits;     /* returns from the engine to the runtime */
+};
+
+/* A user-mode Linux process running one Arm64 program. */
+struct zarm_user;
+
+void zarm_user_options_init(struct zarm_user_options *o);
+/* Creates the process; on failure *out is still set (for zarm_user_error) unless
+ * memory ran out, and must be destroyed. */
+int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out);
+void zarm_user_destroy(struct zarm_user *u);
+/* Loads an executable with its arguments and environment (argv[0] is what the
+ * guest sees as its name). */
+int zarm_user_load(struct zarm_user *u, const char *path, char *const argv[], char *const envp[]);
+/* Runs until the guest exits.  *status is the guest's exit status, or 128+signal
+ * if a signal killed it (as a shell reports). */
+int zarm_user_run(struct zarm_user *u, int *status);
+void zarm_user_stats(const struct zarm_user *u, struct zarm_stats *s);
+/* The message for the last failure, naming the file and the problem. */
+const char *zarm_user_error(const struct zarm_user *u);
+/* The engine actually used. */
+enum zarm_engine zarm_user_engine(const struct zarm_user *u);
+/* Which engines this build and host offer; a one-line reason for those not. */
+int zarm_engine_available(enum zarm_engine e, const char **why_not);
+const char *zarm_engine_name(enum zarm_engine e);
+
+/* Forgets every translation of guest code in [addr, addr+len).  The one path by
+ * which translated code is dropped, for every engine. */
+void zarm_invalidate(struct zarm_user *u, uint64_t addr, uint64_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

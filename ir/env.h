@@ -1,0 +1,72 @@
+/* The execution context every translator engine runs a vCPU in: the one CPU
+ * state, followed by the interpreter's temp slots, then the guest memory window
+ * and the exit record.  The runtime embeds it in its vCPU. */
+#ifndef ZARM_IR_ENV_H
+#define ZARM_IR_ENV_H
+
+#include <stdint.h>
+
+#include "ir.h"
+#include "zarm/cpu.h"
+
+#define IR_MAX_TEMP_SLOTS 512
+
+struct ir_iblock;
+struct ir_env;
+
+typedef uint64_t (*ir_helper_fn)(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c);
+
+struct ir_env {
+    struct zarm_cpu cpu;                 /* must be first: interpreter slots index it */
+    uint64_t tmp[IR_MAX_TEMP_SLOTS];
+    /* Guest memory: guest address x lives at host mem + x for x < mem_size. */
+    uint8_t *mem;
+    uint64_t mem_size;
+    /* Why the engine stopped (enum ir_exit) and the detail (syscall number,
+     * fault address, instruction word...). */
+    uint32_t exit;
+    uint64_t exit_info;
+    /* Set by another thread or a signal handler to stop at the next block. */
+    volatile uint32_t interrupt;
+    /* Translation-cache generation; chained links made in an older generation
+     * are stale (zarm_invalidate bumps it). */
+    const volatile uint64_t *cache_gen;
+    /* Finds or makes the interpreter block for pc; NULL with exit set if the
+     * code cannot be fetched. */
+    struct ir_iblock *(*lookup)(struct ir_env *env, uint64_t pc);
+    void *runtime;                       /* the runtime's vCPU */
+    /* System-register access the helpers do not model (MRS/MSR). */
+    int (*sysreg)(struct ir_env *env, uint32_t enc, int is_write, uint64_t *val);
+    /* Statistics. */
+    uint64_t insns;
+    uint64_t helper_calls;
+};
+
+/* Slot number (in 64-bit units from the start of the env) of a temp slot. */
+#define IR_TMP_SLOT0 ((unsigned)(__builtin_offsetof(struct ir_env, tmp) / 8))
+
+/* Guest memory access with bounds check; return 0 on success, -1 after setting
+ * env->exit = IR_EXIT_FAULT and exit_info. */
+static inline uint8_t *ir_guest_ptr(struct ir_env *env, uint64_t addr, uint64_t size)
+{
+    if (addr >= env->mem_size || env->mem_size - addr < size) {
+        env->exit = IR_EXIT_FAULT;
+        env->exit_info = addr;
+        return 0;
+    }
+    return env->mem + addr;
+}
+
+enum ir_helper_id {
+#define IR_HELPER(n) IR_HELPER_##n,
+#include "helpers.def"
+#undef IR_HELPER
+    IR_NUM_HELPERS
+};
+#define IR_HELPER(n) uint64_t helper_##n(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c);
+#include "helpers.def"
+#undef IR_HELPER
+extern const ir_helper_fn ir_helpers[IR_NUM_HELPERS];
+const char *ir_helper_name(unsigned id);
+
+#endif

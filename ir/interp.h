@@ -1,0 +1,38 @@
+/* The portable engine: IR blocks lowered to a compact slot-based form and run by
+ * a threaded interpreter.  Operands are slot numbers into struct ir_env, so guest
+ * registers are read and written in place. */
+#ifndef ZARM_IR_INTERP_H
+#define ZARM_IR_INTERP_H
+
+#include "env.h"
+#include "ir.h"
+
+struct ir_iop {
+    uint16_t h;          /* handler index */
+    uint16_t d, a, b, c; /* slots */
+    uint16_t pad;
+    uint32_t pcoff;      /* guest instruction offset, for precise exceptions */
+    uint64_t imm, imm2;
+};
+
+struct ir_iblock {
+    uint64_t pc;
+    uint32_t ninsns, nops;
+    uint32_t nbytes;
+    /* Chained successors for GOTO (0) and BRCOND taken (0) / not taken (1),
+     * valid while link_gen equals the cache generation. */
+    struct ir_iblock *link[2];
+    uint64_t link_gen[2];
+    struct ir_iop ops[];
+};
+
+/* Lowers an optimised IR block; NULL if out of memory or out of slots. */
+struct ir_iblock *ir_interp_compile(const struct ir_block *b);
+void ir_interp_free(struct ir_iblock *blk);
+/* Runs from blk until something needs the runtime; returns env->exit (never
+ * IR_EXIT_NONE) with env->cpu.pc at the instruction to resume at. */
+uint32_t ir_interp_run(struct ir_env *env, struct ir_iblock *blk);
+/* Prints the lowered form (debugging). */
+void ir_interp_print(FILE *f, const struct ir_iblock *blk);
+
+#endif

@@ -1,0 +1,323 @@
+/* Lowers an optimised IR block to the interpreter's slot form.
+ *
+ * Temps get slots in ir_env.tmp, reused after their last use.  A GET aliases the
+ * guest register's own slot as long as no SET of that register comes before the
+ * temp's last use, and a SET retargets the instruction that produced its value
+ * when nothing in between could observe the register, so `add x0, x0, #1`
+ * becomes one handler that updates x0 in place.  Constants become the immediate
+ * of a _ri handler where they are the second operand. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "interp.h"
+#include "interp_handlers.h"
+
+#define SLOT_PSTATE 33
+#define NONE 0xffffffffu
+
+struct lower {
+    const struct ir_block *b;
+    uint32_t *last_use; /* per temp: index of last instruction reading it */
+    uint32_t *slot;     /* per temp: slot, or NONE */
+    uint8_t *is_const;
+    uint64_t *cval;
+    uint8_t *alias;     /* per temp: its slot is a guest register's */
+    uint8_t slot_busy[IR_MAX_TEMP_SLOTS];
+    struct ir_iblock *out;
+    uint32_t nops, cap;
+    int err;
+};
+
+static struct ir_iop *emit(struct lower *L, unsigned h, uint32_t pcoff)
+{
+    if (L->nops == L->cap) {
+        L->cap = L->cap ? L->cap * 2 : 64;
+        struct ir_iblock *p = realloc(L->out, sizeof *p + L->cap * sizeof(struct ir_iop));
+        if (!p) {
+            L->err = 1;
+            L->cap = L->nops = 0;
+            return NULL;
+        }
+        L->out = p;
+    }
+    struct ir_iop *op = &L->out->ops[L->nops++];
+    memset(op, 0, sizeof *op);
+    op->h = (uint16_t)h;
+    op->pcoff = pcoff;
+    return op;
+}
+
+static uint32_t alloc_slot(struct lower *L)
+{
+    for (uint32_t s = 0; s < IR_MAX_TEMP_SLOTS; s++)
+        if (!L->slot_busy[s]) {
+            L->slot_busy[s] = 1;
+            return IR_TMP_SLOT0 + s;
+        }
+    L->err = 1;
+    return IR_TMP_SLOT0;
+}
+
+static void release_dead_args(struct lower *L, const struct ir_insn *i, uint32_t k)
+{
+    for (unsigned a = 0; a < i->nargs; a++) {
+        ir_val t = i->arg[a];
+        if (t && L->last_use[t] == k && L->slot[t] != NONE && !L->alias[t] &&
+            L->slot[t] >= IR_TMP_SLOT0)
+            L->slot_busy[L->slot[t] - IR_TMP_SLOT0] = 0;
+    }
+}
+
+/* Slot holding temp t, materialising a constant if needed. */
+static uint32_t use(struct lower *L, ir_val t, uint32_t pcoff)
+{
+    if (!t)
+        return 0;
+    if (L->slot[t] == NONE && L->is_const[t]) {
+        uint32_t s = alloc_slot(L);
+        struct ir_iop *op = emit(L, H_MOVI, pcoff);
+        if (op) {
+            op->d = (uint16_t)s;
+            op->imm = L->cval[t];
+        }
+        L->slot[t] = s;
+    }
+    return L->slot[t] == NONE ? 0 : L->slot[t];
+}
+
+static bool set_between(const struct ir_block *b, uint32_t from, uint32_t to, unsigned op,
+                        uint64_t slot)
+{
+    for (uint32_t k = from + 1; k < to && k < b->n; k++)
+        if (b->insn[k].op == op && (op == IR_SET_NZCV || b->insn[k].imm == slot))
+            return true;
+    return false;
+}
+
+static unsigned load_handler(uint64_t imm, unsigned type)
+{
+    unsigned size = imm & 0xff;
+    if (!(imm & IR_MEM_SIGNED) || (size == 4 && type == IR_I32) || size == 8)
+        return size == 1 ? H_LD_U1 : size == 2 ? H_LD_U2 : size == 4 ? H_LD_U4 : H_LD_U8;
+    if (type == IR_I32)
+        return size == 1 ? H_LD_S1_32 : H_LD_S2_32;
+    return size == 1 ? H_LD_S1_64 : size == 2 ? H_LD_S2_64 : H_LD_S4_64;
+}
+
+static unsigned pure_handler(unsigned op, unsigned type, bool imm_form)
+{
+    switch (op) {
+#define IR_BIN(n, e32, e64)                                                                        \
+    case IR_##n:                                                                                   \
+        return type == IR_I32 ? (imm_form ? H_##n##_32_ri : H_##n##_32_rr)                         \
+                              : (imm_form ? H_##n##_64_ri : H_##n##_64_rr);
+#define IR_UN(n, e32, e64)                                                                         \
+    case IR_##n:                                                                                   \
+        return type == IR_I32 ? H_##n##_32 : H_##n##_64;
+#define IR_OP(n, na, fl)
+#include "ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+    default:
+        return H_COUNT;
+    }
+}
+
+static bool is_pure_op(unsigned op) { return pure_handler(op, IR_I64, false) != H_COUNT; }
+
+struct ir_iblock *ir_interp_compile(const struct ir_block *b)
+{
+    struct lower L;
+    memset(&L, 0, sizeof L);
+    L.b = b;
+    uint32_t nt = b->ntemps + 1;
+    L.last_use = calloc(nt, sizeof *L.last_use);
+    L.slot = malloc(nt * sizeof *L.slot);
+    L.is_const = calloc(nt, 1);
+    L.cval = calloc(nt, sizeof *L.cval);
+    L.alias = calloc(nt, 1);
+    if (!L.last_use || !L.slot || !L.is_const || !L.cval || !L.alias) {
+        L.err = 1;
+        goto done;
+    }
+    for (uint32_t t = 0; t < nt; t++)
+        L.slot[t] = NONE;
+    uint32_t *def = calloc(nt, sizeof *def);
+    uint32_t *nuses = calloc(nt, sizeof *nuses);
+    if (!def || !nuses) {
+        free(def);
+        free(nuses);
+        L.err = 1;
+        goto done;
+    }
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        for (unsigned a = 0; a < i->nargs; a++)
+            if (i->arg[a]) {
+                L.last_use[i->arg[a]] = k;
+                nuses[i->arg[a]]++;
+            }
+        if (i->dst)
+            def[i->dst] = k;
+        if (i->op == IR_CONST) {
+            L.is_const[i->dst] = 1;
+            L.cval[i->dst] = i->imm;
+        }
+    }
+
+    /* The index into out->ops of the handler that produced each temp, for retargeting. */
+    uint32_t *producer = malloc(nt * sizeof *producer);
+    if (!producer) {
+        free(def);
+        free(nuses);
+        L.err = 1;
+        goto done;
+    }
+    emit(&L, H_MOVI, 0); /* reserve ops[0]; removed below */
+    L.nops = 0;
+
+    for (uint32_t k = 0; k < b->n && !L.err; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        uint32_t pc = i->pcoff;
+        producer[i->dst] = NONE;
+        switch (i->op) {
+        case IR_CONST:
+            break; /* materialised on demand */
+        case IR_GET: {
+            unsigned s = (unsigned)i->imm;
+            if (!set_between(b, k, L.last_use[i->dst] + 1, IR_SET, s)) {
+                L.slot[i->dst] = s;
+                L.alias[i->dst] = 1;
+            } else {
+                uint32_t d = alloc_slot(&L);
+                struct ir_iop *op = emit(&L, H_MOVR, pc);
+                if (op) {
+                    op->d = (uint16_t)d;
+                    op->a = (uint16_t)s;
+                }
+                L.slot[i->dst] = d;
+            }
+            break;
+        }
+        case IR_GET_NZCV:
+            if (!set_between(b, k, L.last_use[i->dst] + 1, IR_SET_NZCV, 0)) {
+                L.slot[i->dst] = SLOT_PSTATE;
+                L.alias[i->dst] = 1;
+            } else {
+                uint32_t d = alloc_slot(&L);
+                struct ir_iop *op = emit(&L, H_MOVR, pc);
+                if (op) {
+                    op->d = (uint16_t)d;
+                    op->a = SLOT_PSTATE;
+                }
+                L.slot[i->dst] = d;
+            }
+            break;
+        case IR_SET: {
+            ir_val v = i->arg[0];
+            uint32_t p = producer[v];
+            /* Retarget: the value was made by the handler just emitted, is used
+             * only here, and lives in a temp slot. */
+            if (p != NONE && p + 1 == L.nops && nuses[v] == 1 && !L.alias[v]) {
+                L.slot_busy[L.out->ops[p].d - IR_TMP_SLOT0] = 0;
+                L.out->ops[p].d = (uint16_t)i->imm;
+                break;
+            }
+            struct ir_iop *op;
+            if (L.is_const[v] && L.slot[v] == NONE) {
+                op = emit(&L, H_MOVI, pc);
+                if (op) {
+                    op->d = (uint16_t)i->imm;
+                    op->imm = L.cval[v];
+                }
+            } else {
+                uint32_t s = use(&L, v, pc);
+                op = emit(&L, H_MOVR, pc);
+                if (op) {
+                    op->d = (uint16_t)i->imm;
+                    op->a = (uint16_t)s;
+                }
+            }
+            release_dead_args(&L, i, k);
+            break;
+        }
+        default: {
+            unsigned h;
+            bool imm_form = false;
+            if (is_pure_op(i->op)) {
+                imm_form = ir_op_nargs(i->op) == 2 && L.is_const[i->arg[1]] &&
+                           L.slot[i->arg[1]] == NONE;
+                h = pure_handler(i->op, i->type, imm_form);
+            } else {
+                switch (i->op) {
+                case IR_COND: h = H_COND; break;
+                case IR_SELECT: h = H_SELECT; break;
+                case IR_ADC: h = i->type == IR_I32 ? H_ADC_32 : H_ADC_64; break;
+                case IR_NZCV_ADC: h = i->type == IR_I32 ? H_NZCV_ADC_32 : H_NZCV_ADC_64; break;
+                case IR_EXTR: h = i->type == IR_I32 ? H_EXTR_32 : H_EXTR_64; break;
+                case IR_SET_NZCV: h = H_SET_NZCV; break;
+                case IR_GETV: h = H_GETV; break;
+                case IR_SETV: h = H_SETV; break;
+                case IR_LOAD: h = load_handler(i->imm, i->type); break;
+                case IR_STORE:
+                    h = (i->imm & 0xff) == 1 ? H_ST_1 : (i->imm & 0xff) == 2 ? H_ST_2
+                        : (i->imm & 0xff) == 4 ? H_ST_4 : H_ST_8;
+                    break;
+                case IR_CALL: h = H_CALL; break;
+                case IR_CALLX: h = H_CALLX; break;
+                case IR_GOTO: h = H_GOTO; break;
+                case IR_BRCOND: h = H_BRCOND; break;
+                case IR_GOTO_IND: h = H_GOTO_IND; break;
+                case IR_EXIT: h = H_EXIT; break;
+                default: L.err = 1; h = H_EXIT; break;
+                }
+            }
+            uint32_t s[3] = {0, 0, 0};
+            for (unsigned a = 0; a < i->nargs; a++)
+                if (!(imm_form && a == 1))
+                    s[a] = use(&L, i->arg[a], pc);
+            release_dead_args(&L, i, k);
+            uint32_t d = i->dst ? alloc_slot(&L) : 0;
+            struct ir_iop *op = emit(&L, h, pc);
+            if (!op)
+                break;
+            op->d = (uint16_t)d;
+            op->a = (uint16_t)s[0];
+            op->b = (uint16_t)s[1];
+            op->c = (uint16_t)s[2];
+            op->imm = imm_form ? L.cval[i->arg[1]] : i->imm;
+            op->imm2 = i->imm2;
+            if (i->dst) {
+                L.slot[i->dst] = d;
+                producer[i->dst] = L.nops - 1;
+                /* A result nobody reads frees its slot at once. */
+                if (!nuses[i->dst])
+                    L.slot_busy[d - IR_TMP_SLOT0] = 0;
+            }
+        }
+        }
+    }
+    free(def);
+    free(nuses);
+    free(producer);
+done:
+    free(L.last_use);
+    free(L.slot);
+    free(L.is_const);
+    free(L.cval);
+    free(L.alias);
+    if (L.err || !L.out) {
+        free(L.out);
+        return NULL;
+    }
+    L.out->pc = b->pc;
+    L.out->ninsns = b->ninsns;
+    L.out->nbytes = b->nbytes;
+    L.out->nops = L.nops;
+    L.out->link[0] = L.out->link[1] = NULL;
+    L.out->link_gen[0] = L.out->link_gen[1] = ~0ull;
+    return L.out;
+}
+
+void ir_interp_free(struct ir_iblock *blk) { free(blk); }

@@ -1,0 +1,251 @@
+/* The threaded interpreter: one computed-goto handler per entry of
+ * interp_handlers.h, chained blocks, exits to the runtime. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "endian.h"
+#include "interp.h"
+#include "interp_handlers.h"
+#include "semantics.h"
+
+#define SLOT_PSTATE 33
+
+uint32_t ir_interp_run(struct ir_env *env, struct ir_iblock *blk)
+{
+    static const void *const labels[H_COUNT] = {
+#define IR_BIN(n, e32, e64) &&L_##n##_32_rr, &&L_##n##_32_ri, &&L_##n##_64_rr, &&L_##n##_64_ri,
+#define IR_UN(n, e32, e64) &&L_##n##_32, &&L_##n##_64,
+#define IR_OP(n, na, fl)
+#include "ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+#define X(n) &&L_##n,
+        INTERP_HANDLERS(X)
+#undef X
+    };
+    uint64_t *const f = (uint64_t *)env;
+    uint8_t *const mem = env->mem;
+    const uint64_t mem_size = env->mem_size;
+    const struct ir_iop *op;
+    uint64_t next_pc;
+    int li; /* which link of blk the exit uses */
+
+#define NEXT                                                                                       \
+    do {                                                                                           \
+        op++;                                                                                      \
+        goto *labels[op->h];                                                                       \
+    } while (0)
+#define CHECK_MEM(addr, size)                                                                      \
+    if (__builtin_expect((addr) >= mem_size || mem_size - (addr) < (size), 0)) {                  \
+        env->exit_info = (addr);                                                                   \
+        goto fault;                                                                                \
+    }
+
+enter:
+    if (__builtin_expect(env->interrupt, 0)) {
+        env->cpu.pc = blk->pc;
+        env->exit = IR_EXIT_BUDGET;
+        return env->exit;
+    }
+    env->insns += blk->ninsns;
+    op = blk->ops;
+    goto *labels[op->h];
+
+#define IR_BIN(n, e32, e64)                                                                        \
+    L_##n##_32_rr : {                                                                              \
+        uint32_t a = (uint32_t)f[op->a], b = (uint32_t)f[op->b];                                   \
+        (void)a, (void)b;                                                                          \
+        f[op->d] = (uint32_t)(e32);                                                                \
+        NEXT;                                                                                      \
+    }                                                                                              \
+    L_##n##_32_ri : {                                                                              \
+        uint32_t a = (uint32_t)f[op->a], b = (uint32_t)op->imm;                                    \
+        (void)a, (void)b;                                                                          \
+        f[op->d] = (uint32_t)(e32);                                                                \
+        NEXT;                                                                                      \
+    }                                                                                              \
+    L_##n##_64_rr : {                                                                              \
+        uint64_t a = f[op->a], b = f[op->b];                                                       \
+        f[op->d] = (uint64_t)(e64);                                                                \
+        NEXT;                                                                                      \
+    }                                                                                              \
+    L_##n##_64_ri : {                                                                              \
+        uint64_t a = f[op->a], b = op->imm;                                                        \
+        f[op->d] = (uint64_t)(e64);                                                                \
+        NEXT;                                                                                      \
+    }
+#define IR_UN(n, e32, e64)                                                                         \
+    L_##n##_32 : {                                                                                 \
+        uint32_t a = (uint32_t)f[op->a];                                                           \
+        f[op->d] = (uint32_t)(e32);                                                                \
+        NEXT;                                                                                      \
+    }                                                                                              \
+    L_##n##_64 : {                                                                                 \
+        uint64_t a = f[op->a];                                                                     \
+        f[op->d] = (uint64_t)(e64);                                                                \
+        NEXT;                                                                                      \
+    }
+#define IR_OP(n, na, fl)
+#include "ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+
+L_MOVI:
+    f[op->d] = op->imm;
+    NEXT;
+L_MOVR:
+    f[op->d] = f[op->a];
+    NEXT;
+L_COND:
+    f[op->d] = (uint64_t)sem_cond(f[op->a], (unsigned)op->imm);
+    NEXT;
+L_SELECT:
+    f[op->d] = f[op->a] ? f[op->b] : f[op->c];
+    NEXT;
+L_ADC_32:
+    f[op->d] = (uint32_t)(f[op->a] + f[op->b] + ((f[op->c] >> 29) & 1));
+    NEXT;
+L_ADC_64:
+    f[op->d] = f[op->a] + f[op->b] + ((f[op->c] >> 29) & 1);
+    NEXT;
+L_NZCV_ADC_32:
+    f[op->d] = sem_nzcv_add32((uint32_t)f[op->a], (uint32_t)f[op->b], (f[op->c] >> 29) & 1);
+    NEXT;
+L_NZCV_ADC_64:
+    f[op->d] = sem_nzcv_add64(f[op->a], f[op->b], (f[op->c] >> 29) & 1);
+    NEXT;
+L_EXTR_32: {
+    uint64_t lsb = f[op->c] & 31;
+    uint64_t v = ((uint64_t)(uint32_t)f[op->a] << 32) | (uint32_t)f[op->b];
+    f[op->d] = (uint32_t)(v >> lsb);
+    NEXT;
+}
+L_EXTR_64: {
+    uint64_t lsb = f[op->c] & 63, hi = f[op->a], lo = f[op->b];
+    f[op->d] = lsb ? (lo >> lsb) | (hi << (64 - lsb)) : lo;
+    NEXT;
+}
+L_SET_NZCV:
+    f[SLOT_PSTATE] = (f[SLOT_PSTATE] & ~(uint64_t)ZARM_PSTATE_NZCV_MASK) |
+                     (f[op->a] & ZARM_PSTATE_NZCV_MASK);
+    NEXT;
+L_GETV:
+    f[op->d] = env->cpu.v[op->imm & 31].d[op->imm2 & 1];
+    NEXT;
+L_SETV:
+    env->cpu.v[op->imm & 31].d[op->imm2 & 1] = f[op->a];
+    NEXT;
+
+#define LOAD(lbl, size, expr)                                                                      \
+    lbl : {                                                                                        \
+        uint64_t addr = f[op->a];                                                                  \
+        CHECK_MEM(addr, size);                                                                     \
+        const uint8_t *p = mem + addr;                                                             \
+        f[op->d] = (expr);                                                                         \
+        NEXT;                                                                                      \
+    }
+    LOAD(L_LD_U1, 1, *p)
+    LOAD(L_LD_U2, 2, ld_le16(p))
+    LOAD(L_LD_U4, 4, ld_le32(p))
+    LOAD(L_LD_U8, 8, ld_le64(p))
+    LOAD(L_LD_S1_32, 1, (uint32_t)(int32_t)(int8_t)*p)
+    LOAD(L_LD_S2_32, 2, (uint32_t)(int32_t)(int16_t)ld_le16(p))
+    LOAD(L_LD_S1_64, 1, (uint64_t)(int64_t)(int8_t)*p)
+    LOAD(L_LD_S2_64, 2, (uint64_t)(int64_t)(int16_t)ld_le16(p))
+    LOAD(L_LD_S4_64, 4, (uint64_t)(int64_t)(int32_t)ld_le32(p))
+#undef LOAD
+#define STORE(lbl, size, stmt)                                                                     \
+    lbl : {                                                                                        \
+        uint64_t addr = f[op->a], v = f[op->b];                                                    \
+        CHECK_MEM(addr, size);                                                                     \
+        uint8_t *p = mem + addr;                                                                   \
+        stmt;                                                                                      \
+        NEXT;                                                                                      \
+    }
+    STORE(L_ST_1, 1, *p = (uint8_t)v)
+    STORE(L_ST_2, 2, st_le16(p, (uint16_t)v))
+    STORE(L_ST_4, 4, st_le32(p, (uint32_t)v))
+    STORE(L_ST_8, 8, st_le64(p, v))
+#undef STORE
+
+L_CALL:
+    env->helper_calls++;
+    f[op->d] = ir_helpers[op->imm](env, f[op->a], f[op->b], f[op->c]);
+    NEXT;
+L_CALLX: {
+    env->helper_calls++;
+    /* The helper sees the pc of its instruction (for exceptions it raises). */
+    env->cpu.pc = blk->pc + op->pcoff;
+    uint64_t r = ir_helpers[op->imm](env, f[op->a], f[op->b], f[op->c]);
+    if (__builtin_expect(env->exit != IR_EXIT_NONE, 0))
+        goto helper_exit;
+    f[op->d] = r;
+    NEXT;
+}
+L_GOTO:
+    next_pc = op->imm;
+    li = 0;
+    goto chain;
+L_BRCOND:
+    if (f[op->a]) {
+        next_pc = op->imm;
+        li = 0;
+    } else {
+        next_pc = op->imm2;
+        li = 1;
+    }
+    goto chain;
+L_GOTO_IND: {
+    next_pc = f[op->a];
+    struct ir_iblock *nb = env->lookup(env, next_pc);
+    if (!nb)
+        goto lookup_failed;
+    blk = nb;
+    goto enter;
+}
+L_EXIT:
+    env->exit = (uint32_t)op->imm;
+    env->exit_info = op->a ? f[op->a] : 0;
+    env->cpu.pc = op->imm2;
+    /* The instructions after an exiting one in this block did not run. */
+    return env->exit;
+
+chain: {
+    if (blk->link_gen[li] == *env->cache_gen) {
+        blk = blk->link[li];
+        goto enter;
+    }
+    struct ir_iblock *nb = env->lookup(env, next_pc);
+    if (!nb)
+        goto lookup_failed;
+    blk->link[li] = nb;
+    blk->link_gen[li] = *env->cache_gen;
+    blk = nb;
+    goto enter;
+}
+lookup_failed:
+    env->cpu.pc = next_pc;
+    if (env->exit == IR_EXIT_NONE)
+        env->exit = IR_EXIT_IFETCH;
+    return env->exit;
+fault:
+    env->exit = IR_EXIT_FAULT;
+    env->cpu.pc = blk->pc + op->pcoff;
+    env->insns -= blk->ninsns - op->pcoff / 4;
+    return env->exit;
+helper_exit:
+    env->insns -= blk->ninsns - op->pcoff / 4;
+    return env->exit;
+}
+
+void ir_interp_print(FILE *fp, const struct ir_iblock *blk)
+{
+    fprintf(fp, "interp block 0x%" PRIx64 ": %u ops\n", blk->pc, blk->nops);
+    for (uint32_t k = 0; k < blk->nops; k++) {
+        const struct ir_iop *o = &blk->ops[k];
+        fprintf(fp, "  h%-4u d=%u a=%u b=%u c=%u imm=0x%" PRIx64 "\n", o->h, o->d, o->a, o->b, o->c,
+                o->imm);
+    }
+}

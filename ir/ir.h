@@ -1,0 +1,106 @@
+/* ir/: the typed IR every translator engine shares.
+ *
+ * A block is a straight-line list of instructions in SSA form (each temp is
+ * written once) ending in exactly one terminator.  Guest register reads and
+ * writes are explicit ops (GET/SET, GET_NZCV/SET_NZCV); the passes in opt.c
+ * remove the redundant ones.  Ops are listed once in ops.def. */
+#ifndef ZARM_IR_H
+#define ZARM_IR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum ir_opcode {
+#define IR_BIN(n, e32, e64) IR_##n,
+#define IR_UN(n, e32, e64) IR_##n,
+#define IR_OP(n, nargs, flags) IR_##n,
+#include "ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+    IR_NUM_OPS
+};
+
+enum { IRF_SIDE = 1, IRF_FAULT = 2, IRF_TERM = 4 };
+enum ir_type { IR_I32 = 0, IR_I64 = 1 };
+/* Set in a LOAD's imm to sign-extend the loaded value to the op's type. */
+#define IR_MEM_SIGNED 0x100
+/* GET/SET slot of PSTATE's NZCV is separate (GET_NZCV); these are the slots GET takes. */
+#define IR_SLOT_SP 31
+#define IR_SLOT_PC 32
+
+/* Reasons a block leaves to the runtime (EXIT's imm, and ir_env.exit). */
+enum ir_exit {
+    IR_EXIT_NONE = 0,
+    IR_EXIT_SVC,     /* info = imm16; pc = next instruction */
+    IR_EXIT_BRK,     /* info = imm16; pc = the BRK */
+    IR_EXIT_HLT,
+    IR_EXIT_UDF,     /* undefined instruction; pc = it, info = the word */
+    IR_EXIT_FAULT,   /* data abort; info = guest address, pc = the instruction */
+    IR_EXIT_IFETCH,  /* instruction fetch abort at pc */
+    IR_EXIT_SYNC,    /* runtime action needed (e.g. IC IVAU: info = address); pc = next */
+    IR_EXIT_BUDGET,  /* instruction budget or a kick: pc = next block */
+    IR_EXIT_HVC,
+    IR_EXIT_SMC,
+    IR_EXIT_WFI,
+    IR_EXIT_COUNT
+};
+
+typedef uint32_t ir_val; /* temp number; 0 = none */
+
+struct ir_insn {
+    uint16_t op;
+    uint8_t type;
+    uint8_t nargs;
+    uint32_t pcoff;   /* byte offset of the guest instruction from the block's pc */
+    ir_val dst;
+    ir_val arg[3];
+    uint64_t imm, imm2;
+};
+
+struct ir_block {
+    uint64_t pc;        /* guest address of the first instruction */
+    uint32_t ninsns;    /* guest instructions */
+    uint32_t nbytes;    /* guest bytes covered */
+    uint32_t n, cap;    /* IR instructions */
+    uint32_t ntemps;    /* temps are 1..ntemps */
+    struct ir_insn *insn;
+    uint32_t cur_pcoff; /* pcoff stamped on instructions being emitted */
+};
+
+const char *ir_op_name(unsigned op);
+unsigned ir_op_nargs(unsigned op);
+unsigned ir_op_flags(unsigned op);
+
+/* Builder (builder.c). */
+void ir_block_init(struct ir_block *b, uint64_t pc);
+void ir_block_free(struct ir_block *b);
+ir_val ir_emit(struct ir_block *b, unsigned op, unsigned type, ir_val a, ir_val b2, ir_val c,
+               uint64_t imm, uint64_t imm2);
+ir_val ir_const(struct ir_block *b, uint64_t value);
+ir_val ir_bin(struct ir_block *b, unsigned op, unsigned type, ir_val x, ir_val y);
+ir_val ir_bini(struct ir_block *b, unsigned op, unsigned type, ir_val x, uint64_t y);
+ir_val ir_un(struct ir_block *b, unsigned op, unsigned type, ir_val x);
+ir_val ir_get(struct ir_block *b, unsigned slot);
+void ir_set(struct ir_block *b, unsigned slot, ir_val v);
+ir_val ir_get_nzcv(struct ir_block *b);
+void ir_set_nzcv(struct ir_block *b, ir_val v);
+ir_val ir_load(struct ir_block *b, unsigned type, ir_val addr, unsigned size, bool sign);
+void ir_store(struct ir_block *b, ir_val addr, ir_val v, unsigned size);
+ir_val ir_call(struct ir_block *b, unsigned helper, ir_val a, ir_val b2, ir_val c);
+void ir_goto(struct ir_block *b, uint64_t pc);
+void ir_brcond(struct ir_block *b, ir_val c, uint64_t taken, uint64_t not_taken);
+void ir_goto_ind(struct ir_block *b, ir_val target);
+/* Leaves to the runtime with `reason`; the CPU's pc is set to `pc` and ir_env.exit_info
+ * to the value of `info` (0 = none). */
+void ir_exit(struct ir_block *b, enum ir_exit reason, uint64_t pc, ir_val info);
+bool ir_block_terminated(const struct ir_block *b);
+
+/* Printer (print.c): one line per instruction, for -d ir. */
+void ir_print(FILE *f, const struct ir_block *b);
+
+/* Passes (opt.c): constant folding, redundant GET/SET and dead-code removal. */
+void ir_optimize(struct ir_block *b);
+
+#endif

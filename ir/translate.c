@@ -1,0 +1,82 @@
+/* Drives decode -> trans_* over one block. */
+#include <string.h>
+
+#include "translate.h"
+
+static const a64_trans_fn trans_table[A64_OP_COUNT] = {
+#define A64(name, cls, pat) [A64_OP_##name] = trans_##name,
+#include "decode/a64.def"
+#undef A64
+};
+
+ir_val tr_read_x(struct ir_tctx *t, unsigned r)
+{
+    return r == 31 ? ir_const(t->b, 0) : ir_get(t->b, r);
+}
+ir_val tr_read_xsp(struct ir_tctx *t, unsigned r) { return ir_get(t->b, r); }
+void tr_write_x(struct ir_tctx *t, unsigned r, ir_val v)
+{
+    if (r != 31)
+        ir_set(t->b, r, v);
+}
+void tr_write_xsp(struct ir_tctx *t, unsigned r, ir_val v) { ir_set(t->b, r, v); }
+void tr_write_w(struct ir_tctx *t, unsigned r, ir_val v)
+{
+    if (r != 31)
+        ir_set(t->b, r, ir_un(t->b, IR_ZEXT32, IR_I64, v));
+}
+void tr_goto(struct ir_tctx *t, uint64_t pc)
+{
+    ir_goto(t->b, pc);
+    t->end = true;
+}
+ir_val tr_cond(struct ir_tctx *t, unsigned cond)
+{
+    if (cond >= 14)
+        return ir_const(t->b, 1);
+    return ir_emit(t->b, IR_COND, IR_I64, ir_get_nzcv(t->b), 0, 0, cond, 0);
+}
+void tr_exit(struct ir_tctx *t, enum ir_exit reason, uint64_t pc, ir_val info)
+{
+    ir_exit(t->b, reason, pc, info);
+    t->end = true;
+}
+
+void ir_translate_block(struct ir_block *b, uint64_t pc, const struct ir_features *feat,
+                        ir_fetch_fn fetch, void *ctx)
+{
+    ir_block_init(b, pc);
+    struct ir_tctx t = {.b = b, .pc = pc, .feat = feat};
+    for (unsigned n = 0; n < IR_MAX_BLOCK_INSNS; n++) {
+        uint32_t word;
+        b->cur_pcoff = (uint32_t)(t.pc - pc);
+        if (!fetch(ctx, t.pc, &word)) {
+            /* Fetching fails at the block's start: an instruction abort; later:
+             * end the block so the abort is taken with the earlier state. */
+            if (n == 0)
+                ir_exit(b, IR_EXIT_IFETCH, t.pc, ir_const(b, t.pc));
+            else
+                ir_goto(b, t.pc);
+            break;
+        }
+        struct a64_insn in;
+        uint32_t mark = b->n;
+        bool ok = a64_decode(word, &in) && trans_table[in.op] && trans_table[in.op](&t, &in);
+        if (!ok) {
+            b->n = mark;
+            if (n == 0)
+                ir_exit(b, IR_EXIT_UDF, t.pc, ir_const(b, word));
+            else
+                ir_goto(b, t.pc);
+            break;
+        }
+        b->ninsns++;
+        t.pc += 4;
+        if (t.end)
+            break;
+    }
+    if (!ir_block_terminated(b))
+        ir_goto(b, t.pc);
+    b->nbytes = (uint32_t)(t.pc - pc) + (b->ninsns == 0 ? 4 : 0);
+    ir_optimize(b);
+}

@@ -1,0 +1,108 @@
+/* The translation cache shared by every engine: a hash table from guest pc to
+ * translation.  rt_cache_invalidate is the only place translations are freed. */
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "rt.h"
+
+#define INITIAL_BUCKETS 4096
+
+int rt_cache_init(struct rt_cache *c)
+{
+    memset(c, 0, sizeof *c);
+    c->nbuckets = INITIAL_BUCKETS;
+    c->bucket = calloc(c->nbuckets, sizeof *c->bucket);
+    return c->bucket ? 0 : -1;
+}
+
+static void tb_free(struct rt_cache *c, struct rt_tb *tb)
+{
+    if (tb->interp)
+        c->bytes -= sizeof *tb->interp + tb->interp->nops * sizeof(struct ir_iop);
+    ir_interp_free(tb->interp);
+    free(tb);
+}
+
+void rt_cache_destroy(struct rt_cache *c)
+{
+    for (uint32_t i = 0; i < c->nbuckets; i++)
+        for (struct rt_tb *tb = c->bucket[i], *n; tb; tb = n) {
+            n = tb->next;
+            tb_free(c, tb);
+        }
+    free(c->bucket);
+    c->bucket = NULL;
+}
+
+static uint32_t bucket_of(const struct rt_cache *c, uint64_t pc)
+{
+    return (uint32_t)XXH3_64bits(&pc, sizeof pc) & (c->nbuckets - 1);
+}
+
+struct rt_tb *rt_cache_find(struct rt_cache *c, uint64_t pc)
+{
+    for (struct rt_tb *tb = c->bucket[bucket_of(c, pc)]; tb; tb = tb->next)
+        if (tb->pc == pc)
+            return tb;
+    return NULL;
+}
+
+static void grow(struct rt_cache *c)
+{
+    uint32_t n = c->nbuckets * 2;
+    struct rt_tb **nb = calloc(n, sizeof *nb);
+    if (!nb)
+        return; /* longer chains, still correct */
+    struct rt_tb **old = c->bucket;
+    uint32_t oldn = c->nbuckets;
+    c->bucket = nb;
+    c->nbuckets = n;
+    for (uint32_t i = 0; i < oldn; i++)
+        for (struct rt_tb *tb = old[i], *next; tb; tb = next) {
+            next = tb->next;
+            uint32_t b = bucket_of(c, tb->pc);
+            tb->next = nb[b];
+            nb[b] = tb;
+        }
+    free(old);
+}
+
+void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb)
+{
+    if (c->count >= c->nbuckets)
+        grow(c);
+    uint32_t b = bucket_of(c, tb->pc);
+    tb->next = c->bucket[b];
+    c->bucket[b] = tb;
+    c->count++;
+    c->translated++;
+    if (tb->interp)
+        c->bytes += sizeof *tb->interp + tb->interp->nops * sizeof(struct ir_iop);
+}
+
+uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len)
+{
+    uint64_t end = addr + len < addr ? ~0ull : addr + len, n = 0;
+    for (uint32_t i = 0; i < c->nbuckets; i++) {
+        struct rt_tb **pp = &c->bucket[i];
+        while (*pp) {
+            struct rt_tb *tb = *pp;
+            if (tb->pc < end && addr < tb->end) {
+                *pp = tb->next;
+                tb_free(c, tb);
+                c->count--;
+                n++;
+            } else {
+                pp = &tb->next;
+            }
+        }
+    }
+    if (n) {
+        /* Chained links into the dropped blocks become stale. */
+        c->gen++;
+        c->dropped += n;
+        c->invalidations++;
+    }
+    return n;
+}

@@ -1,0 +1,111 @@
+/* runtime/: the user-mode process around the engines: guest address space,
+ * loader, syscalls, the block cache and the run loop.  The only layer that knows
+ * every engine. */
+#ifndef ZARM_RUNTIME_RT_H
+#define ZARM_RUNTIME_RT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "ir/env.h"
+#include "ir/interp.h"
+#include "ir/translate.h"
+#include "zarm/zarm.h"
+
+#define RT_PAGE 4096ull
+#define RT_PAGE_ALIGN(x) (((x) + RT_PAGE - 1) & ~(RT_PAGE - 1))
+#define RT_DEFAULT_MEM_SIZE (4ull << 30)
+
+/* Guest protection bits are Linux's PROT_* values (the same on arm64 and hosts). */
+struct rt_vma {
+    uint64_t start, end; /* guest addresses, page aligned, end exclusive */
+    int prot;
+    char name[64];       /* [heap], [stack], or the file, for /proc/self/maps */
+    struct rt_vma *next; /* sorted by start */
+};
+
+struct rt_mem {
+    uint8_t *base;     /* host address of guest address 0 */
+    uint64_t size;     /* bytes of guest address space */
+    struct rt_vma *vmas;
+    uint64_t brk_start, brk_cur, brk_mapped;
+    uint64_t mmap_top; /* new anonymous mappings are placed below this */
+};
+
+int rt_mem_init(struct rt_mem *m, uint64_t size);
+void rt_mem_destroy(struct rt_mem *m);
+/* Maps [addr, addr+len) with prot (anonymous zero pages); replaces what was there. */
+int rt_mem_map(struct rt_mem *m, uint64_t addr, uint64_t len, int prot, const char *name);
+int rt_mem_unmap(struct rt_mem *m, uint64_t addr, uint64_t len);
+int rt_mem_protect(struct rt_mem *m, uint64_t addr, uint64_t len, int prot);
+/* A free range of len bytes below mmap_top (hint honoured if free); 0 if none. */
+uint64_t rt_mem_find_free(struct rt_mem *m, uint64_t len, uint64_t hint);
+/* Protection of the page holding addr, or -1 if unmapped. */
+int rt_mem_prot(const struct rt_mem *m, uint64_t addr);
+bool rt_mem_range_mapped(const struct rt_mem *m, uint64_t addr, uint64_t len);
+static inline void *rt_g2h(const struct rt_mem *m, uint64_t addr) { return m->base + addr; }
+/* Copies to/from guest memory; false if the range is not mapped with that access. */
+bool rt_copy_to_guest(struct rt_mem *m, uint64_t dst, const void *src, uint64_t len);
+bool rt_copy_from_guest(const struct rt_mem *m, void *dst, uint64_t src, uint64_t len);
+
+/* The block cache: translations keyed by guest pc, shared by the engines. */
+struct rt_tb {
+    uint64_t pc, end;        /* guest bytes [pc, end) the translation came from */
+    uint64_t code_hash;      /* xxh3 of those bytes, for -d and checks */
+    struct ir_iblock *interp;
+    struct rt_tb *next;      /* hash chain */
+};
+
+struct rt_cache {
+    struct rt_tb **bucket;
+    uint32_t nbuckets;
+    uint64_t count;
+    uint64_t bytes;
+    volatile uint64_t gen;   /* bumped on every invalidation; stales chained links */
+    uint64_t translated, dropped, invalidations;
+};
+
+int rt_cache_init(struct rt_cache *c);
+void rt_cache_destroy(struct rt_cache *c);
+struct rt_tb *rt_cache_find(struct rt_cache *c, uint64_t pc);
+void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb);
+/* Drops translations overlapping [addr, addr+len); returns how many. */
+uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len);
+
+struct zarm_user {
+    struct zarm_user_options opt;
+    char err[512];
+    enum zarm_engine engine;
+    struct rt_mem mem;
+    struct rt_cache cache;
+    struct ir_env *env;
+    struct ir_features feat;
+    FILE *log;
+    void *capstone; /* csh, opened when -d in_asm is on */
+    /* Process facts the syscalls answer. */
+    char exe_path[4096];
+    uint64_t entry, phdr, phnum, load_bias, interp_base;
+    uint64_t auxv_addr, auxv_len;
+    uint64_t tid_address;
+    bool exited;
+    int exit_status;
+    uint64_t syscalls, engine_exits;
+};
+
+int rt_error(struct zarm_user *u, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void rt_log(struct zarm_user *u, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Loader (loader.c): maps the executable (and its interpreter), builds the stack. */
+int rt_load(struct zarm_user *u, const char *path, char *const argv[], char *const envp[]);
+/* Syscalls (syscall.c): handles the SVC at env->cpu; x0 gets the result. */
+void rt_syscall(struct zarm_user *u);
+/* Kills the guest with a signal (no handler delivery yet). */
+void rt_guest_signal(struct zarm_user *u, int sig, uint64_t addr);
+/* Disassembles guest code for -d in_asm. */
+void rt_log_in_asm(struct zarm_user *u, uint64_t pc, uint64_t len);
+void rt_disasm_close(struct zarm_user *u);
+
+#endif

@@ -1,0 +1,168 @@
+/* The dispatcher: finds or translates the block at pc, runs the engine, and
+ * handles what it exits for (syscalls, exceptions, cache maintenance). */
+#include <inttypes.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <xxhash.h>
+
+#include "ir/endian.h"
+#include "rt.h"
+
+/* Host faults inside the guest window (a guest access to an unmapped or
+ * protected page) come back here as guest SIGSEGV/SIGBUS, never as a crash. */
+static __thread sigjmp_buf *fault_jmp;
+static __thread const struct rt_mem *fault_mem;
+static __thread volatile uint64_t fault_addr;
+
+static void host_fault(int sig, siginfo_t *si, void *uc)
+{
+    uint8_t *a = si->si_addr;
+    if (fault_jmp && fault_mem && a >= fault_mem->base && a < fault_mem->base + fault_mem->size) {
+        fault_addr = (uint64_t)(a - fault_mem->base);
+        siglongjmp(*fault_jmp, sig);
+    }
+    /* A fault of zarm itself: let it take its default action. */
+    signal(sig, SIG_DFL);
+    (void)uc;
+}
+
+static void install_fault_handler(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = host_fault;
+    sa.sa_flags = SA_SIGINFO | SA_NODEFER;
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+}
+
+struct fetch_ctx {
+    struct zarm_user *u;
+};
+
+static bool fetch_insn(void *ctx, uint64_t pc, uint32_t *word)
+{
+    struct zarm_user *u = ctx;
+    if (pc & 3)
+        return false;
+    int prot = rt_mem_prot(&u->mem, pc);
+    if (prot < 0 || !(prot & PROT_EXEC))
+        return false;
+    *word = ld_le32(rt_g2h(&u->mem, pc));
+    return true;
+}
+
+static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
+{
+    struct ir_block b;
+    ir_translate_block(&b, pc, &u->feat, fetch_insn, u);
+    struct rt_tb *tb = calloc(1, sizeof *tb);
+    if (!tb) {
+        ir_block_free(&b);
+        return NULL;
+    }
+    tb->pc = pc;
+    tb->end = pc + b.nbytes;
+    if (u->log && (u->opt.log_mask & ZARM_LOG_IN_ASM))
+        rt_log_in_asm(u, pc, b.nbytes);
+    if (u->log && (u->opt.log_mask & ZARM_LOG_IR))
+        ir_print(u->log, &b);
+    if (rt_mem_range_mapped(&u->mem, pc, b.nbytes))
+        tb->code_hash = XXH3_64bits(rt_g2h(&u->mem, pc), b.nbytes);
+    tb->interp = ir_interp_compile(&b);
+    ir_block_free(&b);
+    if (!tb->interp) {
+        free(tb);
+        return NULL;
+    }
+    rt_cache_insert(&u->cache, tb);
+    return tb;
+}
+
+static struct ir_iblock *lookup(struct ir_env *env, uint64_t pc)
+{
+    struct zarm_user *u = env->runtime;
+    struct rt_tb *tb = rt_cache_find(&u->cache, pc);
+    if (!tb)
+        tb = translate(u, pc);
+    if (!tb) {
+        env->exit = IR_EXIT_IFETCH;
+        return NULL;
+    }
+    if (u->log && (u->opt.log_mask & ZARM_LOG_EXEC))
+        rt_log(u, "Trace: 0x%" PRIx64 "\n", pc);
+    return tb->interp;
+}
+
+void rt_guest_signal(struct zarm_user *u, int sig, uint64_t addr)
+{
+    (void)addr;
+    u->exited = true;
+    u->exit_status = 128 + sig;
+}
+
+int zarm_user_run(struct zarm_user *u, int *status)
+{
+    struct ir_env *env = u->env;
+    env->mem = u->mem.base;
+    env->mem_size = u->mem.size;
+    env->cache_gen = &u->cache.gen;
+    env->lookup = lookup;
+    env->runtime = u;
+    install_fault_handler();
+
+    sigjmp_buf jb;
+    fault_mem = &u->mem;
+    int sig = sigsetjmp(jb, 1);
+    if (sig) {
+        /* The guest touched an unmapped or protected page of its window. */
+        rt_guest_signal(u, sig, fault_addr);
+    }
+    fault_jmp = &jb;
+
+    while (!u->exited) {
+        env->exit = IR_EXIT_NONE;
+        struct ir_iblock *blk = lookup(env, env->cpu.pc);
+        uint32_t why = blk ? ir_interp_run(env, blk) : env->exit;
+        u->engine_exits++;
+        switch (why) {
+        case IR_EXIT_SVC:
+            rt_syscall(u);
+            break;
+        case IR_EXIT_SYNC:
+            /* IC IVAU names one cache line; the line size is CTR_EL0's IminLine. */
+            zarm_invalidate(u, env->exit_info & ~63ull, 64);
+            break;
+        case IR_EXIT_BUDGET:
+            env->interrupt = 0;
+            break;
+        case IR_EXIT_UDF:
+            if (u->log && (u->opt.log_mask & ZARM_LOG_UNIMP))
+                rt_log(u, "unimplemented or undefined instruction 0x%08" PRIx64 " at 0x%" PRIx64 "\n",
+                       env->exit_info, env->cpu.pc);
+            rt_guest_signal(u, SIGILL, env->cpu.pc);
+            break;
+        case IR_EXIT_BRK:
+            rt_guest_signal(u, SIGTRAP, env->cpu.pc);
+            break;
+        case IR_EXIT_FAULT:
+            rt_guest_signal(u, SIGSEGV, env->exit_info);
+            break;
+        case IR_EXIT_IFETCH:
+            rt_guest_signal(u, SIGSEGV, env->cpu.pc);
+            break;
+        default:
+            /* HLT, HVC, SMC, WFI in user mode: undefined at EL0. */
+            rt_guest_signal(u, SIGILL, env->cpu.pc);
+            break;
+        }
+    }
+    fault_jmp = NULL;
+    if (u->log)
+        fflush(u->log);
+    *status = u->exit_status;
+    return ZARM_OK;
+}

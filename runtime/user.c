@@ -1,0 +1,133 @@
+/* The public user-mode API: create a process, load a program, run it. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rt.h"
+
+void zarm_user_options_init(struct zarm_user_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->log_fd = 2;
+}
+
+int rt_error(struct zarm_user *u, int code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(u->err, sizeof u->err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void rt_log(struct zarm_user *u, const char *fmt, ...)
+{
+    if (!u->log)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(u->log, fmt, ap);
+    va_end(ap);
+}
+
+const char *zarm_user_error(const struct zarm_user *u) { return u ? u->err : "out of memory"; }
+enum zarm_engine zarm_user_engine(const struct zarm_user *u) { return u->engine; }
+
+const char *zarm_engine_name(enum zarm_engine e)
+{
+    switch (e) {
+    case ZARM_ENGINE_AUTO: return "auto";
+    case ZARM_ENGINE_INTERP: return "interp";
+    case ZARM_ENGINE_JIT: return "jit";
+    case ZARM_ENGINE_HW: return "hw";
+    }
+    return "?";
+}
+
+int zarm_engine_available(enum zarm_engine e, const char **why_not)
+{
+    const char *why = NULL;
+    switch (e) {
+    case ZARM_ENGINE_AUTO:
+    case ZARM_ENGINE_INTERP:
+        break;
+    case ZARM_ENGINE_JIT:
+        why = "the s390x JIT is not available in this build";
+        break;
+    case ZARM_ENGINE_HW:
+        why = "hardware-assisted execution is not available in this build";
+        break;
+    }
+    if (why_not)
+        *why_not = why;
+    return why ? ZARM_E_ENGINE : ZARM_OK;
+}
+
+int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
+{
+    struct zarm_user *u = calloc(1, sizeof *u);
+    *out = u;
+    if (!u)
+        return ZARM_E_NOMEM;
+    u->opt = *o;
+    const char *why;
+    if (zarm_engine_available(o->engine, &why) != ZARM_OK)
+        return rt_error(u, ZARM_E_ENGINE, "--engine=%s: %s", zarm_engine_name(o->engine), why);
+    u->engine = ZARM_ENGINE_INTERP;
+    const char *derr;
+    if (a64_decode_init(&derr) != 0)
+        return rt_error(u, ZARM_E_INVAL, "%s", derr);
+    if (o->log_mask) {
+        int fd = dup(o->log_fd >= 0 ? o->log_fd : 2);
+        u->log = fd >= 0 ? fdopen(fd, "w") : NULL;
+        if (u->log)
+            setvbuf(u->log, NULL, _IOLBF, 0);
+    }
+    if (posix_memalign((void **)&u->env, 64, sizeof *u->env) != 0)
+        return rt_error(u, ZARM_E_NOMEM, "out of memory");
+    memset(u->env, 0, sizeof *u->env);
+    uint64_t size = o->guest_mem_size ? o->guest_mem_size : RT_DEFAULT_MEM_SIZE;
+    int r = rt_mem_init(&u->mem, size);
+    if (r)
+        return rt_error(u, ZARM_E_NOMEM, "cannot reserve %llu bytes of guest address space: %s",
+                        (unsigned long long)size, strerror(-r));
+    if (rt_cache_init(&u->cache))
+        return rt_error(u, ZARM_E_NOMEM, "out of memory");
+    u->feat = (struct ir_features){.lse = true, .crc32 = true, .rcpc = true, .fp = true,
+                                   .asimd = true};
+    return ZARM_OK;
+}
+
+void zarm_user_destroy(struct zarm_user *u)
+{
+    if (!u)
+        return;
+    rt_disasm_close(u);
+    rt_cache_destroy(&u->cache);
+    rt_mem_destroy(&u->mem);
+    if (u->log)
+        fclose(u->log);
+    free(u->env);
+    free(u);
+}
+
+void zarm_user_stats(const struct zarm_user *u, struct zarm_stats *s)
+{
+    memset(s, 0, sizeof *s);
+    s->guest_insns = u->env ? u->env->insns : 0;
+    s->helper_calls = u->env ? u->env->helper_calls : 0;
+    s->blocks_translated = u->cache.translated;
+    s->invalidations = u->cache.invalidations;
+    s->blocks_dropped = u->cache.dropped;
+    s->cache_blocks = u->cache.count;
+    s->cache_bytes = u->cache.bytes;
+    s->syscalls = u->syscalls;
+    s->engine_exits = u->engine_exits;
+}
+
+void zarm_invalidate(struct zarm_user *u, uint64_t addr, uint64_t len)
+{
+    rt_cache_invalidate(&u->cache, addr, len);
+}
