@@ -110,6 +110,10 @@ ir_val ir_call(struct ir_block *b, unsigned helper, ir_val a, ir_val b2, ir_val 
 {
     return ir_emit(b, IR_CALLX, IR_I64, a, b2, c, helper, 0);
 }
+ir_val ir_call_pure(struct ir_block *b, unsigned helper, ir_val a, ir_val b2, ir_val c)
+{
+    return ir_emit(b, IR_CALL, IR_I64, a, b2, c, helper, 0);
+}
 void ir_goto(struct ir_block *b, uint64_t pc) { ir_emit(b, IR_GOTO, IR_I64, 0, 0, 0, pc, 0); }
 void ir_brcond(struct ir_block *b, ir_val c, uint64_t taken, uint64_t not_taken)
 {

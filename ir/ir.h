@@ -88,7 +88,10 @@ ir_val ir_get_nzcv(struct ir_block *b);
 void ir_set_nzcv(struct ir_block *b, ir_val v);
 ir_val ir_load(struct ir_block *b, unsigned type, ir_val addr, unsigned size, bool sign);
 void ir_store(struct ir_block *b, ir_val addr, ir_val v, unsigned size);
+/* A helper that may raise a guest exception or touch guest memory (CALLX). */
 ir_val ir_call(struct ir_block *b, unsigned helper, ir_val a, ir_val b2, ir_val c);
+/* A helper that cannot fault and reads no guest memory (CALL). */
+ir_val ir_call_pure(struct ir_block *b, unsigned helper, ir_val a, ir_val b2, ir_val c);
 void ir_goto(struct ir_block *b, uint64_t pc);
 void ir_brcond(struct ir_block *b, ir_val c, uint64_t taken, uint64_t not_taken);
 void ir_goto_ind(struct ir_block *b, ir_val target);

@@ -1,0 +1,46 @@
+# zarm top-level: builds the three configurations side by side and runs the suites.
+#   make            build/native, build/s390x (cross, runs under qemu-s390x-static),
+#                   build/arm64 (cross)
+#   make demo       install what is missing, build, run sample Arm64 programs
+#   make test       install what is missing, build all three, run every test
+#   make test-quick native build, unit tests and the -O2 static guest programs
+#   make bench      benchmarks (figures, not pass/fail)
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: all native s390x arm64 deps demo test test-quick test-native test-s390x bench clean
+
+all: native s390x arm64
+
+deps:
+	@scripts/install-deps.sh
+
+build/native/Makefile:
+	cmake -S . -B build/native $(CMAKE_FLAGS)
+build/s390x/Makefile:
+	cmake -S . -B build/s390x $(CMAKE_FLAGS) -DCMAKE_TOOLCHAIN_FILE=cmake/s390x.cmake
+build/arm64/Makefile:
+	cmake -S . -B build/arm64 $(CMAKE_FLAGS) -DCMAKE_TOOLCHAIN_FILE=cmake/arm64.cmake
+
+native: build/native/Makefile
+	cmake --build build/native -j$(JOBS)
+s390x: build/s390x/Makefile
+	cmake --build build/s390x -j$(JOBS)
+arm64: build/arm64/Makefile
+	cmake --build build/arm64 -j$(JOBS)
+
+demo: deps native
+	@scripts/demo.sh
+
+test: deps all
+	cd build/native && ctest -j$(JOBS) --output-on-failure
+	cd build/s390x && ctest -j$(JOBS) --output-on-failure
+
+test-quick: deps native
+	cd build/native && ctest -j$(JOBS) --output-on-failure -L quick
+
+bench: deps native s390x
+	@scripts/bench.sh
+
+clean:
+	rm -rf build
