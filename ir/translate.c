@@ -4,7 +4,8 @@
 #include "translate.h"
 
 static const a64_trans_fn trans_table[A64_OP_COUNT] = {
-#define A64(name, cls, pat) [A64_OP_##name] = trans_##name,
+#define A64_TRANS_ENTRY(name) [A64_OP_##name] = trans_##name,
+#define A64(name, cls, pat) A64_CLASS_##cls(A64_TRANS_ENTRY, name)
 #include "decode/a64.def"
 #undef A64
 };

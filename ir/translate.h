@@ -25,7 +25,21 @@ struct ir_tctx {
 
 typedef bool (*a64_trans_fn)(struct ir_tctx *t, const struct a64_insn *in);
 
-#define A64(name, cls, pat) bool trans_##name(struct ir_tctx *t, const struct a64_insn *in);
+/* Every decode line but the UNALLOC ones has a translator. */
+#define A64_TRANS_PROTO(name) bool trans_##name(struct ir_tctx *t, const struct a64_insn *in);
+#define A64_CLASS_UNALLOC(X, name)
+#define A64_CLASS_INT(X, name) X(name)
+#define A64_CLASS_BRANCH(X, name) X(name)
+#define A64_CLASS_SYS(X, name) X(name)
+#define A64_CLASS_LDST(X, name) X(name)
+#define A64_CLASS_LSE(X, name) X(name)
+#define A64_CLASS_V81(X, name) X(name)
+#define A64_CLASS_CRC(X, name) X(name)
+#define A64_CLASS_FPLDST(X, name) X(name)
+#define A64_CLASS_SIMD(X, name) X(name)
+#define A64_CLASS_FP(X, name) X(name)
+#define A64_CLASS_CRYPTO(X, name) X(name)
+#define A64(name, cls, pat) A64_CLASS_##cls(A64_TRANS_PROTO, name)
 #include "decode/a64.def"
 #undef A64
 
