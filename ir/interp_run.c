@@ -240,12 +240,46 @@ helper_exit:
     return env->exit;
 }
 
+static const char *const handler_names[H_COUNT] = {
+#define IR_BIN(n, e32, e64) #n ".32", #n ".32i", #n, #n ".i",
+#define IR_UN(n, e32, e64) #n ".32", #n,
+#define IR_OP(n, na, fl)
+#include "ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+#define X(n) #n,
+    INTERP_HANDLERS(X)
+#undef X
+};
+
+/* Slot names: guest registers by name, temps as tN. */
+static void slot_name(char *buf, size_t n, unsigned s)
+{
+    if (s < 31)
+        snprintf(buf, n, "x%u", s);
+    else if (s == 31)
+        snprintf(buf, n, "sp");
+    else if (s == 32)
+        snprintf(buf, n, "pc");
+    else if (s == 33)
+        snprintf(buf, n, "pstate");
+    else if (s >= IR_TMP_SLOT0)
+        snprintf(buf, n, "t%u", s - IR_TMP_SLOT0);
+    else
+        snprintf(buf, n, "s%u", s);
+}
+
 void ir_interp_print(FILE *fp, const struct ir_iblock *blk)
 {
-    fprintf(fp, "interp block 0x%" PRIx64 ": %u ops\n", blk->pc, blk->nops);
+    fprintf(fp, "OUT (interpreter): block 0x%" PRIx64 ", %u ops\n", blk->pc, blk->nops);
     for (uint32_t k = 0; k < blk->nops; k++) {
         const struct ir_iop *o = &blk->ops[k];
-        fprintf(fp, "  h%-4u d=%u a=%u b=%u c=%u imm=0x%" PRIx64 "\n", o->h, o->d, o->a, o->b, o->c,
-                o->imm);
+        char d[16], a[16], b[16];
+        slot_name(d, sizeof d, o->d);
+        slot_name(a, sizeof a, o->a);
+        slot_name(b, sizeof b, o->b);
+        fprintf(fp, "  %4x: %-12s d=%-6s a=%-6s b=%-6s imm=0x%" PRIx64 "\n", o->pcoff,
+                handler_names[o->h], d, a, b, o->imm);
     }
 }

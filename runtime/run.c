@@ -74,6 +74,8 @@ static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
         tb->code_hash = XXH3_64bits(rt_g2h(&u->mem, pc), b.nbytes);
     tb->interp = ir_interp_compile(&b);
     ir_block_free(&b);
+    if (tb->interp && u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
+        ir_interp_print(u->log, tb->interp);
     if (!tb->interp) {
         free(tb);
         return NULL;
