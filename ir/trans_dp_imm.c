@@ -157,7 +157,10 @@ static bool bitfield(struct ir_tctx *t, const struct a64_insn *in, enum bitfield
 
 bool trans_SBFM(struct ir_tctx *t, const struct a64_insn *in) { return bitfield(t, in, BF_SIGNED); }
 bool trans_BFM(struct ir_tctx *t, const struct a64_insn *in) { return bitfield(t, in, BF_INSERT); }
-bool trans_UBFM(struct ir_tctx *t, const struct a64_insn *in) { return bitfield(t, in, BF_UNSIGNED); }
+bool trans_UBFM(struct ir_tctx *t, const struct a64_insn *in)
+{
+    return bitfield(t, in, BF_UNSIGNED);
+}
 
 /* EXTR: (Rn:Rm) >> lsb; N must equal sf and a 32-bit lsb is below 32. */
 bool trans_EXTR(struct ir_tctx *t, const struct a64_insn *in)

@@ -12,13 +12,34 @@ static bool unary(struct ir_tctx *t, const struct a64_insn *in, unsigned op, uns
     return true;
 }
 
-bool trans_RBIT(struct ir_tctx *t, const struct a64_insn *in) { return unary(t, in, IR_RBIT, dp_type(in)); }
-bool trans_REV16(struct ir_tctx *t, const struct a64_insn *in) { return unary(t, in, IR_REV16, dp_type(in)); }
-bool trans_REV_w(struct ir_tctx *t, const struct a64_insn *in) { return unary(t, in, IR_REV, IR_I32); }
-bool trans_REV32_x(struct ir_tctx *t, const struct a64_insn *in) { return unary(t, in, IR_REV32, IR_I64); }
-bool trans_REV_x(struct ir_tctx *t, const struct a64_insn *in) { return unary(t, in, IR_REV, IR_I64); }
-bool trans_CLZ(struct ir_tctx *t, const struct a64_insn *in) { return unary(t, in, IR_CLZ, dp_type(in)); }
-bool trans_CLS(struct ir_tctx *t, const struct a64_insn *in) { return unary(t, in, IR_CLS, dp_type(in)); }
+bool trans_RBIT(struct ir_tctx *t, const struct a64_insn *in)
+{
+    return unary(t, in, IR_RBIT, dp_type(in));
+}
+bool trans_REV16(struct ir_tctx *t, const struct a64_insn *in)
+{
+    return unary(t, in, IR_REV16, dp_type(in));
+}
+bool trans_REV_w(struct ir_tctx *t, const struct a64_insn *in)
+{
+    return unary(t, in, IR_REV, IR_I32);
+}
+bool trans_REV32_x(struct ir_tctx *t, const struct a64_insn *in)
+{
+    return unary(t, in, IR_REV32, IR_I64);
+}
+bool trans_REV_x(struct ir_tctx *t, const struct a64_insn *in)
+{
+    return unary(t, in, IR_REV, IR_I64);
+}
+bool trans_CLZ(struct ir_tctx *t, const struct a64_insn *in)
+{
+    return unary(t, in, IR_CLZ, dp_type(in));
+}
+bool trans_CLS(struct ir_tctx *t, const struct a64_insn *in)
+{
+    return unary(t, in, IR_CLS, dp_type(in));
+}
 
 /* Rd = op(Rn, Rm); the IR's division and register shifts already follow the
  * Arm rules (x/0 = 0, shift amount modulo the width). */
@@ -50,7 +71,10 @@ static bool crc32(struct ir_tctx *t, const struct a64_insn *in, unsigned sz)
     return true;
 }
 
-bool trans_CRC32_w(struct ir_tctx *t, const struct a64_insn *in) { return crc32(t, in, in->f[A64_F_sz]); }
+bool trans_CRC32_w(struct ir_tctx *t, const struct a64_insn *in)
+{
+    return crc32(t, in, in->f[A64_F_sz]);
+}
 bool trans_CRC32_x(struct ir_tctx *t, const struct a64_insn *in) { return crc32(t, in, 3); }
 
 /* MADD/MSUB: Rd = Ra +/- Rn * Rm at the instruction's width. */
