@@ -179,9 +179,7 @@ bool trans_SIMD_modimm(struct ir_tctx *t, const struct a64_insn *in)
 {
     unsigned q = in->f[A64_F_Q], op = in->f[A64_F_op], cmode = in->f[A64_F_cmode];
     unsigned rd = in->f[A64_F_Rd];
-    uint64_t imm8 = in->f[A64_F_a] << 7 | in->f[A64_F_b] << 6 | in->f[A64_F_c] << 5 |
-                    in->f[A64_F_d] << 4 | in->f[A64_F_e] << 3 | in->f[A64_F_f] << 2 |
-                    in->f[A64_F_g] << 1 | in->f[A64_F_h];
+    uint64_t imm8 = in->f[A64_F_imm3] << 5 | in->f[A64_F_imm5]; /* a:b:c, d:e:f:g:h */
     if (in->f[A64_F_o2])
         return false; /* FMOV (vector, half precision) needs FEAT_FP16 */
     uint64_t imm;
