@@ -74,6 +74,20 @@ void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb);
 /* Drops translations overlapping [addr, addr+len); returns how many. */
 uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len);
 
+/* Signal state the guest set through rt_sigaction, rt_sigprocmask and
+ * sigaltstack (syscall_signal.c), kept for delivery.  Values are host-endian;
+ * masks have bit (sig - 1) for signal sig, as the arm64 kernel's sigset_t. */
+struct rt_sigaction_rec {
+    uint64_t handler, flags, restorer, mask;
+};
+struct rt_signals {
+    struct rt_sigaction_rec act[65]; /* indexed by signal number 1..64 */
+    uint64_t blocked;
+    uint64_t pending;                /* raised while a handler was set: awaiting delivery */
+    uint64_t altstack_sp, altstack_size;
+    uint32_t altstack_flags;         /* ss_flags as the guest gave them */
+};
+
 struct zarm_user {
     struct zarm_user_options opt;
     char err[512];
@@ -89,6 +103,9 @@ struct zarm_user {
     uint64_t entry, phdr, phnum, load_bias, interp_base;
     uint64_t auxv_addr, auxv_len;
     uint64_t tid_address;
+    uint64_t robust_list, robust_len;
+    char comm[16];                   /* PR_SET_NAME / PR_GET_NAME */
+    struct rt_signals sig;
     bool exited;
     int exit_status;
     uint64_t syscalls, engine_exits;
