@@ -56,10 +56,9 @@ bool trans_SYS(struct ir_tctx *t, const struct a64_insn *in)
         return true;
     case 10: /* DC CVAC */
     case 11: /* DC CVAU */
-    case 12: /* DC CVAP */
-    case 13: /* DC CVADP */
     case 14: /* DC CIVAC */
-        /* Host caches are coherent with the emulated view. */
+        /* Host caches are coherent with the emulated view.  DC CVAP/CVADP
+         * (FEAT_DPB/DPB2) are not advertised and stay undefined. */
         return true;
     default:
         return false;
