@@ -14,7 +14,10 @@
 #include "ir/endian.h"
 #include "rt.h"
 
-/* Where position-independent images go (the main program, then its interpreter). */
+/* Where position-independent images go (the main program, then its
+ * interpreter): Linux's arm64 choices when the guest window is large enough,
+ * otherwise an eighth and a quarter of the way up the window, which leaves
+ * room for the heap above the program and mmap below the stack. */
 #define PIE_BASE 0x5500000000ull
 #define INTERP_BASE 0x7f00000000ull
 #define STACK_SIZE (8ull << 20)
@@ -194,7 +197,7 @@ static int build_stack(struct zarm_user *u, const char *execfn, char *const argv
     uint64_t lo = top - STACK_SIZE;
     int r = rt_mem_map(&u->mem, lo, STACK_SIZE, PROT_READ | PROT_WRITE, "[stack]");
     if (r)
-        return rt_error(u, ZARM_E_NOMEM, "cannot map the stack: %s", strerror(-r));
+        return rt_error(u, ZARM_E_NOMEM, "%s: cannot map the stack: %s", execfn, strerror(-r));
     struct stack_builder s = {u, top - 16, lo};
     int argc = 0, envc = 0;
     while (argv && argv[argc])
@@ -214,7 +217,7 @@ static int build_stack(struct zarm_user *u, const char *execfn, char *const argv
     if (!argp || !envpp) {
         free(argp);
         free(envpp);
-        return rt_error(u, ZARM_E_NOMEM, "out of memory");
+        return rt_error(u, ZARM_E_NOMEM, "%s: out of memory", execfn);
     }
     for (int i = envc - 1; i >= 0; i--)
         envpp[i] = push_bytes(&s, envp[i], strlen(envp[i]) + 1);
@@ -295,7 +298,10 @@ int rt_load(struct zarm_user *u, const char *path, char *const argv[], char *con
     int r = image_open(u, path, &im);
     if (r)
         goto out;
-    uint64_t bias = im.eh.e_type == ET_DYN ? PIE_BASE - lowest_vaddr(&im) : 0;
+    bool big = u->mem.size > 2 * INTERP_BASE;
+    uint64_t pie_base = big ? PIE_BASE : (u->mem.size / 8) & ~0xffffull;
+    uint64_t interp_at = big ? INTERP_BASE : (u->mem.size / 4) & ~0xffffull;
+    uint64_t bias = im.eh.e_type == ET_DYN ? pie_base - lowest_vaddr(&im) : 0;
     uint64_t hi;
     r = image_map(u, path, &im, bias, &hi);
     if (r)
@@ -333,8 +339,8 @@ int rt_load(struct zarm_user *u, const char *path, char *const argv[], char *con
             goto out;
         }
         uint64_t ihi;
-        interp_base = INTERP_BASE;
-        uint64_t ibias = interp.eh.e_type == ET_DYN ? INTERP_BASE - lowest_vaddr(&interp) : 0;
+        interp_base = interp_at;
+        uint64_t ibias = interp.eh.e_type == ET_DYN ? interp_at - lowest_vaddr(&interp) : 0;
         r = image_map(u, full, &interp, ibias, &ihi);
         if (r)
             goto out;
@@ -345,12 +351,13 @@ int rt_load(struct zarm_user *u, const char *path, char *const argv[], char *con
     }
     /* The heap starts after the program's highest segment. */
     u->mem.brk_start = u->mem.brk_cur = u->mem.brk_mapped = hi;
-    snprintf(u->exe_path, sizeof u->exe_path, "%s", path);
-    if (path[0] != '/') {
-        char cwd[2048];
-        if (getcwd(cwd, sizeof cwd))
-            snprintf(u->exe_path, sizeof u->exe_path, "%s/%s", cwd, path);
-    }
+    /* The kernel names the process after the file, truncated to 15 bytes. */
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    snprintf(u->comm, sizeof u->comm, "%s", base);
+    /* /proc/self/exe names the resolved file, as the kernel's does. */
+    char *real = realpath(path, NULL);
+    snprintf(u->exe_path, sizeof u->exe_path, "%s", real ? real : path);
+    free(real);
     r = build_stack(u, path, argv, envp, &im, bias, interp_base);
 out:
     image_free(&im);
