@@ -122,6 +122,9 @@ void ir_brcond(struct ir_block *b, ir_val c, uint64_t taken, uint64_t not_taken)
 void ir_goto_ind(struct ir_block *b, ir_val target) { ir_emit(b, IR_GOTO_IND, IR_I64, target, 0, 0, 0, 0); }
 void ir_exit(struct ir_block *b, enum ir_exit reason, uint64_t pc, ir_val info)
 {
+    /* EXIT always has its operand: slot 0 of the interpreter is x0, not "none". */
+    if (!info)
+        info = ir_const(b, 0);
     ir_emit(b, IR_EXIT, IR_I64, info, 0, 0, reason, pc);
 }
 bool ir_block_terminated(const struct ir_block *b)

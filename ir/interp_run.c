@@ -207,7 +207,7 @@ L_GOTO_IND: {
 }
 L_EXIT:
     env->exit = (uint32_t)op->imm;
-    env->exit_info = op->a ? f[op->a] : 0;
+    env->exit_info = f[op->a];
     env->cpu.pc = op->imm2;
     /* The instructions after an exiting one in this block did not run. */
     return env->exit;
