@@ -113,20 +113,25 @@ uint64_t helper_fp_2src(struct ir_env *env, uint64_t x, uint64_t y, uint64_t c)
 }
 
 /* FMADD, FMSUB, FNMADD, FNMSUB: a = SIMD_ARGS(Rd, Rn, Rm, 0, ftype, 0), b = Ra,
- * c = o1 << 1 | o0.  o0 negates Vn and o1 negates Va before the fused
- * multiply-add (FPNeg flips the sign of NaNs too, so it is done on the bits). */
+ * c = o1 << 1 | o0.  FMSUB (01) negates Vn, FNMADD (10) Vn and Va, FNMSUB (11)
+ * Va, before the fused multiply-add (FPNeg flips the sign of NaNs too, so it is done on the bits). */
 uint64_t helper_fp_3src(struct ir_env *env, uint64_t args, uint64_t ra, uint64_t c)
 {
     unsigned dbl = SIMD_SIZE(args) & 1;
     uint64_t sign = dbl ? 1ull << 63 : 1ull << 31, mask = dbl ? ~0ull : 0xffffffffu;
     uint64_t n = env->cpu.v[SIMD_RN(args)].d[0] & mask, m = env->cpu.v[SIMD_RM(args)].d[0] & mask;
     uint64_t a = env->cpu.v[ra & 31].d[0] & mask, r;
-    if (c & 1)
+    if ((c ^ (c >> 1)) & 1)
         n ^= sign;
     if (c & 2)
         a ^= sign;
     uint64_t ops[3] = {a, n, m};
-    if (!process_nans(ops, 3, dbl, &r)) {
+    uint64_t mag = dbl ? 0x7fffffffffffffffull : 0x7fffffffu, inf = dbl ? 0x7ff0000000000000ull : 0x7f800000u;
+    bool inf_times_zero = ((n & mag) == inf && (m & mag) == 0) || ((n & mag) == 0 && (m & mag) == inf);
+    /* FPMulAdd: a quiet NaN addend does not hide the invalid infinity x zero. */
+    if (is_nan(a, dbl) && !is_snan(a, dbl) && inf_times_zero && !is_snan(n, dbl) && !is_snan(m, dbl)) {
+        r = default_nan(dbl);
+    } else if (!process_nans(ops, 3, dbl, &r)) {
         r = dbl ? fix_nan(b64(fma(f64(n), f64(m), f64(a))), 1)
                 : fix_nan(b32(fmaf(f32(n), f32(m), f32(a))), 0);
     }
@@ -232,4 +237,24 @@ uint64_t helper_fp_to_int(struct ir_env *env, uint64_t x, uint64_t c, uint64_t u
         return sf ? 0x8000000000000000ull : 0x80000000u;
     int64_t i = (int64_t)v;
     return sf ? (uint64_t)i : (uint32_t)i;
+}
+
+/* AdvSIMD [SU]CVTF and FCVT[NPMZA][SU] (vector and scalar, integer lanes of the
+ * same size): a = SIMD_ARGS(..., size 2 or 3, scalar), b = mode | unsigned << 3 |
+ * to_fp << 4 with the rounding modes of helper_fp_to_int. */
+uint64_t helper_simd_fcvt(struct ir_env *env, uint64_t args, uint64_t b, uint64_t c)
+{
+    (void)c;
+    unsigned esize = 1u << SIMD_SIZE(args), dbl = esize == 8;
+    unsigned bytes = SIMD_SCALAR(args) ? esize : SIMD_Q(args) ? 16 : 8;
+    unsigned uns = (b >> 3) & 1, mode = b & 7;
+    zarm_vreg x = env->cpu.v[SIMD_RN(args)], r = {{0, 0}};
+    for (unsigned i = 0; i < bytes / esize; i++) {
+        uint64_t v = simd_lane(&x, i, esize);
+        v = (b & 16) ? helper_fp_from_int(env, v, dbl | dbl << 1 | uns << 2, 0)
+                     : helper_fp_to_int(env, v, dbl | dbl << 1 | uns << 2 | mode << 3, 0);
+        simd_set_lane(&r, i, esize, v);
+    }
+    env->cpu.v[SIMD_RD(args)] = r;
+    return 0;
 }

@@ -75,8 +75,35 @@ bool trans_SIMD_3diff(struct ir_tctx *t, const struct a64_insn *in)
     return true;
 }
 
+/* Conversions between FP and integer lanes in the "two-register misc" groups:
+ * opcode 11010-11101 with size<0> = double; false if not one of them. */
+static bool fp_int_convert(struct ir_tctx *t, const struct a64_insn *in, bool scalar, bool *ok)
+{
+    unsigned opc = in->f[A64_F_opc], size = in->f[A64_F_size], u = in->f[A64_F_U];
+    unsigned hi = size >> 1, mode;
+    bool to_fp = false;
+    if (opc == 0x1d && !hi)
+        to_fp = true, mode = 0;             /* SCVTF, UCVTF */
+    else if (opc == 0x1a)
+        mode = hi ? 1 : 0;                  /* FCVTP*, FCVTN* */
+    else if (opc == 0x1b)
+        mode = hi ? 3 : 2;                  /* FCVTZ*, FCVTM* */
+    else if (opc == 0x1c && !hi)
+        mode = 4;                           /* FCVTA* */
+    else
+        return false;
+    *ok = scalar || in->f[A64_F_Q] || !(size & 1);
+    if (*ok)
+        call(t, IR_HELPER_simd_fcvt, args_of(in, 2 + (size & 1), scalar),
+             mode | u << 3 | (unsigned)to_fp << 4, 0);
+    return true;
+}
+
 bool trans_SIMD_2misc(struct ir_tctx *t, const struct a64_insn *in)
 {
+    bool ok;
+    if (fp_int_convert(t, in, false, &ok))
+        return ok;
     unsigned size = in->f[A64_F_size], q = in->f[A64_F_Q];
     unsigned op = in->f[A64_F_U] << 5 | in->f[A64_F_opc];
     switch (op) {
@@ -115,6 +142,9 @@ bool trans_SIMD_2misc(struct ir_tctx *t, const struct a64_insn *in)
 
 bool trans_SIMD_s_2misc(struct ir_tctx *t, const struct a64_insn *in)
 {
+    bool ok;
+    if (fp_int_convert(t, in, true, &ok))
+        return ok;
     unsigned size = in->f[A64_F_size];
     unsigned op = in->f[A64_F_U] << 5 | in->f[A64_F_opc];
     switch (op) {

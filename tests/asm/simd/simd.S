@@ -1638,5 +1638,79 @@
     fmov d1, x9
     fmov w9, s26
     fmov d2, x9
+    scvtf v3.2s, v25.2s
+    scvtf v4.4s, v25.4s
+    scvtf v5.2d, v25.2d
+    scvtf s6, s25
+    scvtf d7, d25
+    DUMP
+    FILL
+    ucvtf v0.2s, v25.2s
+    ucvtf v1.4s, v25.4s
+    ucvtf v2.2d, v25.2d
+    ucvtf s3, s25
+    ucvtf d4, d25
+    fcvtns v5.2s, v20.2s
+    fcvtns v6.4s, v20.4s
+    fcvtns v7.2d, v20.2d
+    DUMP
+    FILL
+    fcvtns s0, s20
+    fcvtns d1, d20
+    fcvtnu v2.2s, v20.2s
+    fcvtnu v3.4s, v20.4s
+    fcvtnu v4.2d, v20.2d
+    fcvtnu s5, s20
+    fcvtnu d6, d20
+    fcvtps v7.2s, v20.2s
+    DUMP
+    FILL
+    fcvtps v0.4s, v20.4s
+    fcvtps v1.2d, v20.2d
+    fcvtps s2, s20
+    fcvtps d3, d20
+    fcvtpu v4.2s, v20.2s
+    fcvtpu v5.4s, v20.4s
+    fcvtpu v6.2d, v20.2d
+    fcvtpu s7, s20
+    DUMP
+    FILL
+    fcvtpu d0, d20
+    fcvtms v1.2s, v20.2s
+    fcvtms v2.4s, v20.4s
+    fcvtms v3.2d, v20.2d
+    fcvtms s4, s20
+    fcvtms d5, d20
+    fcvtmu v6.2s, v20.2s
+    fcvtmu v7.4s, v20.4s
+    DUMP
+    FILL
+    fcvtmu v0.2d, v20.2d
+    fcvtmu s1, s20
+    fcvtmu d2, d20
+    fcvtzs v3.2s, v20.2s
+    fcvtzs v4.4s, v20.4s
+    fcvtzs v5.2d, v20.2d
+    fcvtzs s6, s20
+    fcvtzs d7, d20
+    DUMP
+    FILL
+    fcvtzu v0.2s, v20.2s
+    fcvtzu v1.4s, v20.4s
+    fcvtzu v2.2d, v20.2d
+    fcvtzu s3, s20
+    fcvtzu d4, d20
+    fcvtas v5.2s, v20.2s
+    fcvtas v6.4s, v20.4s
+    fcvtas v7.2d, v20.2d
+    DUMP
+    FILL
+    fcvtas s0, s20
+    fcvtas d1, d20
+    fcvtau v2.2s, v20.2s
+    fcvtau v3.4s, v20.4s
+    fcvtau v4.2d, v20.2d
+    fcvtau s5, s20
+    fcvtau d6, d20
     DUMP
     EPILOGUE
