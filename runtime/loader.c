@@ -156,7 +156,8 @@ static int image_map(struct zarm_user *u, const char *path, struct image *im, ui
         /* Map writable first to copy the file bytes in, then set the real rights. */
         int r = rt_mem_map(&u->mem, start, end - start, PROT_READ | PROT_WRITE, name);
         if (r)
-            return rt_error(u, ZARM_E_NOMEM, "%s: cannot map segment %u: %s", path, i, strerror(-r));
+            return rt_error(u, ZARM_E_NOMEM, "%s: cannot map segment %u: %s", path, i,
+                            strerror(-r));
         memcpy(rt_g2h(&u->mem, va), im->data + ph->p_offset, ph->p_filesz);
         r = rt_mem_protect(&u->mem, start, end - start, prot_of(ph->p_flags));
         if (r)
@@ -335,7 +336,8 @@ int rt_load(struct zarm_user *u, const char *path, char *const argv[], char *con
         r = image_open(u, full, &interp);
         if (r) {
             if (r == ZARM_E_NOENT)
-                rt_error(u, ZARM_E_NOENT, "%s: interpreter %s not found (use -L SYSROOT)", path, full);
+                rt_error(u, ZARM_E_NOENT, "%s: interpreter %s not found (use -L SYSROOT)", path,
+                         full);
             goto out;
         }
         uint64_t ihi;

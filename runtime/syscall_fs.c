@@ -21,8 +21,7 @@
 
 /* Buffers the host kernel fills or drains itself: clamped to the guest
  * window (the kernel stops at the first inaccessible page the same way). */
-static void *io_buf(struct zarm_user *u, uint64_t addr, uint64_t *len)
-{
+static void *io_buf(struct zarm_user *u, uint64_t addr, uint64_t *len) {
     if (!*len)
         return rt_g2h(&u->mem, 0);
     if (addr >= u->mem.size)
@@ -32,13 +31,9 @@ static void *io_buf(struct zarm_user *u, uint64_t addr, uint64_t *len)
     return rt_g2h(&u->mem, addr);
 }
 
-static bool is_log_fd(struct zarm_user *u, int fd)
-{
-    return u->log && fd == fileno(u->log);
-}
+static bool is_log_fd(struct zarm_user *u, int fd) { return u->log && fd == fileno(u->log); }
 
-int64_t rt_sys_read(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_read(struct zarm_user *u, const uint64_t a[6]) {
     uint64_t len = a[2];
     void *p = io_buf(u, a[1], &len);
     if (!p)
@@ -46,8 +41,7 @@ int64_t rt_sys_read(struct zarm_user *u, const uint64_t a[6])
     return rt_ret(read(rt_fd(a[0]), p, len));
 }
 
-int64_t rt_sys_write(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_write(struct zarm_user *u, const uint64_t a[6]) {
     uint64_t len = a[2];
     void *p = io_buf(u, a[1], &len);
     if (!p)
@@ -55,8 +49,7 @@ int64_t rt_sys_write(struct zarm_user *u, const uint64_t a[6])
     return rt_ret(write(rt_fd(a[0]), p, len));
 }
 
-int64_t rt_sys_pread64(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_pread64(struct zarm_user *u, const uint64_t a[6]) {
     uint64_t len = a[2];
     void *p = io_buf(u, a[1], &len);
     if (!p)
@@ -64,8 +57,7 @@ int64_t rt_sys_pread64(struct zarm_user *u, const uint64_t a[6])
     return rt_ret(pread(rt_fd(a[0]), p, len, (off_t)a[3]));
 }
 
-int64_t rt_sys_pwrite64(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_pwrite64(struct zarm_user *u, const uint64_t a[6]) {
     uint64_t len = a[2];
     void *p = io_buf(u, a[1], &len);
     if (!p)
@@ -75,8 +67,7 @@ int64_t rt_sys_pwrite64(struct zarm_user *u, const uint64_t a[6])
 
 /* Reads a guest iovec array (struct iovec: u64 base, u64 len) into host form;
  * returns the count or a negative errno.  *out must be freed. */
-static int64_t get_iov(struct zarm_user *u, uint64_t addr, uint64_t cnt, struct iovec **out)
-{
+static int64_t get_iov(struct zarm_user *u, uint64_t addr, uint64_t cnt, struct iovec **out) {
     *out = NULL;
     if ((int64_t)(int32_t)cnt < 0 || cnt > G_UIO_MAXIOV)
         return -EINVAL;
@@ -117,8 +108,7 @@ static int64_t get_iov(struct zarm_user *u, uint64_t addr, uint64_t cnt, struct 
 
 enum rw_kind { RW_READV, RW_WRITEV, RW_PREADV, RW_PWRITEV };
 
-static int64_t vector_io(struct zarm_user *u, const uint64_t a[6], enum rw_kind k)
-{
+static int64_t vector_io(struct zarm_user *u, const uint64_t a[6], enum rw_kind k) {
     struct iovec *v;
     int64_t n = get_iov(u, a[1], a[2], &v);
     if (n < 0)
@@ -126,10 +116,18 @@ static int64_t vector_io(struct zarm_user *u, const uint64_t a[6], enum rw_kind 
     int fd = rt_fd(a[0]);
     ssize_t r;
     switch (k) {
-    case RW_READV: r = readv(fd, v, (int)n); break;
-    case RW_WRITEV: r = writev(fd, v, (int)n); break;
-    case RW_PREADV: r = preadv(fd, v, (int)n, (off_t)a[3]); break;
-    default: r = pwritev(fd, v, (int)n, (off_t)a[3]); break;
+    case RW_READV:
+        r = readv(fd, v, (int)n);
+        break;
+    case RW_WRITEV:
+        r = writev(fd, v, (int)n);
+        break;
+    case RW_PREADV:
+        r = preadv(fd, v, (int)n, (off_t)a[3]);
+        break;
+    default:
+        r = pwritev(fd, v, (int)n, (off_t)a[3]);
+        break;
     }
     int64_t ret = rt_ret(r);
     free(v);
@@ -137,15 +135,17 @@ static int64_t vector_io(struct zarm_user *u, const uint64_t a[6], enum rw_kind 
 }
 
 int64_t rt_sys_readv(struct zarm_user *u, const uint64_t a[6]) { return vector_io(u, a, RW_READV); }
-int64_t rt_sys_writev(struct zarm_user *u, const uint64_t a[6]) { return vector_io(u, a, RW_WRITEV); }
-int64_t rt_sys_preadv(struct zarm_user *u, const uint64_t a[6]) { return vector_io(u, a, RW_PREADV); }
-int64_t rt_sys_pwritev(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_writev(struct zarm_user *u, const uint64_t a[6]) {
+    return vector_io(u, a, RW_WRITEV);
+}
+int64_t rt_sys_preadv(struct zarm_user *u, const uint64_t a[6]) {
+    return vector_io(u, a, RW_PREADV);
+}
+int64_t rt_sys_pwritev(struct zarm_user *u, const uint64_t a[6]) {
     return vector_io(u, a, RW_PWRITEV);
 }
 
-int64_t rt_sys_openat(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_openat(struct zarm_user *u, const uint64_t a[6]) {
     char path[4096];
     int r = rt_sys_path(u, a[1], path, sizeof path);
     if (r)
@@ -154,23 +154,20 @@ int64_t rt_sys_openat(struct zarm_user *u, const uint64_t a[6])
     return rt_ret(openat(rt_fd(a[0]), path, flags, (mode_t)a[3]));
 }
 
-int64_t rt_sys_close(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_close(struct zarm_user *u, const uint64_t a[6]) {
     int fd = rt_fd(a[0]);
     if (is_log_fd(u, fd))
         return -EBADF;
     return rt_ret(close(fd));
 }
 
-int64_t rt_sys_lseek(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_lseek(struct zarm_user *u, const uint64_t a[6]) {
     return rt_ret(lseek(rt_fd(a[0]), (off_t)a[1], (int)a[2]));
 }
 
 int64_t rt_sys_dup(struct zarm_user *u, const uint64_t a[6]) { return rt_ret(dup(rt_fd(a[0]))); }
 
-int64_t rt_sys_dup3(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_dup3(struct zarm_user *u, const uint64_t a[6]) {
     if ((uint32_t)a[2] & ~02000000u)
         return -EINVAL;
     int newfd = rt_fd(a[1]);
@@ -179,8 +176,7 @@ int64_t rt_sys_dup3(struct zarm_user *u, const uint64_t a[6])
     return rt_ret(dup3(rt_fd(a[0]), newfd, a[2] ? O_CLOEXEC : 0));
 }
 
-int64_t rt_sys_pipe2(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_pipe2(struct zarm_user *u, const uint64_t a[6]) {
     uint32_t gflags = (uint32_t)a[1];
     if (gflags & ~(02000000u | 04000u | GUEST_O_DIRECT | 0200u)) /* 0200: O_NOTIFICATION_PIPE */
         return -EINVAL;
@@ -202,15 +198,27 @@ int64_t rt_sys_pipe2(struct zarm_user *u, const uint64_t a[6])
 
 /* fcntl commands by their arm64 (generic) numbers. */
 enum {
-    G_F_DUPFD = 0, G_F_GETFD = 1, G_F_SETFD = 2, G_F_GETFL = 3, G_F_SETFL = 4,
-    G_F_GETLK = 5, G_F_SETLK = 6, G_F_SETLKW = 7, G_F_SETOWN = 8, G_F_GETOWN = 9,
-    G_F_OFD_GETLK = 36, G_F_OFD_SETLK = 37, G_F_OFD_SETLKW = 38,
-    G_F_DUPFD_CLOEXEC = 1030, G_F_SETPIPE_SZ = 1031, G_F_GETPIPE_SZ = 1032,
-    G_F_ADD_SEALS = 1033, G_F_GET_SEALS = 1034,
+    G_F_DUPFD = 0,
+    G_F_GETFD = 1,
+    G_F_SETFD = 2,
+    G_F_GETFL = 3,
+    G_F_SETFL = 4,
+    G_F_GETLK = 5,
+    G_F_SETLK = 6,
+    G_F_SETLKW = 7,
+    G_F_SETOWN = 8,
+    G_F_GETOWN = 9,
+    G_F_OFD_GETLK = 36,
+    G_F_OFD_SETLK = 37,
+    G_F_OFD_SETLKW = 38,
+    G_F_DUPFD_CLOEXEC = 1030,
+    G_F_SETPIPE_SZ = 1031,
+    G_F_GETPIPE_SZ = 1032,
+    G_F_ADD_SEALS = 1033,
+    G_F_GET_SEALS = 1034,
 };
 
-static int64_t fcntl_lock(struct zarm_user *u, int fd, int hcmd, uint64_t addr)
-{
+static int64_t fcntl_lock(struct zarm_user *u, int fd, int hcmd, uint64_t addr) {
     uint8_t b[ARM64_FLOCK_SIZE];
     struct flock fl;
     if (!rt_copy_from_guest(&u->mem, b, addr, sizeof b))
@@ -226,32 +234,48 @@ static int64_t fcntl_lock(struct zarm_user *u, int fd, int hcmd, uint64_t addr)
     return 0;
 }
 
-int64_t rt_sys_fcntl(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_fcntl(struct zarm_user *u, const uint64_t a[6]) {
     int fd = rt_fd(a[0]);
     int arg = (int)a[2];
     switch ((int)a[1]) {
-    case G_F_DUPFD: return rt_ret(fcntl(fd, F_DUPFD, arg));
-    case G_F_DUPFD_CLOEXEC: return rt_ret(fcntl(fd, F_DUPFD_CLOEXEC, arg));
-    case G_F_GETFD: return rt_ret(fcntl(fd, F_GETFD));
-    case G_F_SETFD: return rt_ret(fcntl(fd, F_SETFD, arg));
+    case G_F_DUPFD:
+        return rt_ret(fcntl(fd, F_DUPFD, arg));
+    case G_F_DUPFD_CLOEXEC:
+        return rt_ret(fcntl(fd, F_DUPFD_CLOEXEC, arg));
+    case G_F_GETFD:
+        return rt_ret(fcntl(fd, F_GETFD));
+    case G_F_SETFD:
+        return rt_ret(fcntl(fd, F_SETFD, arg));
     case G_F_GETFL: {
         int r = fcntl(fd, F_GETFL);
         return r < 0 ? -errno : (int64_t)rt_open_flags_from_host((uint32_t)r);
     }
-    case G_F_SETFL: return rt_ret(fcntl(fd, F_SETFL, (int)rt_open_flags_to_host((uint32_t)arg)));
-    case G_F_GETLK: return fcntl_lock(u, fd, F_GETLK, a[2]);
-    case G_F_SETLK: return fcntl_lock(u, fd, F_SETLK, a[2]);
-    case G_F_SETLKW: return fcntl_lock(u, fd, F_SETLKW, a[2]);
-    case G_F_OFD_GETLK: return fcntl_lock(u, fd, F_OFD_GETLK, a[2]);
-    case G_F_OFD_SETLK: return fcntl_lock(u, fd, F_OFD_SETLK, a[2]);
-    case G_F_OFD_SETLKW: return fcntl_lock(u, fd, F_OFD_SETLKW, a[2]);
-    case G_F_SETOWN: return rt_ret(fcntl(fd, F_SETOWN, arg));
-    case G_F_GETOWN: return rt_ret(fcntl(fd, F_GETOWN));
-    case G_F_SETPIPE_SZ: return rt_ret(fcntl(fd, F_SETPIPE_SZ, arg));
-    case G_F_GETPIPE_SZ: return rt_ret(fcntl(fd, F_GETPIPE_SZ));
-    case G_F_ADD_SEALS: return rt_ret(fcntl(fd, F_ADD_SEALS, arg));
-    case G_F_GET_SEALS: return rt_ret(fcntl(fd, F_GET_SEALS));
+    case G_F_SETFL:
+        return rt_ret(fcntl(fd, F_SETFL, (int)rt_open_flags_to_host((uint32_t)arg)));
+    case G_F_GETLK:
+        return fcntl_lock(u, fd, F_GETLK, a[2]);
+    case G_F_SETLK:
+        return fcntl_lock(u, fd, F_SETLK, a[2]);
+    case G_F_SETLKW:
+        return fcntl_lock(u, fd, F_SETLKW, a[2]);
+    case G_F_OFD_GETLK:
+        return fcntl_lock(u, fd, F_OFD_GETLK, a[2]);
+    case G_F_OFD_SETLK:
+        return fcntl_lock(u, fd, F_OFD_SETLK, a[2]);
+    case G_F_OFD_SETLKW:
+        return fcntl_lock(u, fd, F_OFD_SETLKW, a[2]);
+    case G_F_SETOWN:
+        return rt_ret(fcntl(fd, F_SETOWN, arg));
+    case G_F_GETOWN:
+        return rt_ret(fcntl(fd, F_GETOWN));
+    case G_F_SETPIPE_SZ:
+        return rt_ret(fcntl(fd, F_SETPIPE_SZ, arg));
+    case G_F_GETPIPE_SZ:
+        return rt_ret(fcntl(fd, F_GETPIPE_SZ));
+    case G_F_ADD_SEALS:
+        return rt_ret(fcntl(fd, F_ADD_SEALS, arg));
+    case G_F_GET_SEALS:
+        return rt_ret(fcntl(fd, F_GET_SEALS));
     }
     if (u->log && (u->opt.log_mask & ZARM_LOG_UNIMP))
         rt_log(u, "unimplemented fcntl command %d\n", (int)a[1]);
@@ -260,21 +284,27 @@ int64_t rt_sys_fcntl(struct zarm_user *u, const uint64_t a[6])
 
 /* ioctl requests by their arm64 (asm-generic/ioctls.h) numbers. */
 enum {
-    G_TCGETS = 0x5401, G_TCSETS = 0x5402, G_TCSETSW = 0x5403, G_TCSETSF = 0x5404,
-    G_TIOCGPGRP = 0x540f, G_TIOCSPGRP = 0x5410, G_TIOCGWINSZ = 0x5413,
-    G_TIOCSWINSZ = 0x5414, G_FIONREAD = 0x541b, G_FIONBIO = 0x5421,
-    G_FIONCLEX = 0x5450, G_FIOCLEX = 0x5451,
+    G_TCGETS = 0x5401,
+    G_TCSETS = 0x5402,
+    G_TCSETSW = 0x5403,
+    G_TCSETSF = 0x5404,
+    G_TIOCGPGRP = 0x540f,
+    G_TIOCSPGRP = 0x5410,
+    G_TIOCGWINSZ = 0x5413,
+    G_TIOCSWINSZ = 0x5414,
+    G_FIONREAD = 0x541b,
+    G_FIONBIO = 0x5421,
+    G_FIONCLEX = 0x5450,
+    G_FIOCLEX = 0x5451,
 };
 
-static int64_t put_int(struct zarm_user *u, uint64_t addr, int v)
-{
+static int64_t put_int(struct zarm_user *u, uint64_t addr, int v) {
     uint8_t b[4];
     st_le32(b, (uint32_t)v);
     return rt_copy_to_guest(&u->mem, addr, b, 4) ? 0 : -EFAULT;
 }
 
-int64_t rt_sys_ioctl(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_ioctl(struct zarm_user *u, const uint64_t a[6]) {
     int fd = rt_fd(a[0]);
     uint32_t req = (uint32_t)a[1];
     uint64_t arg = a[2];
@@ -338,8 +368,10 @@ int64_t rt_sys_ioctl(struct zarm_user *u, const uint64_t a[6])
         int on = ld_le32(b) != 0;
         return rt_ret(ioctl(fd, FIONBIO, &on));
     }
-    case G_FIOCLEX: return rt_ret(ioctl(fd, FIOCLEX));
-    case G_FIONCLEX: return rt_ret(ioctl(fd, FIONCLEX));
+    case G_FIOCLEX:
+        return rt_ret(ioctl(fd, FIOCLEX));
+    case G_FIONCLEX:
+        return rt_ret(ioctl(fd, FIONCLEX));
     }
     /* Passing an unknown request through could let the host kernel write a
      * host-layout structure into guest memory; refuse it as qemu-user does. */
@@ -350,8 +382,7 @@ int64_t rt_sys_ioctl(struct zarm_user *u, const uint64_t a[6])
     return -ENOTTY;
 }
 
-int64_t rt_sys_getdents64(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_getdents64(struct zarm_user *u, const uint64_t a[6]) {
     uint64_t count = a[2];
     if (count > (1u << 20))
         count = 1u << 20; /* the kernel returns what fits; we read at most 1 MiB a call */
@@ -372,26 +403,24 @@ int64_t rt_sys_getdents64(struct zarm_user *u, const uint64_t a[6])
     return ok ? n : -EFAULT;
 }
 
-int64_t rt_sys_ftruncate(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_ftruncate(struct zarm_user *u, const uint64_t a[6]) {
     return rt_ret(ftruncate(rt_fd(a[0]), (off_t)a[1]));
 }
 
-int64_t rt_sys_sync(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_sync(struct zarm_user *u, const uint64_t a[6]) {
     sync();
     return 0;
 }
 
-int64_t rt_sys_fsync(struct zarm_user *u, const uint64_t a[6]) { return rt_ret(fsync(rt_fd(a[0]))); }
+int64_t rt_sys_fsync(struct zarm_user *u, const uint64_t a[6]) {
+    return rt_ret(fsync(rt_fd(a[0])));
+}
 
-int64_t rt_sys_fdatasync(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_fdatasync(struct zarm_user *u, const uint64_t a[6]) {
     return rt_ret(fdatasync(rt_fd(a[0])));
 }
 
-int64_t rt_sys_memfd_create(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_memfd_create(struct zarm_user *u, const uint64_t a[6]) {
     char name[250];
     int r = rt_sys_string(u, a[0], name, sizeof name);
     if (r)
@@ -403,8 +432,7 @@ int64_t rt_sys_memfd_create(struct zarm_user *u, const uint64_t a[6])
 /* Remaining time after a wait that began at start, for the timeouts that
  * ppoll and pselect6 write back. */
 static void remaining(const struct timespec *timeout, const struct timespec *start,
-                      struct timespec *left)
-{
+                      struct timespec *left) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     int64_t ns = ((int64_t)timeout->tv_sec - (now.tv_sec - start->tv_sec)) * 1000000000 +
@@ -417,8 +445,7 @@ static void remaining(const struct timespec *timeout, const struct timespec *sta
 
 /* The sigmask arguments of ppoll and pselect6 are accepted and not applied:
  * host signals are not delivered to the guest while it waits. */
-int64_t rt_sys_ppoll(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_ppoll(struct zarm_user *u, const uint64_t a[6]) {
     uint64_t n = a[1];
     if (n > 65536)
         return -EINVAL;
@@ -467,8 +494,7 @@ out:
 
 /* fd_set is an array of 64-bit words on arm64 (bit fd%64 of word fd/64),
  * stored little-endian; the host's may be big-endian words. */
-static int get_fdset(struct zarm_user *u, uint64_t addr, int n, fd_set *s)
-{
+static int get_fdset(struct zarm_user *u, uint64_t addr, int n, fd_set *s) {
     FD_ZERO(s);
     if (!addr)
         return 0;
@@ -482,8 +508,7 @@ static int get_fdset(struct zarm_user *u, uint64_t addr, int n, fd_set *s)
     return 0;
 }
 
-static int put_fdset(struct zarm_user *u, uint64_t addr, int n, const fd_set *s)
-{
+static int put_fdset(struct zarm_user *u, uint64_t addr, int n, const fd_set *s) {
     if (!addr)
         return 0;
     uint8_t raw[FD_SETSIZE / 8];
@@ -495,8 +520,7 @@ static int put_fdset(struct zarm_user *u, uint64_t addr, int n, const fd_set *s)
     return rt_copy_to_guest(&u->mem, addr, raw, bytes) ? 0 : -EFAULT;
 }
 
-int64_t rt_sys_pselect6(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_pselect6(struct zarm_user *u, const uint64_t a[6]) {
     int n = (int)a[0];
     if (n < 0)
         return -EINVAL;

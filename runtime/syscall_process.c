@@ -12,16 +12,14 @@
 
 #include "syscall.h"
 
-int64_t rt_sys_exit(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_exit(struct zarm_user *u, const uint64_t a[6]) {
     /* One thread for now: exit ends the process. */
     u->exited = true;
     u->exit_status = (int)(a[0] & 0xff);
     return 0;
 }
 
-int64_t rt_sys_exit_group(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_exit_group(struct zarm_user *u, const uint64_t a[6]) {
     u->exited = true;
     u->exit_status = (int)(a[0] & 0xff);
     return 0;
@@ -35,31 +33,33 @@ int64_t rt_sys_geteuid(struct zarm_user *u, const uint64_t a[6]) { return geteui
 int64_t rt_sys_getgid(struct zarm_user *u, const uint64_t a[6]) { return getgid(); }
 int64_t rt_sys_getegid(struct zarm_user *u, const uint64_t a[6]) { return getegid(); }
 
-int64_t rt_sys_setpgid(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_setpgid(struct zarm_user *u, const uint64_t a[6]) {
     return rt_ret(setpgid((pid_t)a[0], (pid_t)a[1]));
 }
 
-int64_t rt_sys_getpgid(struct zarm_user *u, const uint64_t a[6]) { return rt_ret(getpgid((pid_t)a[0])); }
-int64_t rt_sys_getsid(struct zarm_user *u, const uint64_t a[6]) { return rt_ret(getsid((pid_t)a[0])); }
+int64_t rt_sys_getpgid(struct zarm_user *u, const uint64_t a[6]) {
+    return rt_ret(getpgid((pid_t)a[0]));
+}
+int64_t rt_sys_getsid(struct zarm_user *u, const uint64_t a[6]) {
+    return rt_ret(getsid((pid_t)a[0]));
+}
 int64_t rt_sys_setsid(struct zarm_user *u, const uint64_t a[6]) { return rt_ret(setsid()); }
-int64_t rt_sys_umask(struct zarm_user *u, const uint64_t a[6]) { return umask((mode_t)a[0] & 0777); }
+int64_t rt_sys_umask(struct zarm_user *u, const uint64_t a[6]) {
+    return umask((mode_t)a[0] & 0777);
+}
 
-int64_t rt_sys_sched_yield(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_sched_yield(struct zarm_user *u, const uint64_t a[6]) {
     sched_yield();
     return 0;
 }
 
-int64_t rt_sys_set_tid_address(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_set_tid_address(struct zarm_user *u, const uint64_t a[6]) {
     /* Cleared (and woken) when the thread exits; matters once there are threads. */
     u->tid_address = a[0];
     return gettid();
 }
 
-int64_t rt_sys_set_robust_list(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_set_robust_list(struct zarm_user *u, const uint64_t a[6]) {
     /* struct robust_list_head is 24 bytes on arm64. */
     if (a[1] != 24)
         return -EINVAL;
@@ -68,8 +68,7 @@ int64_t rt_sys_set_robust_list(struct zarm_user *u, const uint64_t a[6])
     return 0;
 }
 
-int64_t rt_sys_get_robust_list(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_get_robust_list(struct zarm_user *u, const uint64_t a[6]) {
     if (a[0] && (pid_t)a[0] != gettid())
         return -EPERM;
     uint8_t head[8], len[8];
@@ -80,8 +79,7 @@ int64_t rt_sys_get_robust_list(struct zarm_user *u, const uint64_t a[6])
     return 0;
 }
 
-int64_t rt_sys_rseq(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_rseq(struct zarm_user *u, const uint64_t a[6]) {
     /* Restartable sequences are not offered; glibc then does without. */
     return -ENOSYS;
 }
@@ -93,8 +91,7 @@ int64_t rt_sys_rseq(struct zarm_user *u, const uint64_t a[6])
 #define G_RLIMIT_AS 9
 #define G_RLIM_NLIMITS 16
 
-static int get_rlimit(struct zarm_user *u, uint64_t addr, struct rlimit *rl)
-{
+static int get_rlimit(struct zarm_user *u, uint64_t addr, struct rlimit *rl) {
     uint8_t b[16];
     if (!rt_copy_from_guest(&u->mem, b, addr, sizeof b))
         return -EFAULT;
@@ -103,16 +100,14 @@ static int get_rlimit(struct zarm_user *u, uint64_t addr, struct rlimit *rl)
     return 0;
 }
 
-static int put_rlimit(struct zarm_user *u, uint64_t addr, const struct rlimit *rl)
-{
+static int put_rlimit(struct zarm_user *u, uint64_t addr, const struct rlimit *rl) {
     uint8_t b[16];
     st_le64(b, (uint64_t)rl->rlim_cur);
     st_le64(b + 8, (uint64_t)rl->rlim_max);
     return rt_copy_to_guest(&u->mem, addr, b, sizeof b) ? 0 : -EFAULT;
 }
 
-int64_t rt_sys_prlimit64(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_prlimit64(struct zarm_user *u, const uint64_t a[6]) {
     pid_t pid = (pid_t)a[0];
     int res = (int)a[1];
     if (res < 0 || res >= G_RLIM_NLIMITS)
@@ -134,22 +129,19 @@ int64_t rt_sys_prlimit64(struct zarm_user *u, const uint64_t a[6])
     return 0;
 }
 
-int64_t rt_sys_getrlimit(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_getrlimit(struct zarm_user *u, const uint64_t a[6]) {
     const uint64_t b[6] = {0, a[0], 0, a[1], 0, 0};
     return rt_sys_prlimit64(u, b);
 }
 
-int64_t rt_sys_setrlimit(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_setrlimit(struct zarm_user *u, const uint64_t a[6]) {
     const uint64_t b[6] = {0, a[0], a[1], 0, 0, 0};
     return rt_sys_prlimit64(u, b);
 }
 
 /* ---- scheduling ---- */
 
-int64_t rt_sys_sched_getaffinity(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_sched_getaffinity(struct zarm_user *u, const uint64_t a[6]) {
     uint64_t len = a[1];
     long ncpu = sysconf(_SC_NPROCESSORS_CONF);
     if (ncpu < 1)
@@ -173,8 +165,7 @@ int64_t rt_sys_sched_getaffinity(struct zarm_user *u, const uint64_t a[6])
     return rt_copy_to_guest(&u->mem, a[2], out, n) ? (int64_t)n : -EFAULT;
 }
 
-int64_t rt_sys_getcpu(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_getcpu(struct zarm_user *u, const uint64_t a[6]) {
     int cpu = sched_getcpu();
     uint8_t b[4];
     if (cpu < 0)
@@ -191,13 +182,17 @@ int64_t rt_sys_getcpu(struct zarm_user *u, const uint64_t a[6])
 /* ---- prctl ---- */
 
 enum {
-    G_PR_SET_PDEATHSIG = 1, G_PR_GET_PDEATHSIG = 2, G_PR_GET_DUMPABLE = 3,
-    G_PR_SET_DUMPABLE = 4, G_PR_SET_NAME = 15, G_PR_GET_NAME = 16,
-    G_PR_SET_NO_NEW_PRIVS = 38, G_PR_GET_NO_NEW_PRIVS = 39,
+    G_PR_SET_PDEATHSIG = 1,
+    G_PR_GET_PDEATHSIG = 2,
+    G_PR_GET_DUMPABLE = 3,
+    G_PR_SET_DUMPABLE = 4,
+    G_PR_SET_NAME = 15,
+    G_PR_GET_NAME = 16,
+    G_PR_SET_NO_NEW_PRIVS = 38,
+    G_PR_GET_NO_NEW_PRIVS = 39,
 };
 
-int64_t rt_sys_prctl(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_prctl(struct zarm_user *u, const uint64_t a[6]) {
     switch ((int)a[0]) {
     case G_PR_SET_NAME: {
         char name[16];
@@ -240,13 +235,18 @@ int64_t rt_sys_prctl(struct zarm_user *u, const uint64_t a[6])
 /* ---- futex ---- */
 
 enum {
-    G_FUTEX_WAIT = 0, G_FUTEX_WAKE = 1, G_FUTEX_REQUEUE = 3, G_FUTEX_CMP_REQUEUE = 4,
-    G_FUTEX_WAKE_OP = 5, G_FUTEX_WAIT_BITSET = 9, G_FUTEX_WAKE_BITSET = 10,
-    G_FUTEX_PRIVATE = 128, G_FUTEX_CLOCK_REALTIME = 256,
+    G_FUTEX_WAIT = 0,
+    G_FUTEX_WAKE = 1,
+    G_FUTEX_REQUEUE = 3,
+    G_FUTEX_CMP_REQUEUE = 4,
+    G_FUTEX_WAKE_OP = 5,
+    G_FUTEX_WAIT_BITSET = 9,
+    G_FUTEX_WAKE_BITSET = 10,
+    G_FUTEX_PRIVATE = 128,
+    G_FUTEX_CLOCK_REALTIME = 256,
 };
 
-static int futex_word(struct zarm_user *u, uint64_t addr, uint32_t *v)
-{
+static int futex_word(struct zarm_user *u, uint64_t addr, uint32_t *v) {
     uint8_t b[4];
     if ((addr & 3) != 0)
         return -EINVAL;
@@ -257,8 +257,7 @@ static int futex_word(struct zarm_user *u, uint64_t addr, uint32_t *v)
 }
 
 /* FUTEX_WAKE_OP's operation on *uaddr2: returns the old value's comparison. */
-static int futex_wake_op(struct zarm_user *u, uint64_t addr, uint32_t encoded)
-{
+static int futex_wake_op(struct zarm_user *u, uint64_t addr, uint32_t encoded) {
     uint32_t old;
     int r = futex_word(u, addr, &old);
     if (r)
@@ -269,12 +268,23 @@ static int futex_wake_op(struct zarm_user *u, uint64_t addr, uint32_t encoded)
         oparg = oparg < 32 ? 1u << oparg : 0;
     uint32_t nv;
     switch (op) {
-    case 0: nv = oparg; break;
-    case 1: nv = old + oparg; break;
-    case 2: nv = old | oparg; break;
-    case 3: nv = old & ~oparg; break;
-    case 4: nv = old ^ oparg; break;
-    default: return -ENOSYS;
+    case 0:
+        nv = oparg;
+        break;
+    case 1:
+        nv = old + oparg;
+        break;
+    case 2:
+        nv = old | oparg;
+        break;
+    case 3:
+        nv = old & ~oparg;
+        break;
+    case 4:
+        nv = old ^ oparg;
+        break;
+    default:
+        return -ENOSYS;
     }
     uint8_t b[4];
     st_le32(b, nv);
@@ -286,8 +296,7 @@ static int futex_wake_op(struct zarm_user *u, uint64_t addr, uint32_t encoded)
 }
 
 /* One thread: nobody else can wake a waiter, and nobody waits to be woken. */
-int64_t rt_sys_futex(struct zarm_user *u, const uint64_t a[6])
-{
+int64_t rt_sys_futex(struct zarm_user *u, const uint64_t a[6]) {
     int op = (int)a[1];
     int cmd = op & ~(G_FUTEX_PRIVATE | G_FUTEX_CLOCK_REALTIME);
     uint32_t cur;

@@ -18,8 +18,7 @@
 #include <unistd.h>
 
 #define CHECK(x) check(#x, (long)(x))
-static long check(const char *what, long r)
-{
+static long check(const char *what, long r) {
     printf("%-60s = %ld", what, r);
     if (r < 0)
         printf(" (%s)", strerror(errno));
@@ -27,13 +26,11 @@ static long check(const char *what, long r)
     return r;
 }
 
-static int cmp(const void *a, const void *b)
-{
+static int cmp(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void list_dir(const char *path)
-{
+static void list_dir(const char *path) {
     DIR *d = opendir(path);
     if (!d) {
         printf("opendir %s: %s\n", path, strerror(errno));
@@ -57,8 +54,7 @@ static void list_dir(const char *path)
     printf("\n");
 }
 
-static void show_stat(const char *path)
-{
+static void show_stat(const char *path) {
     struct stat st;
     if (lstat(path, &st) != 0) {
         printf("lstat %s: %s\n", path, strerror(errno));
@@ -72,8 +68,7 @@ static void show_stat(const char *path)
 /* An address the guest has not mapped, hidden from the compiler's checks. */
 static volatile unsigned long bad = 16;
 
-int main(void)
-{
+int main(void) {
     umask(022);
     char buf[256];
     int fd = CHECK(open("a.txt", O_CREAT | O_RDWR | O_TRUNC, 0640));
@@ -182,7 +177,8 @@ int main(void)
     CHECK(open("d/b.txt", O_RDONLY | O_DIRECTORY));
     CHECK(fchdir(dfd));
     char *cwd = getcwd(buf, sizeof buf);
-    printf("getcwd ends in /d: %d\n", cwd && strlen(cwd) >= 2 && !strcmp(cwd + strlen(cwd) - 2, "/d"));
+    printf("getcwd ends in /d: %d\n",
+           cwd && strlen(cwd) >= 2 && !strcmp(cwd + strlen(cwd) - 2, "/d"));
     CHECK(chdir(".."));
     char tiny[2];
     errno = 0;

@@ -13,8 +13,7 @@
 #include <unistd.h>
 
 #define CHECK(x) check(#x, (long)(x))
-static long check(const char *what, long r)
-{
+static long check(const char *what, long r) {
     printf("%-64s = %ld", what, r);
     if (r < 0)
         printf(" (%s)", strerror(errno));
@@ -22,18 +21,17 @@ static long check(const char *what, long r)
     return r;
 }
 
-static unsigned sum(const unsigned char *p, size_t n)
-{
+static unsigned sum(const unsigned char *p, size_t n) {
     unsigned s = 0;
     for (size_t i = 0; i < n; i++)
         s = s * 31 + p[i];
     return s;
 }
 
-int main(void)
-{
+int main(void) {
     const size_t pg = 4096;
-    unsigned char *a = mmap(NULL, 4 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    unsigned char *a =
+        mmap(NULL, 4 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     CHECK(a != MAP_FAILED);
     printf("fresh zero: %d\n", a[0] == 0 && a[4 * pg - 1] == 0);
     for (size_t i = 0; i < 4 * pg; i++)
@@ -49,7 +47,8 @@ int main(void)
     CHECK(c == b);
     printf("after shrink: sum %u\n", sum(c, 2 * pg));
     /* Block the neighbour so that growing must move. */
-    unsigned char *blk = mmap(c + 2 * pg, pg, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+    unsigned char *blk =
+        mmap(c + 2 * pg, pg, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
     CHECK(blk == c + 2 * pg);
     CHECK(mremap(c, 2 * pg, 8 * pg, 0) == MAP_FAILED);
     unsigned char *d = mremap(c, 2 * pg, 8 * pg, MREMAP_MAYMOVE);
@@ -60,7 +59,8 @@ int main(void)
     CHECK(munmap(blk, pg));
 
     /* MAP_FIXED over an existing mapping replaces it with zero pages. */
-    unsigned char *f = mmap(d + pg, pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    unsigned char *f =
+        mmap(d + pg, pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
     CHECK(f == d + pg);
     printf("fixed zero %d, before kept %d\n", f[0] == 0 && f[pg - 1] == 0, d[1] == 7);
 

@@ -22,8 +22,7 @@
 #include <unistd.h>
 
 #define CHECK(x) check(#x, (long)(x))
-static long check(const char *what, long r)
-{
+static long check(const char *what, long r) {
     printf("%-60s = %ld", what, r);
     if (r < 0)
         printf(" (%s)", strerror(errno));
@@ -35,8 +34,7 @@ static void on_usr1(int s) { (void)s; }
 
 static long long ns(const struct timespec *t) { return t->tv_sec * 1000000000ll + t->tv_nsec; }
 
-int main(void)
-{
+int main(void) {
     struct utsname un;
     CHECK(uname(&un));
     struct utsname host;
@@ -152,7 +150,8 @@ int main(void)
     ss.ss_flags = 0;
     CHECK(sigaltstack(&ss, NULL));
     CHECK(sigaltstack(NULL, &oss));
-    printf("altstack size %zu flags %d same %d\n", oss.ss_size, oss.ss_flags, oss.ss_sp == ss.ss_sp);
+    printf("altstack size %zu flags %d same %d\n", oss.ss_size, oss.ss_flags,
+           oss.ss_sp == ss.ss_sp);
     ss.ss_size = 100;
     CHECK(sigaltstack(&ss, NULL));
     CHECK(kill(getpid(), 0));
