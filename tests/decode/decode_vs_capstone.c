@@ -196,6 +196,74 @@ static const struct alias aliases[] = {
     {"LDST_multi_post", G_LS, "st1 st2 st3 st4 ld1 ld2 ld3 ld4", ""},
     {"LDST_single", G_LS, "st1 st2 st3 st4 ld1 ld2 ld3 ld4 ld1r ld2r ld3r ld4r", ""},
     {"LDST_single_post", G_LS, "st1 st2 st3 st4 ld1 ld2 ld3 ld4 ld1r ld2r ld3r ld4r", ""},
+    /* scalar floating point */
+    {"FP_cvt_int", G_SFP,
+     "fcvtns fcvtnu scvtf ucvtf fcvtas fcvtau fmov fcvtps fcvtpu fcvtms fcvtmu fcvtzs fcvtzu", ""},
+    {"FP_1src", G_SFP,
+     "fmov fabs fneg fsqrt fcvt frintn frintp frintm frintz frinta frintx frinti", ""},
+    {"FP_cmp", G_SFP, "fcmp fcmpe", "R"}, /* Rm is not printed in the #0.0 forms */
+    {"FP_2src", G_SFP, "fmul fdiv fadd fsub fmax fmin fmaxnm fminnm fnmul", ""},
+    {"FP_imm", G_SFP, "fmov", ""},
+    {"FP_csel", G_SFP, "fcsel", ""},
+    {"FP_ccmp", G_SFP, "fccmp fccmpe", ""},
+    {"FP_3src", G_SFP, "fmadd fmsub fnmadd fnmsub", ""},
+    /* AdvSIMD */
+    {"SIMD_3same", G_SFP,
+     "add addp sub mul mla mls and orr orn bic eor bsl bit bif mov sqadd uqadd shadd uhadd "
+     "srhadd urhadd shsub uhsub sqsub uqsub cmgt cmge cmhi cmhs cmeq cmtst sshl ushl sqshl uqshl "
+     "srshl urshl sqrshl uqrshl smax umax smin umin smaxp umaxp sminp uminp sabd uabd saba uaba "
+     "sqdmulh sqrdmulh pmul fmaxnm fmla fadd fmulx fcmeq fmax frecps fminnm fmls fsub fmin "
+     "frsqrts fmaxnmp faddp fmul fcmge facge fmaxp fdiv fminnmp fabd fcmgt facgt fminp",
+     ""},
+    {"SIMD_3diff", G_SFP,
+     "saddl* saddw* ssubl* ssubw* addhn* sabal* subhn* sabdl* smlal* sqdmlal* smlsl* sqdmlsl* "
+     "smull* sqdmull* pmull* uaddl* uaddw* usubl* usubw* raddhn* uabal* rsubhn* uabdl* umlal* "
+     "umlsl* umull*",
+     ""},
+    {"SIMD_2misc", G_SFP,
+     "rev64 rev16 rev32 saddlp uaddlp suqadd usqadd cls clz cnt sadalp uadalp sqabs sqneg cmgt "
+     "cmeq cmlt cmge cmle abs neg xtn* sqxtn* uqxtn* sqxtun* fcvtn* fcvtl* fcvtxn* shll* frintn "
+     "frintm frintp frintz frinta frintx frinti fcvtns fcvtms fcvtas fcvtnu fcvtmu fcvtau fcvtps "
+     "fcvtzs fcvtpu fcvtzu scvtf ucvtf fcmgt fcmeq fcmlt fcmge fcmle fabs fneg fsqrt urecpe "
+     "frecpe ursqrte frsqrte not mvn rbit",
+     ""},
+    {"SIMD_across", G_SFP,
+     "saddlv uaddlv smaxv umaxv sminv uminv addv fmaxnmv fmaxv fminnmv fminv", ""},
+    {"SIMD_copy", G_SFP, "dup ins umov smov mov", ""},
+    {"SIMD_modimm", G_SFP, "movi mvni orr bic fmov", ""},
+    {"SIMD_shift_imm", G_SFP,
+     "sshr ssra srshr srsra shl sqshl shrn* rshrn* sqshrn* sqrshrn* sshll* sxtl* scvtf fcvtzs "
+     "ushr usra urshr ursra sri sli sqshlu uqshl sqshrun* sqrshrun* uqshrn* uqrshrn* ushll* "
+     "uxtl* ucvtf fcvtzu",
+     ""},
+    {"SIMD_perm", G_SFP, "uzp1 trn1 zip1 uzp2 trn2 zip2", ""},
+    {"SIMD_ext", G_SFP, "ext", ""},
+    {"SIMD_tbl", G_SFP, "tbl tbx", ""},
+    {"SIMD_s_3same", G_SFP,
+     "sqadd sqsub cmgt cmge sshl sqshl srshl sqrshl add cmtst sqdmulh fmulx fcmeq frecps "
+     "frsqrts uqadd uqsub cmhi cmhs ushl uqshl urshl uqrshl sub cmeq sqrdmulh fcmge facge fabd "
+     "fcmgt facgt",
+     ""},
+    {"SIMD_s_2misc", G_SFP,
+     "suqadd usqadd sqabs sqneg cmgt cmeq cmlt cmge cmle abs neg sqxtn uqxtn sqxtun fcvtxn "
+     "fcvtns fcvtms fcvtas fcvtnu fcvtmu fcvtau fcvtps fcvtzs fcvtpu fcvtzu scvtf ucvtf fcmgt "
+     "fcmeq fcmlt fcmge fcmle frecpe frecpx frsqrte",
+     ""},
+    {"SIMD_s_pair", G_SFP, "addp faddp fmaxnmp fmaxp fminnmp fminp", ""},
+    {"SIMD_s_copy", G_SFP, "dup mov", ""},
+    {"SIMD_s_shift_imm", G_SFP,
+     "sshr ssra srshr srsra shl sqshl sqshrn sqrshrn scvtf fcvtzs ushr usra urshr ursra sri sli "
+     "sqshlu uqshl sqshrun sqrshrun uqshrn uqrshrn ucvtf fcvtzu",
+     ""},
+    /* Encodings zarm has no lines for yet: rows naming no zarm op keep the
+     * mnemonics they share with existing rows from being claimed. */
+    {"FP_cvt_fixed", G_SFP, "scvtf ucvtf fcvtzs fcvtzu", ""},
+    {"SIMD_elem", G_SFP,
+     "mul mla mls fmul fmla fmls fmulx sqdmulh sqrdmulh smlal* smlsl* smull* umlal* umlsl* "
+     "umull* sqdmlal* sqdmlsl* sqdmull*",
+     ""},
+    {"SIMD_s_elem", G_SFP, "fmul fmla fmls fmulx sqdmulh sqrdmulh sqdmlal sqdmlsl sqdmull", ""},
+    {"SIMD_s_3diff", G_SFP, "sqdmlal sqdmlsl sqdmull", ""},
 };
 #define NALIAS (sizeof aliases / sizeof aliases[0])
 
