@@ -51,4 +51,16 @@
     add x22, x22, #1
     cmp x22, #10
     b.ne 1b
+    /* The address in X0 (register slot 0 of the engines). */
+    ldr w9, =0x52800000 | (77 << 5)
+    str w9, [x21, #64]
+    add x0, x21, #64
+    dc cvau, x0
+    dsb ish
+    ic ivau, x0
+    dsb ish
+    isb
+    add x9, x21, #64
+    blr x9
+    OUT x0
     EPILOGUE
