@@ -33,6 +33,16 @@ static uint8_t *atomic_ptr(struct ir_env *env, uint64_t addr, unsigned size)
     return ir_guest_ptr(env, addr, size);
 }
 
+/* LDAR/STLR/LDAPR: a = address, b = size; raises the alignment fault. */
+uint64_t helper_align_check(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c)
+{
+    if (a & (b - 1)) {
+        env->exit = IR_EXIT_FAULT;
+        env->exit_info = a;
+    }
+    return 0;
+}
+
 /* Guest value <-> host representation of its little-endian bytes (an
  * involution: the same swap both ways). */
 static uint64_t le_raw(uint64_t v, unsigned size)

@@ -54,13 +54,23 @@ bool trans_LDSTXP(struct ir_tctx *t, const struct a64_insn *in)
     return true;
 }
 
+/* Load-acquire/store-release accesses must be aligned to their size (an
+ * alignment fault otherwise, before any access). */
+static ir_val aligned_addr(struct ir_tctx *t, const struct a64_insn *in, unsigned bytes)
+{
+    ir_val addr = tr_read_xsp(t, in->f[A64_F_Rn]);
+    if (bytes > 1)
+        ir_call(t->b, IR_HELPER_align_check, addr, ir_const(t->b, bytes), 0);
+    return addr;
+}
+
 /* Acquire loads are plain loads (the interpreter's accesses are not reordered
  * with later ones on the hosts we run on); a release store is followed by a
  * full fence so that a later load-acquire cannot pass it (RCsc). */
 static bool acquire_release(struct ir_tctx *t, const struct a64_insn *in)
 {
     unsigned bytes = 1u << in->f[A64_F_size];
-    ir_val addr = tr_read_xsp(t, in->f[A64_F_Rn]);
+    ir_val addr = aligned_addr(t, in, bytes);
     if (in->f[A64_F_L]) {
         tr_write_x(t, in->f[A64_F_Rt], ir_load(t->b, IR_I64, addr, bytes, false));
     } else {
@@ -83,7 +93,7 @@ bool trans_LDAPR(struct ir_tctx *t, const struct a64_insn *in)
     if (!t->feat->rcpc)
         return false;
     unsigned bytes = 1u << in->f[A64_F_size];
-    ir_val addr = tr_read_xsp(t, in->f[A64_F_Rn]);
+    ir_val addr = aligned_addr(t, in, bytes);
     tr_write_x(t, in->f[A64_F_Rt], ir_load(t->b, IR_I64, addr, bytes, false));
     return true;
 }
