@@ -5,10 +5,11 @@
 #   make test       install what is missing, build all three, run every test
 #   make test-quick native build, unit tests and the -O2 static guest programs
 #   make bench      benchmarks (figures, not pass/fail)
+#   make isadiff    random instructions, zarm against qemu-aarch64 (SEED COUNT ENGINE BUILD)
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all native s390x arm64 deps demo test test-quick test-native test-s390x bench clean
+.PHONY: all native s390x arm64 deps demo test test-quick test-native test-s390x bench clean isadiff
 
 all: native s390x arm64
 
@@ -41,6 +42,13 @@ test-quick: deps native
 
 bench: deps native s390x
 	@scripts/bench.sh
+
+SEED ?= 1
+COUNT ?= 20000
+ENGINE ?= interp
+BUILD ?= native
+isadiff: $(BUILD)
+	tests/isa/isadiff.sh --coverage $(SEED) $(COUNT) $(ENGINE) $(BUILD)
 
 clean:
 	rm -rf build
