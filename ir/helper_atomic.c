@@ -26,7 +26,7 @@ static _Thread_local uint64_t casp_new_lo, casp_new_hi;
 static uint8_t *atomic_ptr(struct ir_env *env, uint64_t addr, unsigned size)
 {
     if (addr & (size - 1)) {
-        env->exit = IR_EXIT_FAULT;
+        env->exit = IR_EXIT_ALIGN;
         env->exit_info = addr;
         return NULL;
     }
@@ -37,7 +37,7 @@ static uint8_t *atomic_ptr(struct ir_env *env, uint64_t addr, unsigned size)
 uint64_t helper_align_check(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c)
 {
     if (a & (b - 1)) {
-        env->exit = IR_EXIT_FAULT;
+        env->exit = IR_EXIT_ALIGN;
         env->exit_info = a;
     }
     return 0;

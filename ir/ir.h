@@ -44,6 +44,7 @@ enum ir_exit {
     IR_EXIT_HVC,
     IR_EXIT_SMC,
     IR_EXIT_WFI,
+    IR_EXIT_ALIGN,   /* alignment fault (exclusives, atomics, acquire/release); info = address */
     IR_EXIT_COUNT
 };
 

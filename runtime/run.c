@@ -153,6 +153,10 @@ int zarm_user_run(struct zarm_user *u, int *status)
         case IR_EXIT_FAULT:
             rt_guest_signal(u, SIGSEGV, env->exit_info);
             break;
+        case IR_EXIT_ALIGN:
+            /* Linux reports an alignment fault at EL0 as SIGBUS (BUS_ADRALN). */
+            rt_guest_signal(u, SIGBUS, env->exit_info);
+            break;
         case IR_EXIT_IFETCH:
             rt_guest_signal(u, SIGSEGV, env->cpu.pc);
             break;
