@@ -74,6 +74,28 @@ static void put(struct ir_env *env, unsigned rd, zarm_vreg *res, unsigned bytes)
     env->cpu.v[rd] = *res;
 }
 
+/* SQRDMLAH/SQRDMLSH: (acc << esize) +/- 2 * a * b + rounding, the high half
+ * saturated (Arm ARM: the accumulation is done before the one saturation). */
+static uint64_t rdmlah(struct ir_env *env, unsigned esize, s128 a, s128 b, s128 acc, bool sub)
+{
+    unsigned bits = esize * 8;
+    s128 p = 2 * a * b;
+    s128 v = acc * ((s128)1 << bits) + (sub ? -p : p) + ((s128)1 << (bits - 1));
+    return sat_s(env, v >> bits, esize);
+}
+
+/* SDOT/UDOT: each 32-bit lane accumulates the four byte products of its bytes. */
+static uint64_t dot(uint64_t x, uint64_t y, uint64_t acc, bool u)
+{
+    uint32_t sum = (uint32_t)acc;
+    for (unsigned k = 0; k < 32; k += 8) {
+        int64_t a = u ? (int64_t)(uint8_t)(x >> k) : (int64_t)(int8_t)(x >> k);
+        int64_t b = u ? (int64_t)(uint8_t)(y >> k) : (int64_t)(int8_t)(y >> k);
+        sum += (uint32_t)(a * b);
+    }
+    return sum;
+}
+
 /* One lane of a "three same" operation; x, y, acc zero-extended lanes. */
 static uint64_t op_3same(struct ir_env *env, unsigned op, unsigned esize, uint64_t x, uint64_t y,
                          uint64_t acc)
@@ -83,6 +105,12 @@ static uint64_t op_3same(struct ir_env *env, unsigned op, unsigned esize, uint64
     bool u = op & 0x20;
     s128 a = u ? ux : sx, b = u ? uy : sy;
     uint64_t m = ones(esize);
+    switch (op) {
+    case SIMD_SQRDMLAH: return rdmlah(env, esize, sx, sy, sext(acc, esize), false);
+    case SIMD_SQRDMLSH: return rdmlah(env, esize, sx, sy, sext(acc, esize), true);
+    case SIMD_SDOT: return dot(x, y, acc, false);
+    case SIMD_UDOT: return dot(x, y, acc, true);
+    }
     switch (op & 0x1f) {
     case 0x00: return (uint64_t)((a + b) >> 1);                               /* HADD */
     case 0x01: return u ? sat_u(env, a + b, esize) : sat_s(env, a + b, esize); /* QADD */
@@ -125,18 +153,18 @@ static uint64_t op_3same(struct ir_env *env, unsigned op, unsigned esize, uint64
     return 0;
 }
 
-uint64_t helper_simd_3same(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
+static void do_3same(struct ir_env *env, uint64_t args, unsigned op, const zarm_vreg *xp,
+                     const zarm_vreg *yp)
 {
-    (void)c;
     unsigned esize = 1u << SIMD_SIZE(args), bytes = SIMD_SCALAR(args) ? esize : SIMD_Q(args) ? 16 : 8;
     unsigned n = bytes / esize;
-    zarm_vreg x = env->cpu.v[SIMD_RN(args)], y = env->cpu.v[SIMD_RM(args)];
+    zarm_vreg x = *xp, y = *yp;
     zarm_vreg d = env->cpu.v[SIMD_RD(args)], r = {{0, 0}};
-    unsigned base = (unsigned)op & 0x1f;
+    unsigned base = op < 0x40 ? op & 0x1f : 0;
     if (base == 0x14 || base == 0x15 || base == 0x17) {
         /* Pairwise: the concatenation y:x, adjacent lanes combined. */
         unsigned elem = base == 0x17 ? 0x10 : base == 0x14 ? 0x0c : 0x0d;
-        elem |= base == 0x17 ? 0 : ((unsigned)op & 0x20);
+        elem |= base == 0x17 ? 0 : (op & 0x20);
         for (unsigned i = 0; i < n; i++) {
             const zarm_vreg *src = i < n / 2 ? &x : &y;
             unsigned j = (2 * i) % n;
@@ -147,24 +175,50 @@ uint64_t helper_simd_3same(struct ir_env *env, uint64_t args, uint64_t op, uint6
     } else {
         for (unsigned i = 0; i < n; i++)
             simd_set_lane(&r, i, esize,
-                          op_3same(env, (unsigned)op, esize, simd_lane(&x, i, esize),
+                          op_3same(env, op, esize, simd_lane(&x, i, esize),
                                    simd_lane(&y, i, esize), simd_lane(&d, i, esize)));
     }
     put(env, SIMD_RD(args), &r, bytes);
+}
+
+/* Three same: a = SIMD_ARGS, b = enum simd_op. */
+uint64_t helper_simd_3same(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
+{
+    (void)c;
+    do_3same(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RN(args)],
+             &env->cpu.v[SIMD_RM(args)]);
     return 0;
 }
 
-/* "Three different": long (L), wide (W) and narrow-high (HN) forms.
- * op = U << 4 | opcode. */
-uint64_t helper_simd_3diff(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
+/* Carry-less product of two 64-bit values: 128 bits as hi:lo. */
+static void clmul64(uint64_t a, uint64_t b, uint64_t *lo, uint64_t *hi)
 {
-    (void)c;
+    uint64_t l = 0, h = 0;
+    for (unsigned k = 0; k < 64; k++)
+        if (b >> k & 1) {
+            l ^= a << k;
+            h ^= k ? a >> (64 - k) : 0;
+        }
+    *lo = l;
+    *hi = h;
+}
+
+/* "Three different": long (L), wide (W) and narrow-high (HN) forms; scalar forms
+ * of the saturating doubling ones work on lane 0 only. */
+static void do_3diff(struct ir_env *env, uint64_t args, unsigned op, const zarm_vreg *xp,
+                     const zarm_vreg *yp)
+{
     unsigned esize = 1u << SIMD_SIZE(args), q = SIMD_Q(args);
-    bool u = op & 0x10;
-    unsigned opc = (unsigned)op & 15, wide = esize * 2;
-    zarm_vreg x = env->cpu.v[SIMD_RN(args)], y = env->cpu.v[SIMD_RM(args)];
+    bool u = op & 0x10, scalar = SIMD_SCALAR(args);
+    unsigned opc = op & 15, wide = esize * 2;
+    zarm_vreg x = *xp, y = *yp;
     zarm_vreg d = env->cpu.v[SIMD_RD(args)], r = {{0, 0}};
     unsigned half = q ? 8 / esize : 0; /* first source lane of the "2" forms */
+    if (opc == 14 && esize == 8) { /* PMULL (+2) of doublewords */
+        clmul64(x.d[q], y.d[q], &r.d[0], &r.d[1]);
+        env->cpu.v[SIMD_RD(args)] = r;
+        return;
+    }
     if (opc == 4 || opc == 6) {
         /* ADDHN/SUBHN (+R): wide sources, high halves into the narrow result. */
         for (unsigned i = 0; i < 8 / esize; i++) {
@@ -180,9 +234,10 @@ uint64_t helper_simd_3diff(struct ir_env *env, uint64_t args, uint64_t op, uint6
             r.d[0] = d.d[0];
         }
         env->cpu.v[SIMD_RD(args)] = r;
-        return 0;
+        return;
     }
-    for (unsigned i = 0; i < 8 / esize; i++) {
+    unsigned n = scalar ? 1 : 8 / esize;
+    for (unsigned i = 0; i < n; i++) {
         s128 a = (opc == 1 || opc == 3) ? (u ? (s128)simd_lane(&x, i, wide) : (s128)simd_slane(&x, i, wide))
                  : (u ? (s128)simd_lane(&x, half + i, esize) : (s128)simd_slane(&x, half + i, esize));
         s128 b = u ? (s128)simd_lane(&y, half + i, esize) : (s128)simd_slane(&y, half + i, esize);
@@ -196,6 +251,17 @@ uint64_t helper_simd_3diff(struct ir_env *env, uint64_t args, uint64_t op, uint6
         case 8: v = acc + a * b; break;
         case 10: v = acc - a * b; break;
         case 12: v = a * b; break;
+        case 9: case 11: case 13: { /* SQDMLAL, SQDMLSL, SQDMULL: two saturations */
+            s128 p = (s128)sat_s(env, 2 * a * b, wide);
+            p = sext((uint64_t)p, wide);
+            if (opc == 13) {
+                v = p;
+                break;
+            }
+            s128 sacc = simd_slane(&d, i, wide);
+            v = (s128)sat_s(env, opc == 9 ? sacc + p : sacc - p, wide);
+            break;
+        }
         default: { /* 14: PMULL of bytes */
             uint64_t p = 0, xa = simd_lane(&x, half + i, 1), yb = simd_lane(&y, half + i, 1);
             for (unsigned k = 0; k < 8; k++)
@@ -207,6 +273,33 @@ uint64_t helper_simd_3diff(struct ir_env *env, uint64_t args, uint64_t op, uint6
         simd_set_lane(&r, i, wide, (uint64_t)v);
     }
     env->cpu.v[SIMD_RD(args)] = r;
+}
+
+/* Three different: a = SIMD_ARGS (size = the narrow element), b = enum simd_op. */
+uint64_t helper_simd_3diff(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
+{
+    (void)c;
+    do_3diff(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RN(args)],
+             &env->cpu.v[SIMD_RM(args)]);
+    return 0;
+}
+
+/* Vector/scalar x indexed element: a = SIMD_ARGS (Rm already resolved), b = enum
+ * simd_op of the three-same or three-different group, c = index.  Vm[index] is
+ * replicated to every lane and the ordinary operation runs on that.  The dot
+ * products index 32-bit groups of four bytes. */
+uint64_t helper_simd_elem(struct ir_env *env, uint64_t args, uint64_t op, uint64_t index)
+{
+    unsigned esize = (op == SIMD_SDOT || op == SIMD_UDOT) ? 4 : 1u << SIMD_SIZE(args);
+    const zarm_vreg *m = &env->cpu.v[SIMD_RM(args)];
+    uint64_t e = simd_lane(m, (unsigned)index, esize);
+    zarm_vreg y;
+    for (unsigned i = 0; i < 16 / esize; i++)
+        simd_set_lane(&y, i, esize, e);
+    if (SIMD_OP_GROUP(op) == 1)
+        do_3diff(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RN(args)], &y);
+    else
+        do_3same(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RN(args)], &y);
     return 0;
 }
 
@@ -214,6 +307,7 @@ uint64_t helper_simd_3diff(struct ir_env *env, uint64_t args, uint64_t op, uint6
 uint64_t helper_simd_2misc(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
 {
     (void)c;
+    op &= 0xff;
     unsigned size = SIMD_SIZE(args), esize = 1u << size, q = SIMD_Q(args);
     unsigned bytes = SIMD_SCALAR(args) ? esize : q ? 16 : 8, n = bytes / esize;
     zarm_vreg x = env->cpu.v[SIMD_RN(args)], d = env->cpu.v[SIMD_RD(args)], r = {{0, 0}};
@@ -285,6 +379,12 @@ uint64_t helper_simd_2misc(struct ir_env *env, uint64_t args, uint64_t op, uint6
             case 0x2b: res = (uint64_t)-s; break;             /* NEG */
             case 0x07: res = sat_s(env, s < 0 ? -(s128)s : s, esize); break; /* SQABS */
             case 0x27: res = sat_s(env, -(s128)s, esize); break;             /* SQNEG */
+            case 0x03: /* SUQADD: signed accumulator plus the unsigned source */
+                res = sat_s(env, (s128)simd_slane(&d, i, esize) + (s128)v, esize);
+                break;
+            case 0x23: /* USQADD: unsigned accumulator plus the signed source */
+                res = sat_u(env, (s128)simd_lane(&d, i, esize) + (s128)s, esize);
+                break;
             }
             simd_set_lane(&r, i, esize, res);
         }

@@ -11,8 +11,6 @@ ir_val tr_getv(struct ir_tctx *t, unsigned r, unsigned half);
 void tr_setv(struct ir_tctx *t, unsigned r, unsigned half, ir_val v);
 /* Writes bits 63:0 of Vd and zeroes bits 127:64. */
 void tr_setv64(struct ir_tctx *t, unsigned r, ir_val lo);
-/* The bitwise part of "three same" (U:size select the operation). */
-bool tr_simd_logic(struct ir_tctx *t, const struct a64_insn *in);
 /* VFPExpandImm for 16-, 32- and 64-bit formats. */
 uint64_t simd_fp_imm(unsigned imm8, unsigned bits);
 

@@ -19,11 +19,11 @@ void tr_setv64(struct ir_tctx *t, unsigned r, ir_val lo)
     tr_setv(t, r, 1, ir_const(t->b, 0));
 }
 
-/* AND, BIC, ORR, ORN (U=0, size selects) and EOR, BSL, BIT, BIF (U=1). */
-bool tr_simd_logic(struct ir_tctx *t, const struct a64_insn *in)
+/* AND, BIC, ORR, ORN (sel 0-3) and EOR, BSL, BIT, BIF (sel 4-7): U:size of the
+ * encoding. */
+static bool logic(struct ir_tctx *t, const struct a64_insn *in, unsigned sel)
 {
     unsigned q = in->f[A64_F_Q], rd = in->f[A64_F_Rd], rn = in->f[A64_F_Rn], rm = in->f[A64_F_Rm];
-    unsigned sel = in->f[A64_F_U] << 2 | in->f[A64_F_size];
     ir_val res[2];
     for (unsigned h = 0; h <= q; h++) {
         ir_val n = tr_getv(t, rn, h), m = tr_getv(t, rm, h), d;
@@ -50,6 +50,16 @@ bool tr_simd_logic(struct ir_tctx *t, const struct a64_insn *in)
     tr_setv(t, rd, 1, q ? res[1] : ir_const(t->b, 0));
     return true;
 }
+#define TRANS(name, expr)                                                                          \
+    bool trans_##name(struct ir_tctx *t, const struct a64_insn *in) { return expr; }
+TRANS(AND_v, logic(t, in, 0))
+TRANS(BIC_v, logic(t, in, 1))
+TRANS(ORR_v, logic(t, in, 2))
+TRANS(ORN_v, logic(t, in, 3))
+TRANS(EOR_v, logic(t, in, 4))
+TRANS(BSL_v, logic(t, in, 5))
+TRANS(BIT_v, logic(t, in, 6))
+TRANS(BIF_v, logic(t, in, 7))
 
 /* Element size (log2 bytes) from the lowest set bit of imm5, or -1. */
 static int imm5_size(unsigned imm5)
@@ -101,65 +111,90 @@ static ir_val zext_elem(struct ir_tctx *t, ir_val x, unsigned size)
     return size == 3 ? x : ir_un(t->b, op[size], IR_I64, x);
 }
 
-bool trans_SIMD_copy(struct ir_tctx *t, const struct a64_insn *in)
+/* The copy group: imm5 gives the element size (lowest set bit) and the index. */
+struct copy_elem {
+    unsigned size, index;
+};
+static bool copy_elem(const struct a64_insn *in, struct copy_elem *e)
 {
-    unsigned q = in->f[A64_F_Q], imm5 = in->f[A64_F_imm5], imm4 = in->f[A64_F_imm4];
-    unsigned rd = in->f[A64_F_Rd], rn = in->f[A64_F_Rn];
-    int size = imm5_size(imm5);
+    int size = imm5_size(in->f[A64_F_imm5]);
     if (size < 0)
         return false;
-    unsigned index = imm5 >> (size + 1);
-    if (in->f[A64_F_op]) { /* INS (element): imm4 holds the source index */
-        if (!q)
-            return false;
-        set_lane(t, rd, index, (unsigned)size, get_lane(t, rn, imm4 >> size, (unsigned)size));
-        return true;
-    }
-    switch (imm4) {
-    case 0: /* DUP (element) */
-    case 1: { /* DUP (general) */
-        if (size == 3 && !q)
-            return false;
-        ir_val x = imm4 == 0 ? get_lane(t, rn, index, (unsigned)size)
-                             : zext_elem(t, tr_read_x(t, rn), (unsigned)size);
-        ir_val r = replicate(t, x, (unsigned)size);
-        tr_setv(t, rd, 0, r);
-        tr_setv(t, rd, 1, q ? r : ir_const(t->b, 0));
-        return true;
-    }
-    case 3: /* INS (general) */
-        if (!q)
-            return false;
-        set_lane(t, rd, index, (unsigned)size, zext_elem(t, tr_read_x(t, rn), (unsigned)size));
-        return true;
-    case 5: { /* SMOV: Q selects Xd (bytes, halves, words) or Wd (bytes, halves) */
-        if (size == 3 || (size == 2 && !q))
-            return false;
-        static const unsigned sx[3] = {IR_SEXT8, IR_SEXT16, IR_SEXT32};
-        ir_val x = ir_un(t->b, sx[size], IR_I64, get_lane(t, rn, index, (unsigned)size));
-        if (q)
-            tr_write_x(t, rd, x);
-        else
-            tr_write_w(t, rd, x);
-        return true;
-    }
-    case 7: /* UMOV: Q=1 only for doublewords, Q=0 only below them */
-        if ((size == 3) != (q == 1))
-            return false;
-        tr_write_x(t, rd, get_lane(t, rn, index, (unsigned)size));
-        return true;
-    }
-    return false;
+    e->size = (unsigned)size;
+    e->index = in->f[A64_F_imm5] >> (size + 1);
+    return true;
+}
+
+/* DUP (element) and DUP (general): 64-bit elements only in 128-bit vectors. */
+static bool dup(struct ir_tctx *t, const struct a64_insn *in, bool general)
+{
+    struct copy_elem e;
+    unsigned q = in->f[A64_F_Q], rd = in->f[A64_F_Rd], rn = in->f[A64_F_Rn];
+    if (!copy_elem(in, &e) || (e.size == 3 && !q))
+        return false;
+    ir_val x = general ? zext_elem(t, tr_read_x(t, rn), e.size) : get_lane(t, rn, e.index, e.size);
+    ir_val r = replicate(t, x, e.size);
+    tr_setv(t, rd, 0, r);
+    tr_setv(t, rd, 1, q ? r : ir_const(t->b, 0));
+    return true;
+}
+TRANS(DUP_elem_v, dup(t, in, false))
+TRANS(DUP_gen, dup(t, in, true))
+
+/* INS (general): Q must be 1. */
+bool trans_INS_gen(struct ir_tctx *t, const struct a64_insn *in)
+{
+    struct copy_elem e;
+    if (!copy_elem(in, &e) || !in->f[A64_F_Q])
+        return false;
+    set_lane(t, in->f[A64_F_Rd], e.index, e.size, zext_elem(t, tr_read_x(t, in->f[A64_F_Rn]), e.size));
+    return true;
+}
+
+/* INS (element): imm4 holds the source index; Q must be 1. */
+bool trans_INS_elem(struct ir_tctx *t, const struct a64_insn *in)
+{
+    struct copy_elem e;
+    if (!copy_elem(in, &e) || !in->f[A64_F_Q])
+        return false;
+    set_lane(t, in->f[A64_F_Rd], e.index, e.size,
+             get_lane(t, in->f[A64_F_Rn], in->f[A64_F_imm4] >> e.size, e.size));
+    return true;
+}
+
+/* SMOV: Q selects Xd (bytes, halves, words) or Wd (bytes, halves). */
+bool trans_SMOV(struct ir_tctx *t, const struct a64_insn *in)
+{
+    static const unsigned sx[3] = {IR_SEXT8, IR_SEXT16, IR_SEXT32};
+    struct copy_elem e;
+    unsigned q = in->f[A64_F_Q];
+    if (!copy_elem(in, &e) || e.size == 3 || (e.size == 2 && !q))
+        return false;
+    ir_val x = ir_un(t->b, sx[e.size], IR_I64, get_lane(t, in->f[A64_F_Rn], e.index, e.size));
+    if (q)
+        tr_write_x(t, in->f[A64_F_Rd], x);
+    else
+        tr_write_w(t, in->f[A64_F_Rd], x);
+    return true;
+}
+
+/* UMOV: Q=1 only for doublewords, Q=0 only below them. */
+bool trans_UMOV(struct ir_tctx *t, const struct a64_insn *in)
+{
+    struct copy_elem e;
+    if (!copy_elem(in, &e) || (e.size == 3) != (in->f[A64_F_Q] == 1))
+        return false;
+    tr_write_x(t, in->f[A64_F_Rd], get_lane(t, in->f[A64_F_Rn], e.index, e.size));
+    return true;
 }
 
 /* DUP (element), scalar: MOV Bd/Hd/Sd/Dd, Vn.T[i]. */
-bool trans_SIMD_s_copy(struct ir_tctx *t, const struct a64_insn *in)
+bool trans_DUP_elem_s(struct ir_tctx *t, const struct a64_insn *in)
 {
-    int size = imm5_size(in->f[A64_F_imm5]);
-    if (in->f[A64_F_op] || in->f[A64_F_imm4] || size < 0)
+    struct copy_elem e;
+    if (!copy_elem(in, &e))
         return false;
-    unsigned index = in->f[A64_F_imm5] >> (size + 1);
-    tr_setv64(t, in->f[A64_F_Rd], get_lane(t, in->f[A64_F_Rn], index, (unsigned)size));
+    tr_setv64(t, in->f[A64_F_Rd], get_lane(t, in->f[A64_F_Rn], e.index, e.size));
     return true;
 }
 
@@ -175,13 +210,11 @@ uint64_t simd_fp_imm(unsigned imm8, unsigned bits)
 }
 
 /* AdvSIMDExpandImm plus the operation: MOVI, MVNI, ORR, BIC, FMOV (vector). */
-bool trans_SIMD_modimm(struct ir_tctx *t, const struct a64_insn *in)
+static bool modimm(struct ir_tctx *t, const struct a64_insn *in)
 {
-    unsigned q = in->f[A64_F_Q], op = in->f[A64_F_op], cmode = in->f[A64_F_cmode];
+    unsigned q = in->f[A64_F_Q], op = in->raw >> 29 & 1, cmode = in->raw >> 12 & 15;
     unsigned rd = in->f[A64_F_Rd];
     uint64_t imm8 = in->f[A64_F_imm3] << 5 | in->f[A64_F_imm5]; /* a:b:c, d:e:f:g:h */
-    if (in->f[A64_F_o2])
-        return false; /* FMOV (vector, half precision) needs FEAT_FP16 */
     uint64_t imm;
     bool orr_bic = false;
     switch (cmode >> 1) {
@@ -226,3 +259,17 @@ bool trans_SIMD_modimm(struct ir_tctx *t, const struct a64_insn *in)
     tr_setv(t, rd, 1, q ? res[1] : ir_const(t->b, 0));
     return true;
 }
+TRANS(MOVI_32, modimm(t, in))
+TRANS(ORR_imm_32, modimm(t, in))
+TRANS(MOVI_16, modimm(t, in))
+TRANS(ORR_imm_16, modimm(t, in))
+TRANS(MOVI_msl, modimm(t, in))
+TRANS(MOVI_8, modimm(t, in))
+TRANS(FMOV_v_imm_s, modimm(t, in))
+TRANS(MVNI_32, modimm(t, in))
+TRANS(BIC_imm_32, modimm(t, in))
+TRANS(MVNI_16, modimm(t, in))
+TRANS(BIC_imm_16, modimm(t, in))
+TRANS(MVNI_msl, modimm(t, in))
+TRANS(MOVI_64, modimm(t, in))
+TRANS(FMOV_v_imm_d, modimm(t, in))
