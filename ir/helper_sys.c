@@ -16,7 +16,7 @@
 #define CTR_VALUE 0x8444c004ull
 /* DCZID_EL0: DC ZVA permitted, blocks of 2^4 words = 64 bytes. */
 #define DCZID_VALUE 4ull
-#define FPCR_WRITABLE 0x07c00000u /* AHP, DN, FZ, RMode */
+#define FPCR_WRITABLE 0x07c80000u /* AHP, DN, FZ, RMode, FZ16 */
 #define FPSR_WRITABLE 0x0800009fu /* QC and the cumulative exception flags */
 
 /* Linux emulates EL0 reads of Op0 = 3, Op1 = 0, CRn = 0, CRm = 0 or 2..7
@@ -71,7 +71,9 @@ static uint64_t id_reg(uint32_t enc)
     case IR_SYSREG_ID_AA64DFR0:
         return 0x6;
     case IR_SYSREG_ID_AA64ISAR0:
-        return (1ull << 16) | (2ull << 20); /* CRC32, Atomic */
+        /* AES+PMULL, SHA1, SHA256+SHA512, CRC32, Atomic, RDM, SHA3, DotProd. */
+        return (2ull << 4) | (1ull << 8) | (2ull << 12) | (1ull << 16) | (2ull << 20) |
+               (1ull << 28) | (1ull << 32) | (1ull << 44);
     case IR_SYSREG_ID_AA64ISAR1:
         return 1ull << 20; /* LRCPC: LDAPR */
     default:

@@ -196,18 +196,175 @@ for op in ["scvtf", "ucvtf", "fcvtns", "fcvtnu", "fcvtps", "fcvtpu", "fcvtms", "
     add(f"{op} s{{d}}, s{25 if op.endswith('cvtf') else 20}")
     add(f"{op} d{{d}}, d{25 if op.endswith('cvtf') else 20}")
 
+# Saturating doubling long (three different, vector and scalar).
+for n, w in [("4h", "4s"), ("2s", "2d")]:
+    n2 = {"4h": "8h", "2s": "4s"}[n]
+    for op in ["sqdmlal", "sqdmlsl", "sqdmull"]:
+        add(f"{op} v{{d}}.{w}, v25.{n}, v27.{n}")
+        add(f"{op}2 v{{d}}.{w}, v25.{n2}, v27.{n2}")
+        add(f"{op} v{{d}}.{w}, v24.{n}, v24.{n}")
+for op in ["sqdmlal", "sqdmlsl", "sqdmull"]:
+    add(f"{op} s{{d}}, h25, h27")
+    add(f"{op} d{{d}}, s25, s27")
+    add(f"{op} s{{d}}, h24, h24")
+# SUQADD/USQADD.
+for op in ["suqadd", "usqadd"]:
+    for a in V:
+        add(f"{op} v{{d}}.{a}, v26.{a}")
+        add(f"{op} v{{d}}.{a}, v25.{a}")
+    for r in "bhsd":
+        add(f"{op} {r}{{d}}, {r}26")
+# Every scalar three-same form.
+for op in ["sqadd", "uqadd", "sqsub", "uqsub", "sqshl", "uqshl", "sqrshl", "uqrshl"]:
+    for r in "bhsd":
+        add(f"{op} {r}{{d}}, {r}25, {r}27")
+        add(f"{op} {r}{{d}}, {r}24, {r}11")
+for op in ["srshl", "urshl", "sshl", "ushl"]:
+    add(f"{op} d{{d}}, d25, d11")
+for op in ["sqdmulh", "sqrdmulh", "sqrdmlah", "sqrdmlsh"]:
+    for r in "hs":
+        add(f"{op} {r}{{d}}, {r}25, {r}27")
+        add(f"{op} {r}{{d}}, {r}24, {r}24")
+for op in ["sqabs", "sqneg"]:
+    for r in "bhsd":
+        add(f"{op} {r}{{d}}, {r}27")
+for op, rr in [("sqxtn", ["b,h", "h,s", "s,d"]), ("uqxtn", ["b,h", "h,s", "s,d"]), ("sqxtun", ["b,h", "h,s", "s,d"])]:
+    for x in rr:
+        a, b = x.split(",")
+        add(f"{op} {a}{{d}}, {b}27")
+for op in ["cmgt", "cmhi", "cmge", "cmhs", "cmtst", "cmeq"]:
+    add(f"{op} d{{d}}, d25, d25")
+# More vector shifts by register (small shift amounts in v11, v12).
+for op in ["sshl", "ushl", "srshl", "urshl", "sqshl", "uqshl", "sqrshl", "uqrshl"]:
+    for a in V:
+        add(f"{op} v{{d}}.{a}, v25.{a}, v11.{a}")
+        add(f"{op} v{{d}}.{a}, v24.{a}, v12.{a}")
+# RDM and DotProd (vector).
+for op in ["sqrdmlah", "sqrdmlsh"]:
+    for a in ["4h", "8h", "2s", "4s"]:
+        add(f"{op} v{{d}}.{a}, v25.{a}, v27.{a}")
+        add(f"{op} v{{d}}.{a}, v24.{a}, v24.{a}")
+for op in ["sdot", "udot"]:
+    add(f"{op} v{{d}}.2s, v25.8b, v27.8b")
+    add(f"{op} v{{d}}.4s, v25.16b, v27.16b")
+    for i in range(4):
+        add(f"{op} v{{d}}.4s, v25.16b, v27.4b[{i}]")
+    add(f"{op} v{{d}}.2s, v25.8b, v31.4b[3]")
+# By element.
+for op in ["mul", "mla", "mls", "sqdmulh", "sqrdmulh", "sqrdmlah", "sqrdmlsh"]:
+    for a in ["4h", "8h"]:
+        for i in [0, 5, 7]:
+            add(f"{op} v{{d}}.{a}, v25.{a}, v{8 + i}.h[{i}]")
+    for a in ["2s", "4s"]:
+        for i in [0, 3]:
+            add(f"{op} v{{d}}.{a}, v25.{a}, v{27 + i}.s[{i}]")
+for op in ["smull", "umull", "smlal", "umlal", "smlsl", "umlsl", "sqdmull", "sqdmlal", "sqdmlsl"]:
+    for i in [1, 6]:
+        add(f"{op} v{{d}}.4s, v25.4h, v{8 + i}.h[{i}]")
+        add(f"{op}2 v{{d}}.4s, v25.8h, v{8 + i}.h[{i}]")
+    for i in [0, 2]:
+        add(f"{op} v{{d}}.2d, v25.2s, v{26 + i}.s[{i}]")
+        add(f"{op}2 v{{d}}.2d, v25.4s, v{26 + i}.s[{i}]")
+for op in ["sqdmull", "sqdmlal", "sqdmlsl"]:
+    add(f"{op} s{{d}}, h24, v10.h[3]")
+    add(f"{op} d{{d}}, s24, v28.s[1]")
+for op in ["sqdmulh", "sqrdmulh", "sqrdmlah", "sqrdmlsh"]:
+    add(f"{op} h{{d}}, h24, v10.h[7]")
+    add(f"{op} s{{d}}, s25, v28.s[2]")
+# Scalar shifts by immediate, every size.
+for r, bits in [("b", 8), ("h", 16), ("s", 32), ("d", 64)]:
+    for sh in [0, 1, bits - 1]:
+        for op in ["sqshl", "uqshl", "sqshlu"]:
+            add(f"{op} {r}{{d}}, {r}26, #{sh}")
+for sh in [1, 17, 64]:
+    for op in ["ssra", "srsra", "ursra", "urshr"]:
+        add(f"{op} d{{d}}, d26, #{sh}")
+for n, w, nb in [("b", "h", 8), ("h", "s", 16), ("s", "d", 32)]:
+    for sh in [1, nb // 2, nb]:
+        for op in ["sqshrn", "uqshrn", "sqrshrn", "uqrshrn", "sqshrun", "sqrshrun"]:
+            add(f"{op} {n}{{d}}, {w}27, #{sh}")
+# PMULL of doublewords.
+add("pmull v{d}.1q, v25.1d, v27.1d")
+add("pmull2 v{d}.1q, v25.2d, v27.2d")
+add("pmull v{d}.1q, v28.1d, v28.1d")
+# Crypto.
+for op in ["aese", "aesd"]:
+    add(f"{op} v{{d}}.16b, v26.16b")
+for op in ["aesmc", "aesimc"]:
+    add(f"{op} v{{d}}.16b, v26.16b")
+    add(f"{op} v{{d}}.16b, v{{d}}.16b")
+for op in ["sha1c", "sha1p", "sha1m"]:
+    add(f"{op} q{{d}}, s25, v27.4s")
+add("sha1su0 v{d}.4s, v25.4s, v27.4s")
+add("sha1h s{d}, s26")
+add("sha1su1 v{d}.4s, v26.4s")
+for op in ["sha256h", "sha256h2"]:
+    add(f"{op} q{{d}}, q25, v27.4s")
+add("sha256su0 v{d}.4s, v26.4s")
+add("sha256su1 v{d}.4s, v25.4s, v27.4s")
+for op in ["sha512h", "sha512h2"]:
+    add(f"{op} q{{d}}, q25, v27.2d")
+add("sha512su0 v{d}.2d, v26.2d")
+add("sha512su1 v{d}.2d, v25.2d, v27.2d")
+add("eor3 v{d}.16b, v25.16b, v27.16b, v29.16b")
+add("bcax v{d}.16b, v25.16b, v27.16b, v29.16b")
+add("rax1 v{d}.2d, v25.2d, v27.2d")
+for i in [0, 1, 37, 63]:
+    add(f"xar v{{d}}.2d, v25.2d, v27.2d, #{i}")
+
+import random
+random.seed(20260311)
+SETS = 6
+
+def edge_chunk(kind):
+    """Eight bytes of lane patterns that reach saturation, rounding and sign edges."""
+    if kind == 0:
+        return [random.randrange(256) for _ in range(8)]
+    if kind == 1:   # small signed shift amounts
+        return [random.randrange(-9, 10) & 0xff for _ in range(8)]
+    pats = [0x80, 0x7f, 0xff, 0x00, 0x01, 0xfe]
+    w = random.choice([1, 2, 4, 8])
+    out = []
+    for _ in range(8 // w):
+        p = random.choice(["min", "max", "ones", "zero", "one", "rnd"])
+        v = {"min": 1 << (8 * w - 1), "max": (1 << (8 * w - 1)) - 1, "ones": (1 << 8 * w) - 1,
+             "zero": 0, "one": 1, "rnd": random.getrandbits(8 * w)}[p]
+        out += list(v.to_bytes(w, "little"))
+    return out
+
+data = []
+for k in range(SETS):
+    if k == 0:   # the original pattern: bytes 0..255 then 0xa5 ^ i
+        data += list(range(256)) + [(0xa5 ^ i) & 0xff for i in range(256)]
+        continue
+    for _ in range(64):
+        data += edge_chunk(0 if k == 1 else random.choice([0, 1, 2, 2]))
+
 out = []
-out.append("/* Generated by gen_simd.py: AdvSIMD/FP data processing, every implemented form. */")
+out.append("/* Generated by gen_simd.py: AdvSIMD/FP data processing, every implemented form,")
+out.append(" * run over several input sets (the last ones random with lane edge values).")
+out.append(" * After each block of eight, FPSR (QC) is dumped and cleared. */")
+out.append("    .arch armv8.2-a+crypto+sha3+sm4+dotprod+rdm")
 out.append('#include "common.inc"')
-out.append("    PROLOGUE")
+out.append("    .text\n    .globl _start\n_start:")
+out.append("    adr x19, sets\n    adr x20, out\n    mov x21, #%d" % SETS)
+out.append("next_set:")
 out.append("    add x9, x19, #0\n    ld1 {v16.16b-v19.16b}, [x9], #64\n    ld1 {v20.16b-v23.16b}, [x9], #64")
+out.append("    ld1 {v8.16b-v11.16b}, [x9], #64\n    add x9, x19, #384\n    ld1 {v12.16b-v15.16b}, [x9], #64")
 out.append("    add x9, x19, #320\n    ld1 {v24.16b-v27.16b}, [x9], #64\n    ld1 {v28.16b-v31.16b}, [x9], #64")
 out.append("    movz x23, #0x8765, lsl #48\n    movk x23, #0x4321, lsl #32\n    movk x23, #0xfedc, lsl #16\n    movk x23, #0xba98")
+out.append("    msr fpsr, xzr")
 for i in range(0, len(ops), 8):
     out.append("    FILL")
     for k, s in enumerate(ops[i:i + 8]):
         out.append("    " + s.replace("{d}", str(k)))
-    out.append("    DUMP")
-out.append("    EPILOGUE")
+    out.append("    DUMP\n    mrs x9, fpsr\n    str x9, [x20], #8\n    msr fpsr, xzr")
+out.append("    add x19, x19, #512\n    subs x21, x21, #1\n    b.ne next_set")
+out.append("    adr x1, out\n    sub x2, x20, x1\n    mov x0, #1\n    mov x8, #64\n    svc #0")
+out.append("    mov x0, #0\n    mov x8, #93\n    svc #0")
+out.append("    .data\n    .balign 16\nsets:")
+for i in range(0, len(data), 16):
+    out.append("    .byte " + ", ".join(str(b) for b in data[i:i + 16]))
+out.append("    .bss\n    .balign 16\nout:\n    .skip %d" % (SETS * ((len(ops) + 7) // 8) * 136 + 64))
 open(sys.argv[1] if len(sys.argv) > 1 else "simd.S", "w").write("\n".join(out) + "\n")
-print(len(ops), "forms")
+print(len(ops), "forms x", SETS, "input sets")
