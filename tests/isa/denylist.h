@@ -37,12 +37,22 @@ ISA_DENY_PAT(dc_cvap, "1101010100001 011 0111 1100 001 xxxxx",
 ISA_DENY_PAT(dc_cvadp, "1101010100001 011 0111 1101 001 xxxxx",
              "DC CVADP: FEAT_DPB2 not advertised")
 
+ISA_DENY_RULE(rule_fp16, "scalar half-precision arithmetic (ftype 11 other than FCVT): FEAT_FP16 "
+                          "is not advertised")
+
 /* ---- not deterministic ---------------------------------------------------- */
 ISA_DENY_PAT(wfe_wfi, "11010101000000110010 0000 01x 11111",
              "WFE/WFI wait for an event or interrupt")
 ISA_DENY_PAT(sysreg_id, "1101010100 1 1 1 000 0000 xxxx xxx xxxxx",
              "MRS of the ID registers (op0 3, op1 0, CRn 0): they describe the CPU model, "
              "qemu max and zarm differ by design (tests/sys checks the emulation)")
+ISA_DENY_PAT(dc_zva, "1101010100001 011 0111 0100 001 xxxxx",
+             "DC ZVA zeroes a DCZID_EL0-sized block, implementation defined: qemu max 512 "
+             "bytes, zarm 64 (tests/asm/branch checks zarm against its own DCZID_EL0)")
+ISA_DENY_PAT(sysreg_dczid, "1101010100 1 1 1 011 0000 0000 111 xxxxx",
+             "MRS DCZID_EL0: implementation defined (see DC ZVA)")
+ISA_DENY_PAT(sysreg_ctr, "1101010100 1 1 1 011 0000 0000 001 xxxxx",
+             "MRS CTR_EL0: cache geometry, implementation defined")
 ISA_DENY_PAT(sysreg_timer, "1101010100 x 1 1 011 1110 xxxx xxx xxxxx",
              "the generic timer (CNTVCT_EL0, CNTFRQ_EL0, ...) is not deterministic")
 ISA_DENY_PAT(sysreg_rndr, "1101010100 x 1 1 011 0010 0100 xxx xxxxx",

@@ -112,6 +112,12 @@ static bool rule_excl_overlap(unsigned op, uint32_t w)
     return rs == rt || (rs == rn && rn != 31) || (pair && rs == rt2);
 }
 
+static bool rule_fp16(unsigned op, uint32_t w)
+{
+    /* ftype 11 is half precision; only FCVT between half and single/double is v8.0. */
+    return a64_op_class(op) == A64_C_FP && fget(op, w, A64_F_ftype) == 3 && !is_op(op, "FCVT_s");
+}
+
 static const struct {
     const char *op;
     const char *reason;

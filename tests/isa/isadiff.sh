@@ -159,7 +159,10 @@ while read -r idx got words ops; do
         grep '^after' "$work/dq" >"$work/aq"
         grep '^after' "$work/dz" >"$work/az"
         echo "  state after, qemu (-) against zarm (+):"
-        diff "$work/aq" "$work/az" | grep '^[<>]' | sed 's/^</  -/; s/^>/  +/'
+        diff "$work/aq" "$work/az" | grep '^[<>]' | sed 's/^</  -/; s/^>/  +/' >"$work/d"
+        head -n 24 "$work/d"
+        [ "$(wc -l <"$work/d")" -le 24 ] || echo "  ... ($(wc -l <"$work/d") lines)"
+
         ;;
     esac
 done <"$work/mismatches"
