@@ -54,8 +54,7 @@ struct s390_buf {
     bool expect_errors; /* tests of the range checks: do not assert */
 };
 
-static inline void s390_buf_init(struct s390_buf *b, void *mem, size_t cap)
-{
+static inline void s390_buf_init(struct s390_buf *b, void *mem, size_t cap) {
     b->p = mem;
     b->len = 0;
     b->cap = cap;
@@ -89,11 +88,9 @@ void s390_emit_RIL(struct s390_buf *b, enum s390_insn op, int r1, int64_t i2);
 void s390_emit_RILb(struct s390_buf *b, enum s390_insn op, int r1, int64_t ri2);
 void s390_emit_RILc(struct s390_buf *b, enum s390_insn op, int m1, int64_t ri2);
 void s390_emit_RIEb(struct s390_buf *b, enum s390_insn op, int r1, int r2, int m3, int64_t ri4);
-void s390_emit_RIEc(struct s390_buf *b, enum s390_insn op, int r1, int32_t i2, int m3,
-                    int64_t ri4);
+void s390_emit_RIEc(struct s390_buf *b, enum s390_insn op, int r1, int32_t i2, int m3, int64_t ri4);
 void s390_emit_RIEd(struct s390_buf *b, enum s390_insn op, int r1, int r3, int32_t i2);
-void s390_emit_RIEf(struct s390_buf *b, enum s390_insn op, int r1, int r2, int i3, int i4,
-                    int i5);
+void s390_emit_RIEf(struct s390_buf *b, enum s390_insn op, int r1, int r2, int i3, int i4, int i5);
 void s390_emit_RIEg(struct s390_buf *b, enum s390_insn op, int r1, int32_t i2, int m3);
 void s390_emit_RIS(struct s390_buf *b, enum s390_insn op, int r1, int32_t i2, int m3, int b4,
                    int d4);
@@ -102,46 +99,32 @@ void s390_emit_SI(struct s390_buf *b, enum s390_insn op, int b1, int d1, int32_t
 void s390_emit_SIY(struct s390_buf *b, enum s390_insn op, int b1, int d1, int32_t i2);
 void s390_emit_SIL(struct s390_buf *b, enum s390_insn op, int b1, int d1, int32_t i2);
 /* len is the operand length in bytes, 1..256. */
-void s390_emit_SSa(struct s390_buf *b, enum s390_insn op, int len, int b1, int d1, int b2,
-                   int d2);
+void s390_emit_SSa(struct s390_buf *b, enum s390_insn op, int len, int b1, int d1, int b2, int d2);
 void s390_emit_VRX(struct s390_buf *b, enum s390_insn op, int v1, int x2, int b2, int d2, int m3);
-void s390_emit_VRRa(struct s390_buf *b, enum s390_insn op, int v1, int v2, int m3, int m4,
-                    int m5);
-void s390_emit_VRRb(struct s390_buf *b, enum s390_insn op, int v1, int v2, int v3, int m4,
-                    int m5);
-void s390_emit_VRRc(struct s390_buf *b, enum s390_insn op, int v1, int v2, int v3, int m4,
-                    int m5, int m6);
-void s390_emit_VRRd(struct s390_buf *b, enum s390_insn op, int v1, int v2, int v3, int v4,
-                    int m5, int m6);
-void s390_emit_VRRe(struct s390_buf *b, enum s390_insn op, int v1, int v2, int v3, int v4,
-                    int m5, int m6);
+void s390_emit_VRRa(struct s390_buf *b, enum s390_insn op, int v1, int v2, int m3, int m4, int m5);
+void s390_emit_VRRb(struct s390_buf *b, enum s390_insn op, int v1, int v2, int v3, int m4, int m5);
+void s390_emit_VRRc(struct s390_buf *b, enum s390_insn op, int v1, int v2, int v3, int m4, int m5,
+                    int m6);
+void s390_emit_VRRd(struct s390_buf *b, enum s390_insn op, int v1, int v2, int v3, int v4, int m5,
+                    int m6);
+void s390_emit_VRRe(struct s390_buf *b, enum s390_insn op, int v1, int v2, int v3, int v4, int m5,
+                    int m6);
 void s390_emit_VRRf(struct s390_buf *b, enum s390_insn op, int v1, int r2, int r3);
 void s390_emit_VRIa(struct s390_buf *b, enum s390_insn op, int v1, int32_t i2, int m3);
 void s390_emit_VRIb(struct s390_buf *b, enum s390_insn op, int v1, int i2, int i3, int m4);
 void s390_emit_VRIc(struct s390_buf *b, enum s390_insn op, int v1, int v3, int32_t i2, int m4);
-void s390_emit_VRId(struct s390_buf *b, enum s390_insn op, int v1, int v2, int v3, int i4,
-                    int m5);
-void s390_emit_VRIe(struct s390_buf *b, enum s390_insn op, int v1, int v2, int i3, int m4,
-                    int m5);
-void s390_emit_VRSa(struct s390_buf *b, enum s390_insn op, int v1, int v3, int b2, int d2,
-                    int m4);
-void s390_emit_VRSb(struct s390_buf *b, enum s390_insn op, int v1, int r3, int b2, int d2,
-                    int m4);
-void s390_emit_VRSc(struct s390_buf *b, enum s390_insn op, int r1, int v3, int b2, int d2,
-                    int m4);
+void s390_emit_VRId(struct s390_buf *b, enum s390_insn op, int v1, int v2, int v3, int i4, int m5);
+void s390_emit_VRIe(struct s390_buf *b, enum s390_insn op, int v1, int v2, int i3, int m4, int m5);
+void s390_emit_VRSa(struct s390_buf *b, enum s390_insn op, int v1, int v3, int b2, int d2, int m4);
+void s390_emit_VRSb(struct s390_buf *b, enum s390_insn op, int v1, int r3, int b2, int d2, int m4);
+void s390_emit_VRSc(struct s390_buf *b, enum s390_insn op, int r1, int v3, int b2, int d2, int m4);
 void s390_emit_VSI(struct s390_buf *b, enum s390_insn op, int v1, int b2, int d2, int i3);
 
 /* Idioms built from the table's instructions. */
-static inline void s390_emit_nopr(struct s390_buf *b)
-{
-    s390_emit_RR(b, RR_BCR, 0, 0);
-}
+static inline void s390_emit_nopr(struct s390_buf *b) { s390_emit_RR(b, RR_BCR, 0, 0); }
 
 /* Serialization: BCR 14,0 is the cheap form with fast-BCR-serialization (part of BASE). */
-static inline void s390_emit_serialize(struct s390_buf *b)
-{
-    s390_emit_RR(b, RR_BCR, 14, 0);
-}
+static inline void s390_emit_serialize(struct s390_buf *b) { s390_emit_RR(b, RR_BCR, 14, 0); }
 
 /* BRC/BRCL condition masks (CC0 = 8 ... CC3 = 1) and the branch-on-compare masks. */
 enum {

@@ -39,13 +39,11 @@ static const struct {
 };
 #undef B
 
-static bool stfle_bit(const uint64_t *list, int dwords, int bit)
-{
+static bool stfle_bit(const uint64_t *list, int dwords, int bit) {
     return bit / 64 < dwords && (list[bit / 64] >> (63 - bit % 64) & 1);
 }
 
-uint32_t s390_facilities_from_stfle(const uint64_t *list, int dwords)
-{
+uint32_t s390_facilities_from_stfle(const uint64_t *list, int dwords) {
     uint32_t have = 0;
     for (int f = 0; f < S390_FAC_COUNT; f++) {
         bool all = true;
@@ -57,8 +55,7 @@ uint32_t s390_facilities_from_stfle(const uint64_t *list, int dwords)
     return have;
 }
 
-bool s390_facilities_level(const char *name, uint32_t *have)
-{
+bool s390_facilities_level(const char *name, uint32_t *have) {
     for (size_t i = 0; i < sizeof(levels) / sizeof(levels[0]); i++) {
         if (strcmp(name, levels[i].name) == 0) {
             *have = levels[i].have;
@@ -68,8 +65,7 @@ bool s390_facilities_level(const char *name, uint32_t *have)
     return false;
 }
 
-int s390_facilities_detect(struct s390_facilities *f, const char *cap, const char **err)
-{
+int s390_facilities_detect(struct s390_facilities *f, const char *cap, const char **err) {
     memset(f, 0, sizeof(*f));
     uint32_t limit = ~0u;
     if (cap && *cap && !s390_facilities_level(cap, &limit)) {
@@ -88,20 +84,17 @@ static struct s390_facilities host;
 static const char *host_err;
 static pthread_once_t host_once = PTHREAD_ONCE_INIT;
 
-static void host_detect(void)
-{
+static void host_detect(void) {
     s390_facilities_detect(&host, getenv("ZARM_CPU_FACILITIES"), &host_err);
 }
 
-const struct s390_facilities *s390_host_facilities(const char **err)
-{
+const struct s390_facilities *s390_host_facilities(const char **err) {
     pthread_once(&host_once, host_detect);
     if (err)
         *err = host_err;
     return &host;
 }
 
-const char *s390_facility_name(enum s390_facility fac)
-{
+const char *s390_facility_name(enum s390_facility fac) {
     return (unsigned)fac < S390_FAC_COUNT ? fac_bits[fac].name : "?";
 }

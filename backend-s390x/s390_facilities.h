@@ -28,9 +28,9 @@ enum s390_facility {
 #define S390_STFLE_DWORDS 4
 
 struct s390_facilities {
-    uint32_t have;                      /* S390_FAC_BIT() set of usable facilities */
-    uint64_t stfle[S390_STFLE_DWORDS];  /* raw facility list as stored by STFLE */
-    int stfle_dwords;                   /* how many of stfle[] the host filled (0: not s390x) */
+    uint32_t have;                     /* S390_FAC_BIT() set of usable facilities */
+    uint64_t stfle[S390_STFLE_DWORDS]; /* raw facility list as stored by STFLE */
+    int stfle_dwords;                  /* how many of stfle[] the host filled (0: not s390x) */
 };
 
 /* Host-specific (s390_facilities_s390x.c / _generic.c): store the STFLE list into list[0..max)
@@ -52,8 +52,7 @@ int s390_facilities_detect(struct s390_facilities *f, const char *cap, const cha
  * value makes the first call fail and report nothing (err set); later calls return the same. */
 const struct s390_facilities *s390_host_facilities(const char **err);
 
-static inline bool s390_facilities_has(const struct s390_facilities *f, enum s390_facility fac)
-{
+static inline bool s390_facilities_has(const struct s390_facilities *f, enum s390_facility fac) {
     return (f->have & S390_FAC_BIT(fac)) != 0;
 }
 

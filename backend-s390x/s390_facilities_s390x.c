@@ -1,8 +1,7 @@
 /* STFLE on an s390x host (compiled only when ZARM_HOST is s390x). */
 #include "backend-s390x/s390_facilities.h"
 
-int s390_facilities_probe_host(uint64_t *list, int max)
-{
+int s390_facilities_probe_host(uint64_t *list, int max) {
     uint64_t buf[S390_STFLE_DWORDS] = {0};
     if (max > S390_STFLE_DWORDS)
         max = S390_STFLE_DWORDS;

@@ -3,21 +3,18 @@
 
 #include <assert.h>
 
-void s390_label_init(struct s390_label *l)
-{
+void s390_label_init(struct s390_label *l) {
     l->pos = -1;
     l->n_fixups = 0;
 }
 
-static void label_error(struct s390_buf *b)
-{
+static void label_error(struct s390_buf *b) {
     b->error = true;
     assert(b->expect_errors && "s390 label: too many fixups or branch out of range");
 }
 
 /* Writes the halfword offset to target into the relative field at byte 2 of the branch. */
-static bool patch_field(struct s390_buf *b, uint32_t at, int bits, int64_t target)
-{
+static bool patch_field(struct s390_buf *b, uint32_t at, int bits, int64_t target) {
     int64_t half = (target - (int64_t)at) / 2;
     if (bits == 16 ? (half < -32768 || half > 32767) : (half < INT32_MIN || half > INT32_MAX))
         return false;
@@ -27,8 +24,7 @@ static bool patch_field(struct s390_buf *b, uint32_t at, int bits, int64_t targe
     return true;
 }
 
-void s390_label_bind(struct s390_buf *b, struct s390_label *l)
-{
+void s390_label_bind(struct s390_buf *b, struct s390_label *l) {
     assert(l->pos < 0 && "s390 label bound twice");
     l->pos = (int64_t)b->len;
     for (int i = 0; i < l->n_fixups; i++)
@@ -39,8 +35,7 @@ void s390_label_bind(struct s390_buf *b, struct s390_label *l)
 
 /* Before emitting a branch of `bits` to l: the offset to use now (0 when unbound), recording a
  * fixup for the instruction about to be written at b->len. */
-static int64_t use(struct s390_buf *b, struct s390_label *l, int bits)
-{
+static int64_t use(struct s390_buf *b, struct s390_label *l, int bits) {
     if (l->pos >= 0)
         return l->pos - (int64_t)b->len;
     if (b->overflow)
@@ -56,65 +51,56 @@ static int64_t use(struct s390_buf *b, struct s390_label *l, int bits)
 }
 
 /* If the instruction was not written (buffer full), forget the fixup just recorded. */
-static void done(struct s390_buf *b, struct s390_label *l, size_t before)
-{
+static void done(struct s390_buf *b, struct s390_label *l, size_t before) {
     if (b->len == before && l->pos < 0 && l->n_fixups > 0 &&
         l->fixups[l->n_fixups - 1].at == before)
         l->n_fixups--;
 }
 
-void s390_emit_RIb_label(struct s390_buf *b, enum s390_insn op, int r1, struct s390_label *l)
-{
+void s390_emit_RIb_label(struct s390_buf *b, enum s390_insn op, int r1, struct s390_label *l) {
     size_t before = b->len;
     s390_emit_RIb(b, op, r1, use(b, l, 16));
     done(b, l, before);
 }
 
-void s390_emit_RIc_label(struct s390_buf *b, enum s390_insn op, int m1, struct s390_label *l)
-{
+void s390_emit_RIc_label(struct s390_buf *b, enum s390_insn op, int m1, struct s390_label *l) {
     size_t before = b->len;
     s390_emit_RIc(b, op, m1, use(b, l, 16));
     done(b, l, before);
 }
 
-void s390_emit_RILb_label(struct s390_buf *b, enum s390_insn op, int r1, struct s390_label *l)
-{
+void s390_emit_RILb_label(struct s390_buf *b, enum s390_insn op, int r1, struct s390_label *l) {
     size_t before = b->len;
     s390_emit_RILb(b, op, r1, use(b, l, 32));
     done(b, l, before);
 }
 
-void s390_emit_RILc_label(struct s390_buf *b, enum s390_insn op, int m1, struct s390_label *l)
-{
+void s390_emit_RILc_label(struct s390_buf *b, enum s390_insn op, int m1, struct s390_label *l) {
     size_t before = b->len;
     s390_emit_RILc(b, op, m1, use(b, l, 32));
     done(b, l, before);
 }
 
 void s390_emit_RIEb_label(struct s390_buf *b, enum s390_insn op, int r1, int r2, int m3,
-                          struct s390_label *l)
-{
+                          struct s390_label *l) {
     size_t before = b->len;
     s390_emit_RIEb(b, op, r1, r2, m3, use(b, l, 16));
     done(b, l, before);
 }
 
 void s390_emit_RIEc_label(struct s390_buf *b, enum s390_insn op, int r1, int32_t i2, int m3,
-                          struct s390_label *l)
-{
+                          struct s390_label *l) {
     size_t before = b->len;
     s390_emit_RIEc(b, op, r1, i2, m3, use(b, l, 16));
     done(b, l, before);
 }
 
-void s390_emit_align_patchable(struct s390_buf *b)
-{
+void s390_emit_align_patchable(struct s390_buf *b) {
     while ((b->len + 2) % 4 != 0 && !b->overflow)
         s390_emit_nopr(b);
 }
 
-bool s390_patch_ril(uint8_t *insn, const void *target)
-{
+bool s390_patch_ril(uint8_t *insn, const void *target) {
     int64_t off = (int64_t)((intptr_t)target - (intptr_t)insn);
     if (((uintptr_t)(insn + 2) & 3) != 0 || (off & 1) != 0 || off / 2 < INT32_MIN ||
         off / 2 > INT32_MAX)

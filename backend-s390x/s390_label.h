@@ -28,10 +28,7 @@ void s390_label_init(struct s390_label *l);
  * target is out of its range sets b->error. */
 void s390_label_bind(struct s390_buf *b, struct s390_label *l);
 
-static inline bool s390_label_bound(const struct s390_label *l)
-{
-    return l->pos >= 0;
-}
+static inline bool s390_label_bound(const struct s390_label *l) { return l->pos >= 0; }
 
 /* Branches to a label: like the plain encoders with the relative operand replaced by l. */
 void s390_emit_RIb_label(struct s390_buf *b, enum s390_insn op, int r1, struct s390_label *l);

@@ -22,8 +22,7 @@ enum key { K1, K2, K3, K4, K5, K6, KX2, KB2, KD2, KB1, KD1, KB4, KD4, KL1, NKEYS
 static const char *const key_names[NKEYS] = {"1",  "2",  "3",  "4",  "5",  "6",  "X2",
                                              "B2", "D2", "B1", "D1", "B4", "D4", "L1"};
 
-static int key_of(const char *s, size_t n)
-{
+static int key_of(const char *s, size_t n) {
     for (int k = 0; k < NKEYS; k++)
         if (strlen(key_names[k]) == n && strncmp(key_names[k], s, n) == 0)
             return k;
@@ -38,8 +37,7 @@ struct fmt_desc {
     bool dsigned[NKEYS];
 };
 
-static void parse_format(const char *fields, struct fmt_desc *d)
-{
+static void parse_format(const char *fields, struct fmt_desc *d) {
     memset(d, 0, sizeof(*d));
     const char *p = fields;
     while (*p) {
@@ -70,8 +68,7 @@ struct operand {
     int nak;
 };
 
-static int parse_syntax(const char *syn, struct operand *ops)
-{
+static int parse_syntax(const char *syn, struct operand *ops) {
     int n = 0;
     const char *p = syn;
     while (*p) {
@@ -107,16 +104,14 @@ static int parse_syntax(const char *syn, struct operand *ops)
 }
 
 static uint64_t rng = 0x9e3779b97f4a7c15u;
-static uint64_t rnd(void)
-{
+static uint64_t rnd(void) {
     rng ^= rng << 13;
     rng ^= rng >> 7;
     rng ^= rng << 17;
     return rng;
 }
 
-static int64_t pick_range(int combo, int64_t lo, int64_t hi, int64_t third)
-{
+static int64_t pick_range(int combo, int64_t lo, int64_t hi, int64_t third) {
     switch (combo) {
     case 0:
         return lo;
@@ -131,8 +126,7 @@ static int64_t pick_range(int combo, int64_t lo, int64_t hi, int64_t third)
 
 /* A value for one operand of the given kind; `reg` choices per combo exercise 0, 15, 1 and
  * for vector registers 31 and 16-31. */
-static int64_t pick(const char *kind, int width, bool dsigned, int combo)
-{
+static int64_t pick(const char *kind, int width, bool dsigned, int combo) {
     if (!strcmp(kind, "R") || !strcmp(kind, "F") || !strcmp(kind, "M"))
         return pick_range(combo, 0, 15, 1);
     if (!strcmp(kind, "P")) /* even register of a pair */
@@ -143,13 +137,12 @@ static int64_t pick(const char *kind, int width, bool dsigned, int combo)
         return pick_range(combo, 0, 31, 17);
     }
     if (!strcmp(kind, "I"))
-        return pick_range(combo, -(INT64_C(1) << (width - 1)), (INT64_C(1) << (width - 1)) - 1,
-                          -1);
+        return pick_range(combo, -(INT64_C(1) << (width - 1)), (INT64_C(1) << (width - 1)) - 1, -1);
     if (!strcmp(kind, "U"))
         return pick_range(combo, 0, (INT64_C(1) << width) - 1, 1);
     if (!strcmp(kind, "RI"))
-        return 2 * pick_range(combo, -(INT64_C(1) << (width - 1)),
-                              (INT64_C(1) << (width - 1)) - 1, -1);
+        return 2 *
+               pick_range(combo, -(INT64_C(1) << (width - 1)), (INT64_C(1) << (width - 1)) - 1, -1);
     if (!strcmp(kind, "D"))
         return dsigned ? pick_range(combo, -(1 << (width - 1)), (1 << (width - 1)) - 1, -1)
                        : pick_range(combo, 0, (1 << width) - 1, 1);
@@ -159,69 +152,155 @@ static int64_t pick(const char *kind, int width, bool dsigned, int combo)
     exit(2);
 }
 
-static void emit(struct s390_buf *b, enum s390_insn op, const int64_t *v)
-{
+static void emit(struct s390_buf *b, enum s390_insn op, const int64_t *v) {
 #define A(i) ((int)v[i])
 #define L(i) (v[i])
     switch ((enum s390_format)s390_insn_table[op].format) {
-    case S390_FMT_E: s390_emit_E(b, op); break;
-    case S390_FMT_S: s390_emit_S(b, op, A(0), A(1)); break;
-    case S390_FMT_RR: s390_emit_RR(b, op, A(0), A(1)); break;
-    case S390_FMT_RRE: s390_emit_RRE(b, op, A(0), A(1)); break;
-    case S390_FMT_RRFa: s390_emit_RRFa(b, op, A(0), A(1), A(2), A(3)); break;
-    case S390_FMT_RRFc: s390_emit_RRFc(b, op, A(0), A(1), A(2)); break;
-    case S390_FMT_RRFe: s390_emit_RRFe(b, op, A(0), A(1), A(2), A(3)); break;
-    case S390_FMT_RX: s390_emit_RX(b, op, A(0), A(1), A(2), A(3)); break;
-    case S390_FMT_RXY: s390_emit_RXY(b, op, A(0), A(1), A(2), A(3)); break;
-    case S390_FMT_RS: s390_emit_RS(b, op, A(0), A(1), A(2), A(3)); break;
-    case S390_FMT_RSY: s390_emit_RSY(b, op, A(0), A(1), A(2), A(3)); break;
-    case S390_FMT_RI: s390_emit_RI(b, op, A(0), A(1)); break;
-    case S390_FMT_RIb: s390_emit_RIb(b, op, A(0), L(1)); break;
-    case S390_FMT_RIc: s390_emit_RIc(b, op, A(0), L(1)); break;
-    case S390_FMT_RIL: s390_emit_RIL(b, op, A(0), L(1)); break;
-    case S390_FMT_RILb: s390_emit_RILb(b, op, A(0), L(1)); break;
-    case S390_FMT_RILc: s390_emit_RILc(b, op, A(0), L(1)); break;
-    case S390_FMT_RIEb: s390_emit_RIEb(b, op, A(0), A(1), A(2), L(3)); break;
-    case S390_FMT_RIEc: s390_emit_RIEc(b, op, A(0), A(1), A(2), L(3)); break;
-    case S390_FMT_RIEd: s390_emit_RIEd(b, op, A(0), A(1), A(2)); break;
-    case S390_FMT_RIEf: s390_emit_RIEf(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_RIEg: s390_emit_RIEg(b, op, A(0), A(1), A(2)); break;
-    case S390_FMT_RIS: s390_emit_RIS(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_RRS: s390_emit_RRS(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_SI: s390_emit_SI(b, op, A(0), A(1), A(2)); break;
-    case S390_FMT_SIY: s390_emit_SIY(b, op, A(0), A(1), A(2)); break;
-    case S390_FMT_SIL: s390_emit_SIL(b, op, A(0), A(1), A(2)); break;
-    case S390_FMT_SSa: s390_emit_SSa(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_VRX: s390_emit_VRX(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_VRRa: s390_emit_VRRa(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_VRRb: s390_emit_VRRb(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_VRRc: s390_emit_VRRc(b, op, A(0), A(1), A(2), A(3), A(4), A(5)); break;
-    case S390_FMT_VRRd: s390_emit_VRRd(b, op, A(0), A(1), A(2), A(3), A(4), A(5)); break;
-    case S390_FMT_VRRe: s390_emit_VRRe(b, op, A(0), A(1), A(2), A(3), A(4), A(5)); break;
-    case S390_FMT_VRRf: s390_emit_VRRf(b, op, A(0), A(1), A(2)); break;
-    case S390_FMT_VRIa: s390_emit_VRIa(b, op, A(0), A(1), A(2)); break;
-    case S390_FMT_VRIb: s390_emit_VRIb(b, op, A(0), A(1), A(2), A(3)); break;
-    case S390_FMT_VRIc: s390_emit_VRIc(b, op, A(0), A(1), A(2), A(3)); break;
-    case S390_FMT_VRId: s390_emit_VRId(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_VRIe: s390_emit_VRIe(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_VRSa: s390_emit_VRSa(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_VRSb: s390_emit_VRSb(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_VRSc: s390_emit_VRSc(b, op, A(0), A(1), A(2), A(3), A(4)); break;
-    case S390_FMT_VSI: s390_emit_VSI(b, op, A(0), A(1), A(2), A(3)); break;
-    case S390_FMT_COUNT: break;
+    case S390_FMT_E:
+        s390_emit_E(b, op);
+        break;
+    case S390_FMT_S:
+        s390_emit_S(b, op, A(0), A(1));
+        break;
+    case S390_FMT_RR:
+        s390_emit_RR(b, op, A(0), A(1));
+        break;
+    case S390_FMT_RRE:
+        s390_emit_RRE(b, op, A(0), A(1));
+        break;
+    case S390_FMT_RRFa:
+        s390_emit_RRFa(b, op, A(0), A(1), A(2), A(3));
+        break;
+    case S390_FMT_RRFc:
+        s390_emit_RRFc(b, op, A(0), A(1), A(2));
+        break;
+    case S390_FMT_RRFe:
+        s390_emit_RRFe(b, op, A(0), A(1), A(2), A(3));
+        break;
+    case S390_FMT_RX:
+        s390_emit_RX(b, op, A(0), A(1), A(2), A(3));
+        break;
+    case S390_FMT_RXY:
+        s390_emit_RXY(b, op, A(0), A(1), A(2), A(3));
+        break;
+    case S390_FMT_RS:
+        s390_emit_RS(b, op, A(0), A(1), A(2), A(3));
+        break;
+    case S390_FMT_RSY:
+        s390_emit_RSY(b, op, A(0), A(1), A(2), A(3));
+        break;
+    case S390_FMT_RI:
+        s390_emit_RI(b, op, A(0), A(1));
+        break;
+    case S390_FMT_RIb:
+        s390_emit_RIb(b, op, A(0), L(1));
+        break;
+    case S390_FMT_RIc:
+        s390_emit_RIc(b, op, A(0), L(1));
+        break;
+    case S390_FMT_RIL:
+        s390_emit_RIL(b, op, A(0), L(1));
+        break;
+    case S390_FMT_RILb:
+        s390_emit_RILb(b, op, A(0), L(1));
+        break;
+    case S390_FMT_RILc:
+        s390_emit_RILc(b, op, A(0), L(1));
+        break;
+    case S390_FMT_RIEb:
+        s390_emit_RIEb(b, op, A(0), A(1), A(2), L(3));
+        break;
+    case S390_FMT_RIEc:
+        s390_emit_RIEc(b, op, A(0), A(1), A(2), L(3));
+        break;
+    case S390_FMT_RIEd:
+        s390_emit_RIEd(b, op, A(0), A(1), A(2));
+        break;
+    case S390_FMT_RIEf:
+        s390_emit_RIEf(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_RIEg:
+        s390_emit_RIEg(b, op, A(0), A(1), A(2));
+        break;
+    case S390_FMT_RIS:
+        s390_emit_RIS(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_RRS:
+        s390_emit_RRS(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_SI:
+        s390_emit_SI(b, op, A(0), A(1), A(2));
+        break;
+    case S390_FMT_SIY:
+        s390_emit_SIY(b, op, A(0), A(1), A(2));
+        break;
+    case S390_FMT_SIL:
+        s390_emit_SIL(b, op, A(0), A(1), A(2));
+        break;
+    case S390_FMT_SSa:
+        s390_emit_SSa(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_VRX:
+        s390_emit_VRX(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_VRRa:
+        s390_emit_VRRa(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_VRRb:
+        s390_emit_VRRb(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_VRRc:
+        s390_emit_VRRc(b, op, A(0), A(1), A(2), A(3), A(4), A(5));
+        break;
+    case S390_FMT_VRRd:
+        s390_emit_VRRd(b, op, A(0), A(1), A(2), A(3), A(4), A(5));
+        break;
+    case S390_FMT_VRRe:
+        s390_emit_VRRe(b, op, A(0), A(1), A(2), A(3), A(4), A(5));
+        break;
+    case S390_FMT_VRRf:
+        s390_emit_VRRf(b, op, A(0), A(1), A(2));
+        break;
+    case S390_FMT_VRIa:
+        s390_emit_VRIa(b, op, A(0), A(1), A(2));
+        break;
+    case S390_FMT_VRIb:
+        s390_emit_VRIb(b, op, A(0), A(1), A(2), A(3));
+        break;
+    case S390_FMT_VRIc:
+        s390_emit_VRIc(b, op, A(0), A(1), A(2), A(3));
+        break;
+    case S390_FMT_VRId:
+        s390_emit_VRId(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_VRIe:
+        s390_emit_VRIe(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_VRSa:
+        s390_emit_VRSa(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_VRSb:
+        s390_emit_VRSb(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_VRSc:
+        s390_emit_VRSc(b, op, A(0), A(1), A(2), A(3), A(4));
+        break;
+    case S390_FMT_VSI:
+        s390_emit_VSI(b, op, A(0), A(1), A(2), A(3));
+        break;
+    case S390_FMT_COUNT:
+        break;
     }
 #undef A
 #undef L
 }
 
-static void print_reg(FILE *f, const char *kind, int64_t v)
-{
+static void print_reg(FILE *f, const char *kind, int64_t v) {
     const char *pfx = !strcmp(kind, "V") ? "%v" : !strcmp(kind, "F") ? "%f" : "%r";
     fprintf(f, "%s%lld", pfx, (long long)v);
 }
 
-int main(int argc, char **argv)
-{
+int main(int argc, char **argv) {
     if (argc != 4) {
         fprintf(stderr, "usage: %s OUT.s OUT.bin OUT.lst\n", argv[0]);
         return 2;

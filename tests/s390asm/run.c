@@ -18,7 +18,7 @@ static int failures;
     do {                                                                                           \
         uint64_t g_ = (got), w_ = (want);                                                          \
         if (g_ != w_) {                                                                            \
-            fprintf(stderr, "%s:%d: %s = %#llx, want %#llx\n", __FILE__, __LINE__, #got,         \
+            fprintf(stderr, "%s:%d: %s = %#llx, want %#llx\n", __FILE__, __LINE__, #got,           \
                     (unsigned long long)g_, (unsigned long long)w_);                               \
             failures++;                                                                            \
         }                                                                                          \
@@ -28,8 +28,7 @@ static int failures;
 enum { R0, R1, R2, R3, R4, R5, R14 = 14 };
 
 /* x*3 + bswap64(y) + 5*n: shifts, moves, byte reversal, a BRCTG loop and a forward branch. */
-static void gen_arith(struct s390_buf *b)
-{
+static void gen_arith(struct s390_buf *b) {
     struct s390_label loop, done;
     s390_label_init(&loop);
     s390_label_init(&done);
@@ -48,8 +47,7 @@ static void gen_arith(struct s390_buf *b)
 }
 
 /* max(x, y) unsigned with CLGRJ to a label, then a 32-bit immediate OR and RISBG extract. */
-static void gen_cmp(struct s390_buf *b)
-{
+static void gen_cmp(struct s390_buf *b) {
     struct s390_label keep;
     s390_label_init(&keep);
     S390_EMIT_LABEL(b, RIEb, CLGRJ, R2, R3, S390_CMP_GE, &keep);
@@ -61,8 +59,7 @@ static void gen_cmp(struct s390_buf *b)
 }
 
 /* A BRCL that block chaining retargets: returns 1 until patched to the stub returning 2. */
-static uint8_t *gen_chain(struct s390_buf *b, uint8_t **stub2)
-{
+static uint8_t *gen_chain(struct s390_buf *b, uint8_t **stub2) {
     struct s390_label one;
     s390_label_init(&one);
     s390_emit_align_patchable(b);
@@ -78,8 +75,7 @@ static uint8_t *gen_chain(struct s390_buf *b, uint8_t **stub2)
 }
 
 /* Vector: (x + y) per doubleword with VAG across registers 16-31, then element 1 out. */
-static void gen_vector(struct s390_buf *b)
-{
+static void gen_vector(struct s390_buf *b) {
     S390_EMIT(b, VRRf, VLVGP, 16, R2, R3);
     S390_EMIT(b, VRRf, VLVGP, 31, R3, R4);
     S390_EMIT(b, VRRc, VA, 17, 16, 31, 3, 0, 0);
@@ -88,19 +84,17 @@ static void gen_vector(struct s390_buf *b)
 }
 
 /* MIE3: x & ~y selected by SELGR on x == 0 (then y). */
-static void gen_mie3(struct s390_buf *b)
-{
+static void gen_mie3(struct s390_buf *b) {
     S390_EMIT(b, RRFa, NCGRK, R0, R2, R3, 0);
     S390_EMIT(b, RRE, LTGR, R2, R2);
     S390_EMIT(b, RRFa, SELGR, R2, R3, R0, S390_CMP_EQ);
     S390_EMIT(b, RR, BCR, S390_CC_ALWAYS, R14);
 }
 
-int main(void)
-{
+int main(void) {
     size_t size = 1 << 16;
-    uint8_t *code = mmap(NULL, size, PROT_READ | PROT_WRITE | PROT_EXEC,
-                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    uint8_t *code =
+        mmap(NULL, size, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (code == MAP_FAILED) {
         perror("mmap");
         return 1;

@@ -14,7 +14,7 @@ static int failures;
 #define CHECK(c)                                                                                   \
     do {                                                                                           \
         if (!(c)) {                                                                                \
-            fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #c);                 \
+            fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #c);                  \
             failures++;                                                                            \
         }                                                                                          \
     } while (0)
@@ -23,8 +23,7 @@ static _Alignas(8) uint8_t mem[1 << 18], ref[64];
 
 /* A branch to a label emitted at `at` with the label bound at `to` must equal the plain
  * encoder with the offset to - at, whether the label is bound before (backward) or after. */
-static void check_label_kind(int kind, int64_t at, int64_t to)
-{
+static void check_label_kind(int kind, int64_t at, int64_t to) {
     struct s390_buf b, r;
     struct s390_label l;
     s390_buf_init(&b, mem, sizeof(mem));
@@ -36,12 +35,24 @@ static void check_label_kind(int kind, int64_t at, int64_t to)
     }
     b.len = (size_t)at;
     switch (kind) {
-    case 0: S390_EMIT_LABEL(&b, RIc, BRC, 8, &l); break;
-    case 1: S390_EMIT_LABEL(&b, RIb, BRCTG, 3, &l); break;
-    case 2: S390_EMIT_LABEL(&b, RILc, BRCL, 15, &l); break;
-    case 3: S390_EMIT_LABEL(&b, RILb, LARL, 1, &l); break;
-    case 4: S390_EMIT_LABEL(&b, RIEb, CGRJ, 1, 2, S390_CMP_NE, &l); break;
-    case 5: S390_EMIT_LABEL(&b, RIEc, CLGIJ, 14, 200, S390_CMP_LT, &l); break;
+    case 0:
+        S390_EMIT_LABEL(&b, RIc, BRC, 8, &l);
+        break;
+    case 1:
+        S390_EMIT_LABEL(&b, RIb, BRCTG, 3, &l);
+        break;
+    case 2:
+        S390_EMIT_LABEL(&b, RILc, BRCL, 15, &l);
+        break;
+    case 3:
+        S390_EMIT_LABEL(&b, RILb, LARL, 1, &l);
+        break;
+    case 4:
+        S390_EMIT_LABEL(&b, RIEb, CGRJ, 1, 2, S390_CMP_NE, &l);
+        break;
+    case 5:
+        S390_EMIT_LABEL(&b, RIEc, CLGIJ, 14, 200, S390_CMP_LT, &l);
+        break;
     }
     size_t n = b.len - (size_t)at;
     if (to > at) {
@@ -51,23 +62,34 @@ static void check_label_kind(int kind, int64_t at, int64_t to)
     s390_buf_init(&r, ref, sizeof(ref));
     int64_t off = to - at;
     switch (kind) {
-    case 0: S390_EMIT(&r, RIc, BRC, 8, off); break;
-    case 1: S390_EMIT(&r, RIb, BRCTG, 3, off); break;
-    case 2: S390_EMIT(&r, RILc, BRCL, 15, off); break;
-    case 3: S390_EMIT(&r, RILb, LARL, 1, off); break;
-    case 4: S390_EMIT(&r, RIEb, CGRJ, 1, 2, S390_CMP_NE, off); break;
-    case 5: S390_EMIT(&r, RIEc, CLGIJ, 14, 200, S390_CMP_LT, off); break;
+    case 0:
+        S390_EMIT(&r, RIc, BRC, 8, off);
+        break;
+    case 1:
+        S390_EMIT(&r, RIb, BRCTG, 3, off);
+        break;
+    case 2:
+        S390_EMIT(&r, RILc, BRCL, 15, off);
+        break;
+    case 3:
+        S390_EMIT(&r, RILb, LARL, 1, off);
+        break;
+    case 4:
+        S390_EMIT(&r, RIEb, CGRJ, 1, 2, S390_CMP_NE, off);
+        break;
+    case 5:
+        S390_EMIT(&r, RIEc, CLGIJ, 14, 200, S390_CMP_LT, off);
+        break;
     }
     CHECK(!b.error && !r.error && n == r.len && memcmp(mem + at, ref, n) == 0);
 }
 
-static void test_labels(void)
-{
+static void test_labels(void) {
     for (int kind = 0; kind < 6; kind++) {
         check_label_kind(kind, 0, 0);
         check_label_kind(kind, 100, 10);
         check_label_kind(kind, 10, 100);
-        check_label_kind(kind, 65534, 0);      /* -64 KiB + 2: the 16-bit limit */
+        check_label_kind(kind, 65534, 0); /* -64 KiB + 2: the 16-bit limit */
         check_label_kind(kind, 0, 65534);
     }
     check_label_kind(2, 0, 200000); /* BRCL/LARL reach beyond 16 bits */
@@ -99,15 +121,14 @@ static void test_labels(void)
     CHECK(b.error);
 }
 
-static void test_range_checks(void)
-{
+static void test_range_checks(void) {
     struct s390_buf b;
 #define EXPECT_ERROR(stmt)                                                                         \
     do {                                                                                           \
         s390_buf_init(&b, mem, sizeof(mem));                                                       \
         b.expect_errors = true;                                                                    \
         stmt;                                                                                      \
-        CHECK(b.error && b.len == 0);                                                              \
+        CHECK(b.error &&b.len == 0);                                                               \
     } while (0)
     EXPECT_ERROR(S390_EMIT(&b, RXY, LG, 1, 0, 2, 524288));
     EXPECT_ERROR(S390_EMIT(&b, RXY, LG, 1, 0, 2, -524289));
@@ -147,8 +168,7 @@ static void test_range_checks(void)
     CHECK(b.overflow && !b.error && b.len == 4);
 }
 
-static void test_patch(void)
-{
+static void test_patch(void) {
     struct s390_buf b;
     s390_buf_init(&b, mem, sizeof(mem));
     S390_EMIT(&b, RR, LR, 1, 2);
@@ -161,12 +181,11 @@ static void test_patch(void)
     CHECK(memcmp(mem + at, want, 6) == 0);
     CHECK(s390_patch_ril(mem + at, mem));
     CHECK(mem[at + 2] == 0xff && mem[at + 5] == (uint8_t)(-(int)at / 2));
-    CHECK(!s390_patch_ril(mem + at + 2, mem));     /* field not 4-byte aligned */
+    CHECK(!s390_patch_ril(mem + at + 2, mem));      /* field not 4-byte aligned */
     CHECK(!s390_patch_ril(mem + at, mem + at + 1)); /* odd target */
 }
 
-static void test_facilities(void)
-{
+static void test_facilities(void) {
     uint64_t list[3] = {0};
     uint32_t have;
     /* STFLE numbering: bit 0 is the leftmost bit of the first doubleword. */
@@ -195,8 +214,7 @@ static void test_facilities(void)
     CHECK((f.have & ~S390_FAC_BIT(S390_FAC_BASE)) == 0);
 }
 
-static void test_table(void)
-{
+static void test_table(void) {
     /* Mnemonics are unique, opcodes fit their format. */
     for (int i = 0; i < S390_INSN_COUNT; i++) {
         const struct s390_insn_info *a = &s390_insn_table[i];
@@ -206,8 +224,7 @@ static void test_table(void)
     }
 }
 
-int main(void)
-{
+int main(void) {
     test_labels();
     test_range_checks();
     test_patch();

@@ -3,8 +3,7 @@
 #include "backend-s390x/s390_emit.h"
 
 void wrong_format(struct s390_buf *b);
-void wrong_format(struct s390_buf *b)
-{
+void wrong_format(struct s390_buf *b) {
 #ifdef WRONG
     S390_EMIT(b, RRE, LG, 1, 2);
 #else
