@@ -21,6 +21,10 @@ static void tb_free(struct rt_cache *c, struct rt_tb *tb)
     if (tb->interp)
         c->bytes -= sizeof *tb->interp + tb->interp->nops * sizeof(struct ir_iop);
     ir_interp_free(tb->interp);
+    if (tb->jit) {
+        c->bytes -= tb->jit->size;
+        s390_jit_block_free(c->jit, tb->jit);
+    }
     free(tb);
 }
 
@@ -79,6 +83,8 @@ void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb)
     c->translated++;
     if (tb->interp)
         c->bytes += sizeof *tb->interp + tb->interp->nops * sizeof(struct ir_iop);
+    if (tb->jit)
+        c->bytes += tb->jit->size;
 }
 
 uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len)
@@ -101,6 +107,9 @@ uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len)
     if (n) {
         /* Chained links into the dropped blocks become stale. */
         c->gen++;
+        /* Indirect branches must not find dropped code. */
+        if (c->jit)
+            s390_jit_jcache_clear(c->jit);
         c->dropped += n;
         c->invalidations++;
     }

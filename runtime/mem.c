@@ -11,10 +11,14 @@ int rt_mem_init(struct rt_mem *m, uint64_t size)
 {
     memset(m, 0, sizeof *m);
     size = RT_PAGE_ALIGN(size);
-    void *p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    /* Guard pages on both sides: the JIT checks only the base of an access against the size,
+     * so a folded displacement or an access straddling an end faults here, not in host
+     * memory. */
+    void *p = mmap(NULL, size + 2 * RT_GUARD, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS |
+                   MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED)
         return -errno;
-    m->base = p;
+    m->base = (uint8_t *)p + RT_GUARD;
     m->size = size;
     m->mmap_top = size - (64ull << 20); /* the stack sits above */
     return 0;
@@ -23,7 +27,7 @@ int rt_mem_init(struct rt_mem *m, uint64_t size)
 void rt_mem_destroy(struct rt_mem *m)
 {
     if (m->base)
-        munmap(m->base, m->size);
+        munmap(m->base - RT_GUARD, m->size + 2 * RT_GUARD);
     for (struct rt_vma *v = m->vmas, *n; v; v = n) {
         n = v->next;
         free(v);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "backend-s390x/jit.h"
 #include "ir/env.h"
 #include "ir/interp.h"
 #include "ir/translate.h"
@@ -17,6 +18,10 @@
 #define RT_PAGE 4096ull
 #define RT_PAGE_ALIGN(x) (((x) + RT_PAGE - 1) & ~(RT_PAGE - 1))
 #define RT_DEFAULT_MEM_SIZE (4ull << 30)
+/* PROT_NONE bytes on each side of the guest window (backend-s390x/README.md). */
+#define RT_GUARD (64ull << 10)
+/* Size of the JIT code cache; when full, every translation is dropped. */
+#define RT_JIT_CODE_BYTES (32ull << 20)
 
 /* Guest protection bits are Linux's PROT_* values (the same on arm64 and hosts). */
 struct rt_vma {
@@ -54,7 +59,10 @@ bool rt_copy_from_guest(const struct rt_mem *m, void *dst, uint64_t src, uint64_
 struct rt_tb {
     uint64_t pc, end;        /* guest bytes [pc, end) the translation came from */
     uint64_t code_hash;      /* xxh3 of those bytes, for -d and checks */
+    /* Each engine's code for the block: the JIT's, else (JIT off, or a block it could not
+     * compile) the interpreter's. */
     struct ir_iblock *interp;
+    struct s390_jit_block *jit;
     struct rt_tb *next;      /* hash chain */
 };
 
@@ -64,6 +72,7 @@ struct rt_cache {
     uint64_t count;
     uint64_t bytes;
     volatile uint64_t gen;   /* bumped on every invalidation; stales chained links */
+    struct s390_jit *jit;    /* the JIT's code cache, when the JIT is the engine */
     uint64_t translated, dropped, invalidations;
 };
 
@@ -98,6 +107,7 @@ struct zarm_user {
     struct ir_features feat;
     FILE *log;
     void *capstone; /* csh, opened when -d in_asm is on */
+    void *capstone_host; /* csh for -d out_asm of JIT code */
     /* Process facts the syscalls answer. */
     char exe_path[4096];
     uint64_t entry, phdr, phnum, load_bias, interp_base;
@@ -124,5 +134,8 @@ void rt_guest_signal(struct zarm_user *u, int sig, uint64_t addr);
 /* Disassembles guest code for -d in_asm. */
 void rt_log_in_asm(struct zarm_user *u, uint64_t pc, uint64_t len);
 void rt_disasm_close(struct zarm_user *u);
+/* Prints JIT code for -d out_asm (capstone SystemZ; .long for what it does not know). */
+void rt_log_out_asm_s390(struct zarm_user *u, const struct s390_jit_block *blk);
+void rt_disasm_host_close(struct zarm_user *u);
 
 #endif

@@ -19,6 +19,9 @@ static __thread volatile uint64_t fault_addr;
 
 static void host_fault(int sig, siginfo_t *si, void *uc)
 {
+    /* A guest access in JIT code resumes at its precise-fault stub. */
+    if (s390_jit_fault_redirect(uc))
+        return;
     uint8_t *a = si->si_addr;
     if (fault_jmp && fault_mem && a >= fault_mem->base && a < fault_mem->base + fault_mem->size) {
         fault_addr = (uint64_t)(a - fault_mem->base);
@@ -72,11 +75,27 @@ static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
         ir_print(u->log, &b);
     if (rt_mem_range_mapped(&u->mem, pc, b.nbytes))
         tb->code_hash = XXH3_64bits(rt_g2h(&u->mem, pc), b.nbytes);
-    tb->interp = ir_interp_compile(&b);
+    struct s390_jit *jit = u->cache.jit;
+    if (jit) {
+        bool full;
+        tb->jit = s390_jit_compile(jit, &b, &full);
+        if (!tb->jit && full) {
+            /* The code cache is full: drop everything (the one invalidation path) and
+             * start over. */
+            rt_cache_invalidate(&u->cache, 0, ~0ull);
+            s390_jit_reset(jit);
+            tb->jit = s390_jit_compile(jit, &b, &full);
+        }
+        if (tb->jit && u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
+            rt_log_out_asm_s390(u, tb->jit);
+    }
+    if (!tb->jit) {
+        tb->interp = ir_interp_compile(&b);
+        if (tb->interp && u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
+            ir_interp_print(u->log, tb->interp);
+    }
     ir_block_free(&b);
-    if (tb->interp && u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
-        ir_interp_print(u->log, tb->interp);
-    if (!tb->interp) {
+    if (!tb->interp && !tb->jit) {
         free(tb);
         return NULL;
     }
@@ -84,19 +103,63 @@ static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
     return tb;
 }
 
-static struct ir_iblock *lookup(struct ir_env *env, uint64_t pc)
+static struct rt_tb *lookup_tb(struct zarm_user *u, uint64_t pc)
 {
-    struct zarm_user *u = env->runtime;
     struct rt_tb *tb = rt_cache_find(&u->cache, pc);
     if (!tb)
         tb = translate(u, pc);
     if (!tb) {
-        env->exit = IR_EXIT_IFETCH;
+        u->env->exit = IR_EXIT_IFETCH;
         return NULL;
     }
     if (u->log && (u->opt.log_mask & ZARM_LOG_EXEC))
         rt_log(u, "Trace: 0x%" PRIx64 "\n", pc);
-    return tb->interp;
+    return tb;
+}
+
+static struct ir_iblock *lookup(struct ir_env *env, uint64_t pc)
+{
+    struct rt_tb *tb = lookup_tb(env->runtime, pc);
+    return tb ? tb->interp : NULL;
+}
+
+/* With the JIT, the interpreter runs only the blocks the JIT could not compile, and never
+ * translates (a translation may flush the cache under its feet): anything else goes back to
+ * the dispatcher. */
+static struct ir_iblock *lookup_interp_only(struct ir_env *env, uint64_t pc)
+{
+    struct zarm_user *u = env->runtime;
+    struct rt_tb *tb = rt_cache_find(&u->cache, pc);
+    if (tb && tb->interp && !tb->jit)
+        return tb->interp;
+    env->exit = IR_EXIT_BUDGET;
+    return NULL;
+}
+
+/* Runs the block at env->cpu.pc in whichever engine has it; returns the exit reason
+ * (IR_EXIT_NONE: just continue at env->cpu.pc). */
+static uint32_t run_jit(struct zarm_user *u)
+{
+    struct ir_env *env = u->env;
+    struct s390_jit *jit = u->cache.jit;
+    struct rt_tb *tb = lookup_tb(u, env->cpu.pc);
+    if (!tb)
+        return env->exit;
+    if (!tb->jit)
+        return ir_interp_run(env, tb->interp);
+    s390_jit_jcache_set(jit, tb->pc, tb->jit);
+    uint64_t r = s390_jit_run(jit, env, tb->jit);
+    if (r < S390_JIT_TOKEN_MIN)
+        return (uint32_t)r;
+    /* A direct branch to a block without code yet: make it and link the branch site. */
+    uint64_t gen = u->cache.gen;
+    struct rt_tb *next = lookup_tb(u, env->cpu.pc);
+    if (!next) {
+        return env->exit;
+    }
+    if (next->jit && gen == u->cache.gen)
+        s390_jit_link(jit, r, next->jit);
+    return IR_EXIT_NONE;
 }
 
 void rt_guest_signal(struct zarm_user *u, int sig, uint64_t addr)
@@ -112,7 +175,7 @@ int zarm_user_run(struct zarm_user *u, int *status)
     env->mem = u->mem.base;
     env->mem_size = u->mem.size;
     env->cache_gen = &u->cache.gen;
-    env->lookup = lookup;
+    env->lookup = u->cache.jit ? lookup_interp_only : lookup;
     env->runtime = u;
     install_fault_handler();
 
@@ -127,10 +190,17 @@ int zarm_user_run(struct zarm_user *u, int *status)
 
     while (!u->exited) {
         env->exit = IR_EXIT_NONE;
-        struct ir_iblock *blk = lookup(env, env->cpu.pc);
-        uint32_t why = blk ? ir_interp_run(env, blk) : env->exit;
+        uint32_t why;
+        if (u->cache.jit) {
+            why = run_jit(u);
+        } else {
+            struct ir_iblock *blk = lookup(env, env->cpu.pc);
+            why = blk ? ir_interp_run(env, blk) : env->exit;
+        }
         u->engine_exits++;
         switch (why) {
+        case IR_EXIT_NONE:
+            break;
         case IR_EXIT_SVC:
             rt_syscall(u);
             break;

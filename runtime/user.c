@@ -54,7 +54,8 @@ int zarm_engine_available(enum zarm_engine e, const char **why_not)
     case ZARM_ENGINE_INTERP:
         break;
     case ZARM_ENGINE_JIT:
-        why = "the s390x JIT is not available in this build";
+        if (!s390_jit_available(&why) && !why)
+            why = "the s390x JIT is not available on this host";
         break;
     case ZARM_ENGINE_HW:
         why = "hardware-assisted execution is not available in this build";
@@ -76,6 +77,10 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
     if (zarm_engine_available(o->engine, &why) != ZARM_OK)
         return rt_error(u, ZARM_E_ENGINE, "--engine=%s: %s", zarm_engine_name(o->engine), why);
     u->engine = ZARM_ENGINE_INTERP;
+    /* auto: the JIT where the host runs it, else the interpreter. */
+    if (o->engine == ZARM_ENGINE_JIT ||
+        (o->engine == ZARM_ENGINE_AUTO && s390_jit_available(NULL)))
+        u->engine = ZARM_ENGINE_JIT;
     const char *derr;
     if (a64_decode_init(&derr) != 0)
         return rt_error(u, ZARM_E_INVAL, "%s", derr);
@@ -95,6 +100,14 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
                         (unsigned long long)size, strerror(-r));
     if (rt_cache_init(&u->cache))
         return rt_error(u, ZARM_E_NOMEM, "out of memory");
+    if (u->engine == ZARM_ENGINE_JIT) {
+        const char *jerr = NULL;
+        if (s390_jit_create(&u->cache.jit, RT_JIT_CODE_BYTES, &jerr) != 0) {
+            if (o->engine == ZARM_ENGINE_JIT)
+                return rt_error(u, ZARM_E_ENGINE, "--engine=jit: %s", jerr);
+            u->engine = ZARM_ENGINE_INTERP;
+        }
+    }
     u->feat = (struct ir_features){.lse = true, .crc32 = true, .rcpc = true, .fp = true,
                                    .asimd = true};
     return ZARM_OK;
@@ -106,6 +119,8 @@ void zarm_user_destroy(struct zarm_user *u)
         return;
     rt_disasm_close(u);
     rt_cache_destroy(&u->cache);
+    s390_jit_destroy(u->cache.jit);
+    rt_disasm_host_close(u);
     rt_mem_destroy(&u->mem);
     if (u->log)
         fclose(u->log);

@@ -1,0 +1,85 @@
+/* The s390x JIT as the runtime sees it: a code cache of translated blocks, their links, and the
+ * call into generated code.  The code generator (jit_compile.c) is host-independent (it only
+ * writes bytes); running the code (jit_s390x.c) needs an s390x host. */
+#ifndef ZARM_S390_JIT_H
+#define ZARM_S390_JIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "backend-s390x/s390_facilities.h"
+#include "ir/env.h"
+#include "ir/ir.h"
+
+struct s390_jit;
+struct s390_jit_block;
+
+/* A direct-branch site of a block: a patchable BRCL that jumps to its exit stub until the
+ * dispatcher links it to the target's code. */
+struct s390_jit_link {
+    uint32_t site_off, stub_off;      /* from the block's code start */
+    uint64_t target_pc;
+    struct s390_jit_block *owner, *target;
+    struct s390_jit_link *next_in;    /* next link into the same target */
+};
+
+/* Host code ranges of guest memory accesses, sorted by off: a host fault at [off, off+len]
+ * resumes at stub_off (the access's precise-fault stub). */
+struct s390_jit_fault {
+    uint32_t off, len, stub_off;
+};
+
+struct s390_jit_block {
+    uint64_t pc;
+    uint32_t ninsns;
+    uint8_t *code;                 /* in the code cache */
+    uint32_t size, body_size;      /* bytes; body_size: before the out-of-line stubs */
+    uint32_t nlinks, nfaults;
+    struct s390_jit_link link[2];
+    struct s390_jit_fault *fault;
+    struct s390_jit_link *incoming; /* links of other blocks patched to this one */
+    uint32_t index;                 /* in the cache's block list */
+};
+
+/* Values s390_jit_run returns besides an ir_exit code: a link token (the address of the
+ * branch site to patch once the target at env->cpu.pc exists) is above this. */
+#define S390_JIT_TOKEN_MIN 0x1000u
+
+struct s390_jit_stats {
+    uint64_t code_bytes, flushes, links, fallback_blocks;
+};
+
+/* Whether generated code can run here (an s390x host with the z196 baseline). */
+bool s390_jit_available(const char **why_not);
+
+int s390_jit_create(struct s390_jit **out, size_t code_bytes, const char **err);
+void s390_jit_destroy(struct s390_jit *j);
+
+/* Translates an optimised IR block.  NULL if the cache is full (*full set: drop every block
+ * through the invalidation path, call s390_jit_reset and retry) or the block cannot be
+ * compiled (the caller runs it in the interpreter). */
+struct s390_jit_block *s390_jit_compile(struct s390_jit *j, const struct ir_block *b, bool *full);
+/* Unlinks blk (incoming branches go back to their stubs) and forgets it. */
+void s390_jit_block_free(struct s390_jit *j, struct s390_jit_block *blk);
+/* Empties the code cache; only valid when every block has been freed. */
+void s390_jit_reset(struct s390_jit *j);
+/* The indirect-branch cache: pc -> code; cleared on every invalidation. */
+void s390_jit_jcache_set(struct s390_jit *j, uint64_t pc, const struct s390_jit_block *blk);
+void s390_jit_jcache_clear(struct s390_jit *j);
+
+/* Runs from blk until the code leaves: returns an ir_exit code (env->exit set, or 0 for a
+ * plain miss of the indirect-branch cache, pc in env->cpu.pc) or a link token. */
+uint64_t s390_jit_run(struct s390_jit *j, struct ir_env *env, struct s390_jit_block *blk);
+/* Patches the site named by token to jump to target.  False if the site is gone. */
+bool s390_jit_link(struct s390_jit *j, uint64_t token, struct s390_jit_block *target);
+/* Host-specific: called by the runtime's SIGSEGV/SIGBUS handler with its ucontext; if the
+ * fault is a guest access in generated code, resumes at its fault stub and returns true. */
+bool s390_jit_fault_redirect(void *ucontext);
+/* The block holding a host code address, or NULL. */
+struct s390_jit_block *s390_jit_find(struct s390_jit *j, uintptr_t host_pc);
+
+void s390_jit_get_stats(const struct s390_jit *j, struct s390_jit_stats *s);
+
+#endif

@@ -1,0 +1,1412 @@
+/* IR block -> s390x code.  The pipeline (README) as this file runs it:
+ *
+ *   analyse     uses and last uses of temps; compare+branch fusion (a COND of NZCV_SUB /
+ *               NZCV_LOGIC / NZCV_ADD read only by BRCOND and SELECT needs no flags value);
+ *               address folding (ADD base, #c read only as an address becomes a displacement)
+ *   allocate    each temp gets a host register (r2-r10) at its definition, or a spill slot,
+ *               and gives it back after its last use; a result never shares a register with
+ *               the operands of its own op, so multi-instruction sequences need no care
+ *   lower       one case per IR op; pure ops without an inline sequence call a C function
+ *               generated from ops.def
+ *   stubs       link stubs (direct branches until chained), precise-fault stubs
+ *
+ * Guest registers live in the CPU state; opt.c leaves at most one GET and one SET of each per
+ * block, so a SET is stored where it happens and the state is always exact at a fault. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend-s390x/jit_internal.h"
+#include "backend-s390x/s390_label.h"
+#include "ir/semantics.h"
+
+#define OFF_X(n) ((int)(n) * 8)
+#define OFF_PC ((int)offsetof(struct ir_env, cpu.pc))
+#define OFF_PSTATE ((int)offsetof(struct ir_env, cpu.pstate))
+#define OFF_V(r, h) ((int)offsetof(struct ir_env, cpu.v) + 16 * (int)(r) + 8 * (int)(h))
+#define OFF_EXIT ((int)offsetof(struct ir_env, exit))
+#define OFF_EXIT_INFO ((int)offsetof(struct ir_env, exit_info))
+#define OFF_INSNS ((int)offsetof(struct ir_env, insns))
+#define OFF_HELPER_CALLS ((int)offsetof(struct ir_env, helper_calls))
+
+/* C functions for the pure ops without an inline lowering: the ops.def expressions. */
+#define IR_BIN(n, e32, e64)                                                                        \
+    static uint64_t jf_##n##_32(struct ir_env *env, uint64_t A, uint64_t B, uint64_t C)           \
+    {                                                                                              \
+        uint32_t a = (uint32_t)A, b = (uint32_t)B;                                                 \
+        (void)env, (void)a, (void)b, (void)C;                                                      \
+        return (uint32_t)(e32);                                                                    \
+    }                                                                                              \
+    static uint64_t jf_##n##_64(struct ir_env *env, uint64_t a, uint64_t b, uint64_t C)           \
+    {                                                                                              \
+        (void)env, (void)C;                                                                        \
+        return (uint64_t)(e64);                                                                    \
+    }
+#define IR_UN(n, e32, e64)                                                                         \
+    static uint64_t jf_##n##_32(struct ir_env *env, uint64_t A, uint64_t B, uint64_t C)           \
+    {                                                                                              \
+        uint32_t a = (uint32_t)A;                                                                  \
+        (void)env, (void)B, (void)C;                                                               \
+        return (uint32_t)(e32);                                                                    \
+    }                                                                                              \
+    static uint64_t jf_##n##_64(struct ir_env *env, uint64_t a, uint64_t B, uint64_t C)           \
+    {                                                                                              \
+        (void)env, (void)B, (void)C;                                                               \
+        return (uint64_t)(e64);                                                                    \
+    }
+#define IR_OP(n, na, fl)
+#include "ir/ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+
+static ir_helper_fn pure_fn(unsigned op, unsigned type)
+{
+    switch (op) {
+#define IR_BIN(n, e32, e64)                                                                        \
+    case IR_##n:                                                                                   \
+        return type == IR_I32 ? jf_##n##_32 : jf_##n##_64;
+#define IR_UN(n, e32, e64) IR_BIN(n, e32, e64)
+#define IR_OP(n, na, fl)
+#include "ir/ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+    default:
+        return NULL;
+    }
+}
+
+static uint64_t jf_cond(struct ir_env *env, uint64_t nzcv, uint64_t cond, uint64_t c)
+{
+    (void)env, (void)c;
+    return (uint64_t)sem_cond(nzcv, (unsigned)cond);
+}
+static uint64_t jf_adc_32(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c)
+{
+    (void)env;
+    return (uint32_t)(a + b + ((c >> 29) & 1));
+}
+static uint64_t jf_adc_64(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c)
+{
+    (void)env;
+    return a + b + ((c >> 29) & 1);
+}
+static uint64_t jf_nzcv_adc_32(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c)
+{
+    (void)env;
+    return sem_nzcv_add32((uint32_t)a, (uint32_t)b, (c >> 29) & 1);
+}
+static uint64_t jf_nzcv_adc_64(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c)
+{
+    (void)env;
+    return sem_nzcv_add64(a, b, (c >> 29) & 1);
+}
+static uint64_t jf_extr_32(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c)
+{
+    (void)env;
+    uint64_t v = ((uint64_t)(uint32_t)a << 32) | (uint32_t)b;
+    return (uint32_t)(v >> (c & 31));
+}
+static uint64_t jf_extr_64(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c)
+{
+    (void)env;
+    uint64_t lsb = c & 63;
+    return lsb ? (b >> lsb) | (a << (64 - lsb)) : b;
+}
+
+enum { K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR };
+
+struct access {
+    uint32_t off, len;        /* the access instruction */
+    int base;                 /* host register of the (unfolded) guest base address */
+    int32_t disp;
+    uint32_t pcoff;
+    struct s390_label stub;   /* precise-fault stub */
+    struct s390_label slow;   /* folded accesses: exact re-check of base + disp */
+    /* For the slow path's replay of the access. */
+    unsigned insn;            /* enum s390_insn of the access */
+    int reg;                  /* its data register */
+    int32_t replay_of;        /* a replay: index of the original access (its stub) */
+    uint32_t stub_off;
+};
+
+struct jctx {
+    struct s390_jit *j;
+    const struct ir_block *b;
+    struct s390_buf *buf;
+    uintptr_t at;
+    uint32_t nt;
+    uint32_t *last_use, *nuses;
+    int8_t *reg;
+    int16_t *slot;
+    uint8_t *is_const, *kind;
+    uint64_t *cval;
+    uint32_t *def;            /* index of the defining instruction */
+    int32_t *disp;            /* K_FOLDADDR: the displacement (base is arg[0] of the def) */
+    ir_val owner[16];
+    uint8_t spill_busy[JIT_NSPILL];
+    ir_val slot_owner[JIT_NSPILL];
+    struct access *acc;
+    uint32_t nacc, capacc;
+    struct s390_label entry;
+    struct s390_jit_block *blk;
+    bool mie2, mie3, lsc2;
+    bool fail;
+};
+
+#define B (J->buf)
+
+static bool fits_s16(int64_t v) { return v >= -32768 && v <= 32767; }
+static bool fits_s32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
+
+static void load_const(struct jctx *J, int r, uint64_t v)
+{
+    int64_t s = (int64_t)v;
+    if (fits_s16(s))
+        S390_EMIT(B, RI, LGHI, r, (int32_t)s);
+    else if (fits_s32(s))
+        S390_EMIT(B, RIL, LGFI, r, s);
+    else if (v <= 0xffffffffull)
+        S390_EMIT(B, RIL, LLILF, r, (int64_t)v);
+    else if (!(v & 0xffffffffull))
+        S390_EMIT(B, RIL, LLIHF, r, (int64_t)(v >> 32));
+    else {
+        S390_EMIT(B, RIL, LLIHF, r, (int64_t)(v >> 32));
+        S390_EMIT(B, RIL, IILF, r, (int64_t)(v & 0xffffffffull));
+    }
+}
+
+static int slot_off(int s) { return JIT_SPILL0 + 8 * s; }
+
+/* The register holding temp t, loading it into `scratch` if it is a constant or spilled. */
+static int R(struct jctx *J, ir_val t, int scratch)
+{
+    if (J->is_const[t]) {
+        load_const(J, scratch, J->cval[t]);
+        return scratch;
+    }
+    if (J->reg[t] >= 0)
+        return J->reg[t];
+    if (J->slot[t] >= 0) {
+        S390_EMIT(B, RXY, LG, scratch, 0, 15, slot_off(J->slot[t]));
+        return scratch;
+    }
+    J->fail = true; /* a use of a temp never defined: a bug, fall back to the interpreter */
+    return scratch;
+}
+
+/* The register an op writes its result to (R_S0 for a spilled result; see dfin). */
+static int D(struct jctx *J, ir_val t) { return J->reg[t] >= 0 ? J->reg[t] : R_S0; }
+
+static void dfin(struct jctx *J, ir_val t, int r)
+{
+    if (J->reg[t] < 0 && J->slot[t] >= 0)
+        S390_EMIT(B, RXY, STG, r, 0, 15, slot_off(J->slot[t]));
+}
+
+/* Host registers for temps: callee-saved first, so values survive helper calls. */
+static const int alloc_order[] = {6, 7, 8, 9, 10, 2, 3, 4, 5};
+
+static void alloc_dst(struct jctx *J, ir_val t)
+{
+    for (unsigned i = 0; i < sizeof alloc_order / sizeof alloc_order[0]; i++) {
+        int r = alloc_order[i];
+        if (!J->owner[r]) {
+            J->owner[r] = t;
+            J->reg[t] = (int8_t)r;
+            return;
+        }
+    }
+    for (int s = 0; s < JIT_NSPILL; s++)
+        if (!J->spill_busy[s]) {
+            J->spill_busy[s] = 1;
+            J->slot_owner[s] = t;
+            J->slot[t] = (int16_t)s;
+            return;
+        }
+    J->fail = true;
+}
+
+static void release(struct jctx *J, ir_val t)
+{
+    if (J->reg[t] >= 0 && J->owner[J->reg[t]] == t)
+        J->owner[J->reg[t]] = 0;
+    if (J->slot[t] >= 0 && J->slot_owner[J->slot[t]] == t) {
+        J->spill_busy[J->slot[t]] = 0;
+        J->slot_owner[J->slot[t]] = 0;
+    }
+}
+
+static void agsi_insns(struct jctx *J, int64_t n)
+{
+    while (n) {
+        int64_t step = n > 127 ? 127 : n < -128 ? -128 : n;
+        S390_EMIT(B, SIY, AGSI, R_ENV, OFF_INSNS, (int32_t)step);
+        n -= step;
+    }
+}
+
+static void brcl_abs(struct jctx *J, int mask, uintptr_t target)
+{
+    S390_EMIT(B, RILc, BRCL, mask, (int64_t)(target - (J->at + B->len)));
+}
+
+/* ---- helper calls ------------------------------------------------------------------------- */
+
+/* Calls fn(env, args...) with the IR temps args (0 = none) and puts the result in dst. */
+static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val *args,
+                      unsigned nargs, ir_val dst, bool callx, uint32_t pcoff, int imm_arg,
+                      uint64_t imm)
+{
+    /* Save caller-saved registers holding values that are live here (operands included). */
+    bool saved[6] = {0};
+    for (int r = 2; r <= 5; r++)
+        if (J->owner[r]) {
+            S390_EMIT(B, RXY, STG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
+            saved[r] = true;
+        }
+    for (unsigned a = 0; a < nargs && a < 3; a++) {
+        ir_val t = args[a];
+        int to = 3 + (int)a;
+        if ((int)a == imm_arg)
+            load_const(J, to, imm);
+        else if (!t)
+            S390_EMIT(B, RI, LGHI, to, 0);
+        else if (J->is_const[t])
+            load_const(J, to, J->cval[t]);
+        else if (J->reg[t] >= 2 && J->reg[t] <= 5)
+            S390_EMIT(B, RXY, LG, to, 0, 15, JIT_SAVE_R2 + 8 * (J->reg[t] - 2));
+        else if (J->reg[t] >= 0)
+            S390_EMIT(B, RRE, LGR, to, J->reg[t]);
+        else
+            S390_EMIT(B, RXY, LG, to, 0, 15, slot_off(J->slot[t]));
+    }
+    if (callx) {
+        /* The helper sees the pc of its instruction (for the exceptions it raises). */
+        load_const(J, R_S1, J->b->pc + pcoff);
+        S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PC);
+    }
+    S390_EMIT(B, RRE, LGR, 2, R_ENV);
+    load_const(J, R_S1, (uint64_t)(uintptr_t)fn);
+    S390_EMIT(B, RR, BASR, 14, R_S1);
+    S390_EMIT(B, SIY, AGSI, R_ENV, OFF_HELPER_CALLS, 1);
+    if (callx) {
+        /* A helper that raised an exception left env->exit set: leave with the instructions
+         * from this one on not counted. */
+        S390_EMIT(B, RXY, LT, R_S0, 0, R_ENV, OFF_EXIT);
+        struct s390_label ok;
+        s390_label_init(&ok);
+        S390_EMIT_LABEL(B, RIc, BRC, 8, &ok);
+        load_const(J, R_S0, J->b->ninsns - pcoff / 4);
+        brcl_abs(J, 15, J->j->helper_tail);
+        s390_label_bind(B, &ok);
+    }
+    /* Release operands dying here before placing the result, so it can take their place. */
+    if (dst) {
+        alloc_dst(J, dst);
+        int d = D(J, dst);
+        if (d != 2)
+            S390_EMIT(B, RRE, LGR, d, 2);
+        dfin(J, dst, d);
+    }
+    for (int r = 2; r <= 5; r++)
+        if (saved[r] && J->owner[r] && J->owner[r] != dst && J->last_use[J->owner[r]] > k)
+            S390_EMIT(B, RXY, LG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
+}
+
+/* ---- guest memory ------------------------------------------------------------------------- */
+
+static struct access *new_access(struct jctx *J)
+{
+    if (J->nacc == J->capacc) {
+        J->capacc = J->capacc ? J->capacc * 2 : 16;
+        struct access *n = realloc(J->acc, J->capacc * sizeof *n);
+        if (!n) {
+            J->fail = true;
+            J->capacc = J->nacc = 0;
+            return NULL;
+        }
+        J->acc = n;
+    }
+    struct access *a = &J->acc[J->nacc++];
+    memset(a, 0, sizeof *a);
+    a->replay_of = -1;
+    s390_label_init(&a->stub);
+    s390_label_init(&a->slow);
+    return a;
+}
+
+/* Base register and displacement of the guest address temp t. */
+static int address(struct jctx *J, ir_val t, int32_t *disp)
+{
+    if (J->kind[t] == K_FOLDADDR) {
+        *disp = J->disp[t];
+        return R(J, J->b->insn[J->def[t]].arg[0], R_S1);
+    }
+    *disp = 0;
+    return R(J, t, R_S1);
+}
+
+/* The bounds check and the access instruction `insn` (RXY) on data register r. */
+static void access(struct jctx *J, uint32_t pcoff, ir_val addr, unsigned insn, int r)
+{
+    int32_t disp;
+    int base = address(J, addr, &disp);
+    struct access *a = new_access(J);
+    if (!a)
+        return;
+    a->base = base;
+    a->disp = disp;
+    a->pcoff = pcoff;
+    a->insn = insn;
+    a->reg = r;
+    /* Guest addresses at or above the window size fault (a folded displacement is
+     * re-checked exactly out of line). */
+    S390_EMIT_LABEL(B, RIEb, CLGRJ, base, R_GSIZE, 10, disp ? &a->slow : &a->stub);
+    a->off = (uint32_t)B->len;
+    s390_emit_RXY(B, insn, r, R_GBASE, base, disp);
+    a->len = (uint32_t)(B->len - a->off);
+}
+
+static void lower_load(struct jctx *J, const struct ir_insn *i)
+{
+    unsigned size = i->imm & 0xff;
+    bool sign = (i->imm & IR_MEM_SIGNED) != 0;
+    int d = D(J, i->dst);
+    switch (size) {
+    case 1:
+        access(J, i->pcoff, i->arg[0], sign ? RXY_LGB : RXY_LLGC, d);
+        if (sign && i->type == IR_I32)
+            S390_EMIT(B, RRE, LLGFR, d, d);
+        break;
+    case 2:
+        access(J, i->pcoff, i->arg[0], RXY_LRVH, d);
+        if (sign) {
+            S390_EMIT(B, RRE, LGHR, d, d);
+            if (i->type == IR_I32)
+                S390_EMIT(B, RRE, LLGFR, d, d);
+        } else {
+            S390_EMIT(B, RRE, LLGHR, d, d);
+        }
+        break;
+    case 4:
+        access(J, i->pcoff, i->arg[0], RXY_LRV, d);
+        if (sign && i->type == IR_I64)
+            S390_EMIT(B, RRE, LGFR, d, d);
+        else
+            S390_EMIT(B, RRE, LLGFR, d, d);
+        break;
+    default:
+        access(J, i->pcoff, i->arg[0], RXY_LRVG, d);
+        break;
+    }
+    dfin(J, i->dst, d);
+}
+
+static void lower_store(struct jctx *J, const struct ir_insn *i)
+{
+    unsigned size = i->imm & 0xff;
+    int v = R(J, i->arg[1], R_S14);
+    unsigned insn = size == 1 ? RXY_STCY : size == 2 ? RXY_STRVH : size == 4 ? RXY_STRV : RXY_STRVG;
+    access(J, i->pcoff, i->arg[0], insn, v);
+}
+
+/* ---- flags -------------------------------------------------------------------------------- */
+
+/* s390 condition mask for Arm condition cc after the compare emit_compare makes for the flag
+ * producer p; -1 if that producer/condition pair has no single compare. */
+static int fused_mask(unsigned op, unsigned cc)
+{
+    static const int8_t sub[16] = {8, 7, 10, 4, -1, -1, -1, -1, 2, 12, 10, 4, 2, 12, -1, -1};
+    static const int8_t logic[16] = {8, 7, -1, -1, 4, 10, -1, -1, -1, -1, 10, 4, 2, 12, -1, -1};
+    if (cc >= 16)
+        return -1;
+    if (op == IR_NZCV_SUB)
+        return sub[cc];
+    if (op == IR_NZCV_LOGIC)
+        return logic[cc];
+    if (op == IR_NZCV_ADD)
+        return cc == 0 ? 8 : cc == 1 ? 7 : -1;
+    return -1;
+}
+
+/* Emits the compare for a fused COND and returns the branch mask. */
+static int emit_compare(struct jctx *J, ir_val cond_t)
+{
+    const struct ir_insn *c = &J->b->insn[J->def[cond_t]];
+    const struct ir_insn *p = &J->b->insn[J->def[c->arg[0]]];
+    unsigned cc = (unsigned)c->imm;
+    bool w = p->type == IR_I32;
+    bool uns = cc == 2 || cc == 3 || cc == 8 || cc == 9;
+    if (p->op == IR_NZCV_LOGIC) {
+        int a = R(J, p->arg[0], R_S1);
+        if (w)
+            S390_EMIT(B, RR, LTR, a, a);
+        else
+            S390_EMIT(B, RRE, LTGR, a, a);
+        return fused_mask(p->op, cc);
+    }
+    int a = R(J, p->arg[0], R_S1);
+    ir_val bt = p->arg[1];
+    if (p->op == IR_NZCV_ADD) {
+        /* a + b == 0 exactly when a == -b (mod 2^n). */
+        if (J->is_const[bt] && fits_s32(-(int64_t)J->cval[bt]) && !w) {
+            S390_EMIT(B, RIL, CGFI, a, -(int64_t)J->cval[bt]);
+        } else {
+            int b = R(J, bt, R_S14);
+            if (w) {
+                S390_EMIT(B, RR, LCR, R_S14, b);
+                S390_EMIT(B, RR, CR, a, R_S14);
+            } else {
+                S390_EMIT(B, RRE, LCGR, R_S14, b);
+                S390_EMIT(B, RRE, CGR, a, R_S14);
+            }
+        }
+        return fused_mask(p->op, cc);
+    }
+    if (J->is_const[bt]) {
+        uint64_t v = J->cval[bt];
+        if (w) {
+            if (uns)
+                S390_EMIT(B, RIL, CLFI, a, (int64_t)(uint32_t)v);
+            else
+                S390_EMIT(B, RIL, CFI, a, (int32_t)(uint32_t)v);
+            return fused_mask(p->op, cc);
+        }
+        if (uns && v <= 0xffffffffull) {
+            S390_EMIT(B, RIL, CLGFI, a, (int64_t)v);
+            return fused_mask(p->op, cc);
+        }
+        if (!uns && fits_s32((int64_t)v)) {
+            S390_EMIT(B, RIL, CGFI, a, (int64_t)v);
+            return fused_mask(p->op, cc);
+        }
+    }
+    int b = R(J, bt, R_S14);
+    if (w) {
+        if (uns)
+            S390_EMIT(B, RR, CLR, a, b);
+        else
+            S390_EMIT(B, RR, CR, a, b);
+    } else {
+        if (uns)
+            S390_EMIT(B, RRE, CLGR, a, b);
+        else
+            S390_EMIT(B, RRE, CGR, a, b);
+    }
+    return fused_mask(p->op, cc);
+}
+
+/* Sets the condition code for a 0/1 (or fused) condition temp; returns the "true" mask. */
+static int emit_test(struct jctx *J, ir_val c)
+{
+    if (J->kind[c] == K_LAZYCOND)
+        return emit_compare(J, c);
+    int r = R(J, c, R_S1);
+    S390_EMIT(B, RRE, LTGR, r, r);
+    return 7;
+}
+
+/* NZCV of a + b / a - b in bits 31:28.  Operands are copied to r1/r14 (32-bit ones shifted
+ * to the top, where a 64-bit operation gives the 32-bit flags).  The logical add/subtract leaves
+ * "carry" in CC bit 1 and "nonzero" in CC bit 0, which IPM puts at bits 29 and 28 without
+ * touching bit 63, the result's sign. */
+static void lower_nzcv_arith(struct jctx *J, const struct ir_insn *i)
+{
+    bool w = i->type == IR_I32;
+    int d = D(J, i->dst);
+    int a = R(J, i->arg[0], R_S1);
+    int b = R(J, i->arg[1], R_S14);
+    if (w) {
+        S390_EMIT(B, RSY, SLLG, R_S1, a, 0, 32);
+        S390_EMIT(B, RSY, SLLG, R_S14, b, 0, 32);
+    } else {
+        if (a != R_S1)
+            S390_EMIT(B, RRE, LGR, R_S1, a);
+        if (b != R_S14)
+            S390_EMIT(B, RRE, LGR, R_S14, b);
+    }
+    if (i->op == IR_NZCV_ADD)
+        S390_EMIT(B, RRFa, ALGRK, R_S0, R_S1, R_S14, 0);
+    else
+        S390_EMIT(B, RRFa, SLGRK, R_S0, R_S1, R_S14, 0);
+    S390_EMIT(B, RRE, IPM, R_S0, 0);
+    /* V: sub (a ^ b) & (a ^ r); add (a ^ r) & (b ^ r); only bit 63 matters. */
+    if (i->op == IR_NZCV_ADD) {
+        S390_EMIT(B, RRE, XGR, R_S1, R_S0);
+        S390_EMIT(B, RRE, XGR, R_S14, R_S0);
+    } else {
+        S390_EMIT(B, RRE, XGR, R_S14, R_S1);
+        S390_EMIT(B, RRE, XGR, R_S1, R_S0);
+    }
+    S390_EMIT(B, RRE, NGR, R_S1, R_S14);
+    S390_EMIT(B, RIEf, RISBG, R_S0, R_S0, 32, 32, 32);        /* N: bit 63 -> 31 */
+    S390_EMIT(B, RIL, XILF, R_S0, 0x10000000);                /* !Z -> Z at 28 */
+    S390_EMIT(B, RIEf, RISBG, R_S0, R_S0, 33, 33, 2);         /* Z: 28 -> 30 */
+    S390_EMIT(B, RIEf, RISBG, R_S0, R_S1, 35, 35, 29);        /* V: 63 -> 28 */
+    S390_EMIT(B, RIEf, RISBG, d, R_S0, 32, 35 | 0x80, 0);
+    dfin(J, i->dst, d);
+}
+
+static void lower_nzcv_logic(struct jctx *J, const struct ir_insn *i)
+{
+    bool w = i->type == IR_I32;
+    int d = D(J, i->dst);
+    int a = R(J, i->arg[0], R_S1);
+    if (w) {
+        S390_EMIT(B, RSY, SLLG, R_S1, a, 0, 32);
+        a = R_S1;
+    }
+    /* r + (-1) carries out exactly when r != 0; IPM puts that carry at bit 29. */
+    S390_EMIT(B, RIEd, ALGHSIK, R_S14, a, -1);
+    S390_EMIT(B, RRE, IPM, R_S14, 0);
+    S390_EMIT(B, RIEf, RISBG, d, a, 32, 32 | 0x80, 32);        /* N, the rest zero */
+    S390_EMIT(B, RIEf, RISBG, d, R_S14, 33, 33, 1);           /* nonzero -> bit 30 */
+    S390_EMIT(B, RIL, XILF, d, 0x40000000);
+    dfin(J, i->dst, d);
+}
+
+/* ---- pure ops ----------------------------------------------------------------------------- */
+
+static void zext32(struct jctx *J, int d) { S390_EMIT(B, RRE, LLGFR, d, d); }
+
+/* Inline lowering of a pure op; false to use the C function instead. */
+static bool lower_pure(struct jctx *J, const struct ir_insn *i)
+{
+    bool w = i->type == IR_I32;
+    ir_val at = i->arg[0], bt = i->nargs > 1 ? i->arg[1] : 0;
+    bool bc = bt && J->is_const[bt];
+    uint64_t bv = bc ? J->cval[bt] : 0;
+    int d = D(J, i->dst);
+    int a, b;
+    switch (i->op) {
+    case IR_ADD:
+    case IR_SUB: {
+        if (bc) {
+            int64_t v = i->op == IR_SUB ? -(int64_t)bv : (int64_t)bv;
+            if (w)
+                v = (int32_t)(uint32_t)v;
+            a = R(J, at, R_S1);
+            if (fits_s16(v))
+                S390_EMIT(B, RIEd, AGHIK, d, a, (int32_t)v);
+            else if (v >= -524288 && v <= 524287 && a != 0)
+                S390_EMIT(B, RXY, LAY, d, 0, a, (int32_t)v);
+            else {
+                load_const(J, R_S14, (uint64_t)v);
+                S390_EMIT(B, RRFa, AGRK, d, a, R_S14, 0);
+            }
+        } else {
+            a = R(J, at, R_S1);
+            b = R(J, bt, R_S14);
+            if (i->op == IR_ADD)
+                S390_EMIT(B, RRFa, AGRK, d, a, b, 0);
+            else
+                S390_EMIT(B, RRFa, SGRK, d, a, b, 0);
+        }
+        if (w)
+            zext32(J, d);
+        break;
+    }
+    case IR_AND:
+    case IR_OR:
+    case IR_XOR:
+        a = R(J, at, R_S1);
+        if (bc && i->op == IR_AND && !w) {
+            /* A run of ones (possibly wrapping): one RISBG, as Arm's bitmask immediates. */
+            uint64_t m = bv;
+            if (m && m != ~0ull) {
+                int lo = __builtin_ctzll(m), hi = 63 - __builtin_clzll(m);
+                bool contiguous = ((m >> lo) & ((m >> lo) + 1)) == 0;
+                if (contiguous) {
+                    S390_EMIT(B, RIEf, RISBG, d, a, 63 - hi, (63 - lo) | 0x80, 0);
+                    break;
+                }
+                uint64_t inv = ~m;
+                int ilo = __builtin_ctzll(inv), ihi = 63 - __builtin_clzll(inv);
+                if (((inv >> ilo) & ((inv >> ilo) + 1)) == 0) {
+                    /* ones wrap around: from bit ihi+1 up to bit ilo-1 (mod 64) */
+                    S390_EMIT(B, RIEf, RISBG, d, a, 63 - (ilo - 1), (63 - (ihi + 1)) | 0x80, 0);
+                    break;
+                }
+            }
+        }
+        b = R(J, bt, R_S14);
+        if (i->op == IR_AND)
+            S390_EMIT(B, RRFa, NGRK, d, a, b, 0);
+        else if (i->op == IR_OR)
+            S390_EMIT(B, RRFa, OGRK, d, a, b, 0);
+        else
+            S390_EMIT(B, RRFa, XGRK, d, a, b, 0);
+        break;
+    case IR_ANDN:
+    case IR_ORN:
+    case IR_XORN:
+        a = R(J, at, R_S1);
+        b = R(J, bt, R_S14);
+        if (J->mie3) {
+            if (i->op == IR_ANDN)
+                S390_EMIT(B, RRFa, NCGRK, d, a, b, 0);
+            else if (i->op == IR_ORN)
+                S390_EMIT(B, RRFa, OCGRK, d, a, b, 0);
+            else
+                S390_EMIT(B, RRFa, NXGRK, d, a, b, 0);
+        } else {
+            /* ~b = -b - 1 */
+            S390_EMIT(B, RRE, LCGR, R_S14, b);
+            S390_EMIT(B, RI, AGHI, R_S14, -1);
+            if (i->op == IR_ANDN)
+                S390_EMIT(B, RRFa, NGRK, d, a, R_S14, 0);
+            else if (i->op == IR_ORN)
+                S390_EMIT(B, RRFa, OGRK, d, a, R_S14, 0);
+            else
+                S390_EMIT(B, RRFa, XGRK, d, a, R_S14, 0);
+        }
+        if (w)
+            zext32(J, d);
+        break;
+    case IR_SHL:
+    case IR_LSR:
+    case IR_ASR:
+    case IR_ROR: {
+        a = R(J, at, R_S1);
+        unsigned width = w ? 32 : 64;
+        if (bc) {
+            unsigned n = (unsigned)(bv & (width - 1));
+            if (w) {
+                if (i->op == IR_SHL)
+                    S390_EMIT(B, RIEf, RISBG, d, a, 32, (63 - (int)n) | 0x80, (int)n);
+                else if (i->op == IR_LSR)
+                    S390_EMIT(B, RIEf, RISBG, d, a, 32 + (int)n, 63 | 0x80, (64 - (int)n) & 63);
+                else if (i->op == IR_ASR) {
+                    S390_EMIT(B, RSY, SRAK, d, a, 0, (int)n);
+                    zext32(J, d);
+                } else {
+                    S390_EMIT(B, RSY, RLL, d, a, 0, (int)((32 - n) & 31));
+                    zext32(J, d);
+                }
+            } else {
+                if (i->op == IR_SHL)
+                    S390_EMIT(B, RSY, SLLG, d, a, 0, (int)n);
+                else if (i->op == IR_LSR)
+                    S390_EMIT(B, RSY, SRLG, d, a, 0, (int)n);
+                else if (i->op == IR_ASR)
+                    S390_EMIT(B, RSY, SRAG, d, a, 0, (int)n);
+                else
+                    S390_EMIT(B, RSY, RLLG, d, a, 0, (int)((64 - n) & 63));
+            }
+            break;
+        }
+        b = R(J, bt, R_S14);
+        /* Amount modulo the width into r14 (never r0: it is a base register here). */
+        if (i->op == IR_ROR) {
+            if (w)
+                S390_EMIT(B, RR, LCR, R_S14, b);
+            else
+                S390_EMIT(B, RRE, LCGR, R_S14, b);
+        } else {
+            S390_EMIT(B, RIEf, RISBG, R_S14, b, 64 - (w ? 5 : 6), 63 | 0x80, 0);
+        }
+        if (w) {
+            if (i->op == IR_SHL)
+                S390_EMIT(B, RSY, SLLK, d, a, R_S14, 0);
+            else if (i->op == IR_LSR)
+                S390_EMIT(B, RSY, SRLK, d, a, R_S14, 0);
+            else if (i->op == IR_ASR)
+                S390_EMIT(B, RSY, SRAK, d, a, R_S14, 0);
+            else
+                S390_EMIT(B, RSY, RLL, d, a, R_S14, 0);
+            zext32(J, d);
+        } else {
+            if (i->op == IR_SHL)
+                S390_EMIT(B, RSY, SLLG, d, a, R_S14, 0);
+            else if (i->op == IR_LSR)
+                S390_EMIT(B, RSY, SRLG, d, a, R_S14, 0);
+            else if (i->op == IR_ASR)
+                S390_EMIT(B, RSY, SRAG, d, a, R_S14, 0);
+            else
+                S390_EMIT(B, RSY, RLLG, d, a, R_S14, 0);
+        }
+        break;
+    }
+    case IR_MUL:
+        a = R(J, at, R_S1);
+        if (bc && fits_s16((int64_t)bv) && !w) {
+            S390_EMIT(B, RRE, LGR, d, a);
+            S390_EMIT(B, RI, MGHI, d, (int32_t)(int64_t)bv);
+            break;
+        }
+        b = R(J, bt, R_S14);
+        if (J->mie2) {
+            S390_EMIT(B, RRFa, MSGRKC, d, a, b, 0);
+        } else {
+            S390_EMIT(B, RRE, LGR, d, a);
+            S390_EMIT(B, RRE, MSGR, d, b);
+        }
+        if (w)
+            zext32(J, d);
+        break;
+    case IR_UMULH:
+    case IR_SMULH:
+        if (w) {
+            S390_EMIT(B, RI, LGHI, d, 0);
+            break;
+        }
+        if (i->op == IR_SMULH && !J->mie2 &&
+            (J->reg[at] < 0 || J->reg[bt] < 0 || J->is_const[at] || J->is_const[bt]))
+            return false; /* the sequence below needs both operands in registers */
+        b = R(J, bt, R_S14);
+        a = R(J, at, R_S1);
+        if (i->op == IR_SMULH && J->mie2) {
+            S390_EMIT(B, RRFa, MGRK, R_S0, a, b, 0);
+        } else {
+            if (a != R_S1)
+                S390_EMIT(B, RRE, LGR, R_S1, a);
+            S390_EMIT(B, RRE, MLGR, R_S0, b);
+            if (i->op == IR_SMULH) {
+                /* signed high = unsigned high - (a < 0 ? b : 0) - (b < 0 ? a : 0) */
+                S390_EMIT(B, RSY, SRAG, R_S1, a, 0, 63);
+                S390_EMIT(B, RRE, NGR, R_S1, b);
+                S390_EMIT(B, RRE, SGR, R_S0, R_S1);
+                S390_EMIT(B, RSY, SRAG, R_S1, b, 0, 63);
+                S390_EMIT(B, RRE, NGR, R_S1, a);
+                S390_EMIT(B, RRE, SGR, R_S0, R_S1);
+            }
+        }
+        if (d != R_S0)
+            S390_EMIT(B, RRE, LGR, d, R_S0);
+        break;
+    case IR_UDIV:
+    case IR_SDIV: {
+        b = R(J, bt, R_S14);
+        a = R(J, at, R_S1);
+        struct s390_label zero, done;
+        s390_label_init(&zero);
+        s390_label_init(&done);
+        /* Arm: x / 0 = 0, and INT_MIN / -1 = INT_MIN (the s390 divide would trap). */
+        S390_EMIT_LABEL(B, RIEc, CGIJ, b, 0, 8, &zero);
+        if (i->op == IR_UDIV) {
+            if (a != R_S1)
+                S390_EMIT(B, RRE, LGR, R_S1, a);
+            S390_EMIT(B, RI, LGHI, R_S0, 0);
+            S390_EMIT(B, RRE, DLGR, R_S0, b);
+        } else if (w) {
+            S390_EMIT(B, RRE, LGFR, R_S1, a);
+            S390_EMIT(B, RRE, LGFR, R_S14, b);
+            S390_EMIT(B, RRE, DSGR, R_S0, R_S14);
+        } else {
+            struct s390_label div;
+            s390_label_init(&div);
+            S390_EMIT_LABEL(B, RIEc, CGIJ, b, -1, 7, &div);
+            S390_EMIT(B, RRE, LCGR, R_S1, a);
+            S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
+            s390_label_bind(B, &div);
+            if (a != R_S1)
+                S390_EMIT(B, RRE, LGR, R_S1, a);
+            S390_EMIT(B, RRE, DSGR, R_S0, b);
+        }
+        S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
+        s390_label_bind(B, &zero);
+        S390_EMIT(B, RI, LGHI, R_S1, 0);
+        s390_label_bind(B, &done);
+        if (w)
+            S390_EMIT(B, RRE, LLGFR, d, R_S1);
+        else
+            S390_EMIT(B, RRE, LGR, d, R_S1);
+        break;
+    }
+    case IR_SETEQ:
+    case IR_SETNE:
+    case IR_SETLTU:
+        a = R(J, at, R_S1);
+        b = R(J, bt, R_S14);
+        if (w)
+            S390_EMIT(B, RR, CLR, a, b);
+        else
+            S390_EMIT(B, RRE, CLGR, a, b);
+        S390_EMIT(B, RI, LGHI, R_S0, 0);
+        S390_EMIT(B, RI, LGHI, R_S14, 1);
+        S390_EMIT(B, RRFc, LOCGR, R_S0, R_S14,
+                  i->op == IR_SETEQ ? 8 : i->op == IR_SETNE ? 7 : 4);
+        S390_EMIT(B, RRE, LGR, d, R_S0);
+        break;
+    case IR_NZCV_ADD:
+    case IR_NZCV_SUB:
+        lower_nzcv_arith(J, i);
+        return true;
+    case IR_NZCV_LOGIC:
+        lower_nzcv_logic(J, i);
+        return true;
+    case IR_NOT:
+        a = R(J, at, R_S1);
+        S390_EMIT(B, RRE, LCGR, d, a);
+        S390_EMIT(B, RI, AGHI, d, -1);
+        if (w)
+            zext32(J, d);
+        break;
+    case IR_NEG:
+        a = R(J, at, R_S1);
+        S390_EMIT(B, RRE, LCGR, d, a);
+        if (w)
+            zext32(J, d);
+        break;
+    case IR_MOV:
+        a = R(J, at, R_S1);
+        if (w)
+            S390_EMIT(B, RRE, LLGFR, d, a);
+        else
+            S390_EMIT(B, RRE, LGR, d, a);
+        break;
+    case IR_SEXT8:
+    case IR_SEXT16:
+    case IR_SEXT32:
+        a = R(J, at, R_S1);
+        if (i->op == IR_SEXT8)
+            S390_EMIT(B, RRE, LGBR, d, a);
+        else if (i->op == IR_SEXT16)
+            S390_EMIT(B, RRE, LGHR, d, a);
+        else if (!w)
+            S390_EMIT(B, RRE, LGFR, d, a);
+        else
+            S390_EMIT(B, RRE, LGR, d, a);
+        if (w)
+            zext32(J, d);
+        break;
+    case IR_ZEXT8:
+        a = R(J, at, R_S1);
+        S390_EMIT(B, RRE, LLGCR, d, a);
+        break;
+    case IR_ZEXT16:
+        a = R(J, at, R_S1);
+        S390_EMIT(B, RRE, LLGHR, d, a);
+        break;
+    case IR_ZEXT32:
+        a = R(J, at, R_S1);
+        S390_EMIT(B, RRE, LLGFR, d, a);
+        break;
+    case IR_CLZ:
+        a = R(J, at, R_S14);
+        S390_EMIT(B, RRE, FLOGR, R_S0, a);
+        if (w)
+            S390_EMIT(B, RI, AGHI, R_S0, -32);
+        if (d != R_S0)
+            S390_EMIT(B, RRE, LGR, d, R_S0);
+        break;
+    case IR_REV:
+        a = R(J, at, R_S1);
+        if (w) {
+            S390_EMIT(B, RRE, LRVR, d, a);
+            zext32(J, d);
+        } else {
+            S390_EMIT(B, RRE, LRVGR, d, a);
+        }
+        break;
+    default:
+        return false;
+    }
+    dfin(J, i->dst, d);
+    return true;
+}
+
+/* ---- block exits -------------------------------------------------------------------------- */
+
+/* A direct branch to pc under mask: to the block itself, or through a patchable link site. */
+static void branch_to(struct jctx *J, int mask, uint64_t pc)
+{
+    if (pc == J->b->pc) {
+        S390_EMIT_LABEL(B, RILc, BRCL, mask, &J->entry);
+        return;
+    }
+    struct s390_jit_block *blk = J->blk;
+    if (blk->nlinks >= 2) {
+        J->fail = true;
+        return;
+    }
+    struct s390_jit_link *l = &blk->link[blk->nlinks++];
+    s390_emit_align_patchable(B);
+    l->site_off = (uint32_t)B->len;
+    l->target_pc = pc;
+    /* Until linked, the site branches to itself + 6: the stub follows the body (patched in
+     * below, once the stub's offset is known). */
+    S390_EMIT(B, RILc, BRCL, mask, 0);
+}
+
+static void store_pc(struct jctx *J, uint64_t pc)
+{
+    load_const(J, R_S1, pc);
+    S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PC);
+}
+
+static void lower_goto_ind(struct jctx *J, const struct ir_insn *i)
+{
+    int x = R(J, i->arg[0], R_S0);
+    /* Inline probe of the indirect-branch cache: entry ((pc >> 2) & mask) * 16. */
+    S390_EMIT(B, RIEf, RISBG, R_S1, x, 64 - 4 - JIT_JCACHE_BITS, 59 | 0x80, 2);
+    S390_EMIT(B, RILb, LARL, R_S14, (int64_t)((uintptr_t)J->j->jcache - (J->at + B->len)));
+    S390_EMIT(B, RXY, CG, x, R_S1, R_S14, 0);
+    struct s390_label miss;
+    s390_label_init(&miss);
+    S390_EMIT_LABEL(B, RIc, BRC, 7, &miss);
+    S390_EMIT(B, RXY, LG, R_S1, R_S1, R_S14, 8);
+    S390_EMIT(B, RR, BCR, 15, R_S1);
+    s390_label_bind(B, &miss);
+    S390_EMIT(B, RXY, STG, x, 0, R_ENV, OFF_PC);
+    S390_EMIT(B, RI, LGHI, 2, 0);
+    brcl_abs(J, 15, J->j->common_exit);
+}
+
+static void lower_exit(struct jctx *J, const struct ir_insn *i)
+{
+    if (i->arg[0]) {
+        int r = R(J, i->arg[0], R_S1);
+        S390_EMIT(B, RXY, STG, r, 0, R_ENV, OFF_EXIT_INFO);
+    } else {
+        S390_EMIT(B, RI, LGHI, R_S1, 0);
+        S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_EXIT_INFO);
+    }
+    store_pc(J, i->imm2);
+    S390_EMIT(B, RI, LGHI, 2, (int32_t)i->imm);
+    S390_EMIT(B, RXY, STY, 2, 0, R_ENV, OFF_EXIT);
+    brcl_abs(J, 15, J->j->common_exit);
+}
+
+/* ---- analysis ----------------------------------------------------------------------------- */
+
+static bool analyse(struct jctx *J)
+{
+    const struct ir_block *b = J->b;
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        for (unsigned a = 0; a < i->nargs; a++)
+            if (i->arg[a]) {
+                if (i->arg[a] >= J->nt)
+                    return false;
+                J->last_use[i->arg[a]] = k;
+                J->nuses[i->arg[a]]++;
+            }
+        if (i->dst) {
+            if (i->dst >= J->nt)
+                return false;
+            J->def[i->dst] = k;
+        }
+        if (i->op == IR_CONST) {
+            J->is_const[i->dst] = 1;
+            J->cval[i->dst] = i->imm;
+        }
+    }
+    /* Fusion: COND read only as the condition of BRCOND/SELECT. */
+    uint32_t *cond_uses = calloc(J->nt, sizeof *cond_uses);
+    uint32_t *flag_fused = calloc(J->nt, sizeof *flag_fused);
+    if (!cond_uses || !flag_fused) {
+        free(cond_uses);
+        free(flag_fused);
+        return false;
+    }
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if ((i->op == IR_BRCOND || i->op == IR_SELECT) && i->arg[0])
+            cond_uses[i->arg[0]]++;
+    }
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op != IR_COND || !i->dst || J->nuses[i->dst] == 0 || J->is_const[i->arg[0]])
+            continue;
+        const struct ir_insn *p = &b->insn[J->def[i->arg[0]]];
+        if (J->def[i->arg[0]] >= k || p->dst != i->arg[0])
+            continue;
+        if (fused_mask(p->op, (unsigned)i->imm) < 0)
+            continue;
+        bool lazy = cond_uses[i->dst] == J->nuses[i->dst];
+        J->kind[i->dst] = lazy ? K_LAZYCOND : K_CONDVAL;
+        flag_fused[i->arg[0]]++;
+        uint32_t until = lazy ? J->last_use[i->dst] : k;
+        for (unsigned a = 0; a < p->nargs; a++)
+            if (p->arg[a] && J->last_use[p->arg[a]] < until)
+                J->last_use[p->arg[a]] = until;
+    }
+    for (uint32_t t = 1; t < J->nt; t++)
+        if (flag_fused[t] && flag_fused[t] == J->nuses[t])
+            J->kind[t] = K_SKIP; /* the flags value itself is never needed */
+    free(cond_uses);
+    free(flag_fused);
+
+    /* Address folding: ADD base, #c (64-bit, |c| < 32 KiB) read only as a memory address. */
+    uint32_t *addr_uses = calloc(J->nt, sizeof *addr_uses);
+    if (!addr_uses)
+        return false;
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if ((i->op == IR_LOAD || i->op == IR_STORE) && i->arg[0] &&
+            (i->op == IR_LOAD || i->arg[1] != i->arg[0]))
+            addr_uses[i->arg[0]]++;
+    }
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op != IR_ADD || i->type != IR_I64 || !i->dst || !J->nuses[i->dst] ||
+            addr_uses[i->dst] != J->nuses[i->dst] || !J->is_const[i->arg[1]] ||
+            J->is_const[i->arg[0]] || J->kind[i->arg[0]] == K_FOLDADDR)
+            continue;
+        int64_t c = (int64_t)J->cval[i->arg[1]];
+        if (c < -32768 || c > 32767)
+            continue;
+        J->kind[i->dst] = K_FOLDADDR;
+        J->disp[i->dst] = (int32_t)c;
+        if (J->last_use[i->arg[0]] < J->last_use[i->dst])
+            J->last_use[i->arg[0]] = J->last_use[i->dst];
+    }
+    free(addr_uses);
+    return true;
+}
+
+/* ---- the block ---------------------------------------------------------------------------- */
+
+static void lower(struct jctx *J, uint32_t k)
+{
+    const struct ir_insn *i = &J->b->insn[k];
+    if (i->dst && (J->kind[i->dst] == K_SKIP || J->kind[i->dst] == K_LAZYCOND ||
+                   J->kind[i->dst] == K_FOLDADDR))
+        return;
+    if (i->op == IR_CONST)
+        return;
+    if (i->op == IR_CALL || i->op == IR_CALLX) {
+        if (i->imm >= IR_NUM_HELPERS) {
+            J->fail = true;
+            return;
+        }
+        emit_call(J, k, ir_helpers[i->imm], i->arg, 3, i->dst, i->op == IR_CALLX, i->pcoff, -1,
+                  0);
+        return;
+    }
+    ir_helper_fn fallback = NULL;
+    switch (i->op) {
+    case IR_GET:
+        alloc_dst(J, i->dst);
+        if (J->reg[i->dst] >= 0) {
+            S390_EMIT(B, RXY, LG, J->reg[i->dst], 0, R_ENV, OFF_X(i->imm));
+        } else {
+            S390_EMIT(B, RXY, LG, R_S0, 0, R_ENV, OFF_X(i->imm));
+            dfin(J, i->dst, R_S0);
+        }
+        return;
+    case IR_GET_NZCV:
+        alloc_dst(J, i->dst);
+        S390_EMIT(B, RXY, LG, D(J, i->dst), 0, R_ENV, OFF_PSTATE);
+        dfin(J, i->dst, D(J, i->dst));
+        return;
+    case IR_GETV:
+        alloc_dst(J, i->dst);
+        S390_EMIT(B, RXY, LG, D(J, i->dst), 0, R_ENV, OFF_V(i->imm & 31, i->imm2 & 1));
+        dfin(J, i->dst, D(J, i->dst));
+        return;
+    case IR_SET:
+    case IR_SETV: {
+        int off = i->op == IR_SET ? OFF_X(i->imm) : OFF_V(i->imm & 31, i->imm2 & 1);
+        ir_val v = i->arg[0];
+        if (J->is_const[v] && fits_s16((int64_t)J->cval[v]) && off < 4096)
+            S390_EMIT(B, SIL, MVGHI, R_ENV, off, (int32_t)(int64_t)J->cval[v]);
+        else
+            S390_EMIT(B, RXY, STG, R(J, v, R_S1), 0, R_ENV, off);
+        return;
+    }
+    case IR_SET_NZCV: {
+        int v = R(J, i->arg[0], R_S14);
+        S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
+        S390_EMIT(B, RIEf, RISBG, R_S1, v, 32, 35, 0);
+        S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
+        return;
+    }
+    case IR_LOAD:
+        alloc_dst(J, i->dst);
+        lower_load(J, i);
+        return;
+    case IR_STORE:
+        lower_store(J, i);
+        return;
+    case IR_SELECT: {
+        alloc_dst(J, i->dst);
+        int m = emit_test(J, i->arg[0]);
+        int x = R(J, i->arg[1], R_S1);
+        int y = R(J, i->arg[2], R_S14);
+        int d = D(J, i->dst);
+        if (J->mie3) {
+            S390_EMIT(B, RRFa, SELGR, d, x, y, m);
+        } else {
+            S390_EMIT(B, RRE, LGR, d, y);
+            S390_EMIT(B, RRFc, LOCGR, d, x, m);
+        }
+        dfin(J, i->dst, d);
+        return;
+    }
+    case IR_COND:
+        if (J->kind[i->dst] == K_CONDVAL) {
+            /* 0/1 from a compare of the flag producer's operands. */
+            alloc_dst(J, i->dst);
+            int m = emit_compare(J, i->dst);
+            int d = D(J, i->dst);
+            if (J->lsc2) {
+                S390_EMIT(B, RI, LGHI, d, 0);
+                S390_EMIT(B, RIEg, LOCGHI, d, 1, m);
+            } else {
+                S390_EMIT(B, RI, LGHI, d, 0);
+                S390_EMIT(B, RI, LGHI, R_S14, 1);
+                S390_EMIT(B, RRFc, LOCGR, d, R_S14, m);
+            }
+            dfin(J, i->dst, d);
+            return;
+        }
+        fallback = jf_cond;
+        break;
+    case IR_ADC:
+        fallback = i->type == IR_I32 ? jf_adc_32 : jf_adc_64;
+        break;
+    case IR_NZCV_ADC:
+        fallback = i->type == IR_I32 ? jf_nzcv_adc_32 : jf_nzcv_adc_64;
+        break;
+    case IR_EXTR:
+        if (J->is_const[i->arg[2]] && i->type == IR_I64) {
+            unsigned lsb = (unsigned)(J->cval[i->arg[2]] & 63);
+            alloc_dst(J, i->dst);
+            int d = D(J, i->dst);
+            int bb = R(J, i->arg[1], R_S14);
+            if (!lsb) {
+                S390_EMIT(B, RRE, LGR, d, bb);
+            } else if (i->arg[0] == i->arg[1]) {
+                S390_EMIT(B, RSY, RLLG, d, bb, 0, (int)(64 - lsb));
+            } else {
+                int a = R(J, i->arg[0], R_S1);
+                S390_EMIT(B, RSY, SRLG, R_S14, bb, 0, (int)lsb);
+                S390_EMIT(B, RIEf, RISBG, R_S14, a, 0, (int)lsb - 1, (int)(64 - lsb));
+                S390_EMIT(B, RRE, LGR, d, R_S14);
+            }
+            dfin(J, i->dst, d);
+            return;
+        }
+        fallback = i->type == IR_I32 ? jf_extr_32 : jf_extr_64;
+        break;
+    case IR_GOTO:
+        branch_to(J, 15, i->imm);
+        return;
+    case IR_BRCOND: {
+        if (J->is_const[i->arg[0]]) {
+            branch_to(J, 15, J->cval[i->arg[0]] ? i->imm : i->imm2);
+            return;
+        }
+        int m = emit_test(J, i->arg[0]);
+        branch_to(J, m, i->imm);
+        branch_to(J, 15, i->imm2);
+        return;
+    }
+    case IR_GOTO_IND:
+        lower_goto_ind(J, i);
+        return;
+    case IR_EXIT:
+        lower_exit(J, i);
+        return;
+    default:
+        if (!pure_fn(i->op, i->type)) {
+            J->fail = true;
+            return;
+        }
+        alloc_dst(J, i->dst);
+        if (lower_pure(J, i))
+            return;
+        /* The result register was taken before the call; give it back (emit_call allocates). */
+        release(J, i->dst);
+        J->reg[i->dst] = -1;
+        J->slot[i->dst] = -1;
+        fallback = pure_fn(i->op, i->type);
+        break;
+    }
+    /* jf_cond takes the condition code (the op's imm) as its second argument. */
+    emit_call(J, k, fallback, i->arg, i->op == IR_COND ? 2 : i->nargs, i->dst, false, i->pcoff,
+              i->op == IR_COND ? 1 : -1, i->imm);
+}
+
+static void emit_stubs(struct jctx *J)
+{
+    struct s390_jit_block *blk = J->blk;
+    blk->body_size = (uint32_t)B->len;
+    for (uint32_t n = 0; n < blk->nlinks; n++) {
+        struct s390_jit_link *l = &blk->link[n];
+        l->stub_off = (uint32_t)B->len;
+        store_pc(J, l->target_pc);
+        S390_EMIT(B, RILb, LARL, 2, (int64_t)l->site_off - (int64_t)B->len);
+        brcl_abs(J, 15, J->j->common_exit);
+        /* Point the site at its stub. */
+        if (!B->overflow && !B->error) {
+            uint8_t *site = B->p + l->site_off;
+            int64_t rel = ((int64_t)l->stub_off - (int64_t)l->site_off) / 2;
+            site[2] = (uint8_t)(rel >> 24);
+            site[3] = (uint8_t)(rel >> 16);
+            site[4] = (uint8_t)(rel >> 8);
+            site[5] = (uint8_t)rel;
+        }
+    }
+    uint32_t nmain = J->nacc;
+    for (uint32_t n = 0; n < nmain; n++) {
+        if (!J->acc[n].disp)
+            continue;
+        /* Folded displacement: the fast check saw only the base.  Check base + disp exactly;
+         * in range, replay the same access and return after it. */
+        s390_label_bind(B, &J->acc[n].slow);
+        S390_EMIT(B, RXY, LAY, R_S0, 0, J->acc[n].base, J->acc[n].disp);
+        S390_EMIT_LABEL(B, RIEb, CLGRJ, R_S0, R_GSIZE, 10, &J->acc[n].stub);
+        struct access *r = new_access(J);
+        if (!r)
+            return;
+        struct access *a = &J->acc[n];
+        r->off = (uint32_t)B->len;
+        s390_emit_RXY(B, a->insn, a->reg, R_GBASE, a->base, a->disp);
+        r->len = (uint32_t)B->len - r->off;
+        r->replay_of = (int32_t)n;
+        brcl_abs(J, 15, J->at + a->off + a->len);
+    }
+    for (uint32_t n = 0; n < nmain; n++) {
+        struct access *a = &J->acc[n];
+        s390_label_bind(B, &a->stub);
+        a->stub_off = (uint32_t)B->len;
+        /* The access did not happen and its base register is intact. */
+        S390_EMIT(B, RXY, LAY, R_S1, 0, a->base, a->disp);
+        load_const(J, R_S14, J->b->pc + a->pcoff);
+        load_const(J, R_S0, J->b->ninsns - a->pcoff / 4);
+        brcl_abs(J, 15, J->j->fault_tail);
+    }
+}
+
+struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_block *b,
+                                        struct s390_buf *buf, uintptr_t at)
+{
+    struct jctx ctx, *J = &ctx;
+    memset(J, 0, sizeof *J);
+    J->j = j;
+    J->b = b;
+    J->buf = buf;
+    J->at = at;
+    J->nt = b->ntemps + 1;
+    J->mie2 = s390_facilities_has(j->fac, S390_FAC_MIE2);
+    J->mie3 = s390_facilities_has(j->fac, S390_FAC_MIE3);
+    J->lsc2 = s390_facilities_has(j->fac, S390_FAC_LSC2);
+    buf->expect_errors = true; /* an out-of-range operand fails the block, not the process */
+    J->last_use = calloc(J->nt, sizeof *J->last_use);
+    J->nuses = calloc(J->nt, sizeof *J->nuses);
+    J->def = calloc(J->nt, sizeof *J->def);
+    J->disp = calloc(J->nt, sizeof *J->disp);
+    J->reg = malloc(J->nt);
+    J->slot = malloc(J->nt * sizeof *J->slot);
+    J->is_const = calloc(J->nt, 1);
+    J->kind = calloc(J->nt, 1);
+    J->cval = calloc(J->nt, sizeof *J->cval);
+    J->blk = calloc(1, sizeof *J->blk);
+    struct s390_jit_block *out = NULL;
+    if (!J->last_use || !J->nuses || !J->def || !J->disp || !J->reg || !J->slot ||
+        !J->is_const || !J->kind || !J->cval || !J->blk)
+        goto done;
+    memset(J->reg, -1, J->nt);
+    for (uint32_t t = 0; t < J->nt; t++)
+        J->slot[t] = -1;
+    if (!analyse(J))
+        goto done;
+
+    s390_label_init(&J->entry);
+    s390_label_bind(B, &J->entry);
+    agsi_insns(J, b->ninsns);
+    for (uint32_t k = 0; k < b->n && !J->fail; k++) {
+        lower(J, k);
+        /* Free the registers and slots of temps whose last use this was (after the result
+         * was placed, so a result never shares a register with its operands). */
+        for (int r = 0; r < 16; r++)
+            if (J->owner[r] && J->last_use[J->owner[r]] <= k)
+                release(J, J->owner[r]);
+        for (int sl = 0; sl < JIT_NSPILL; sl++)
+            if (J->slot_owner[sl] && J->last_use[J->slot_owner[sl]] <= k)
+                release(J, J->slot_owner[sl]);
+    }
+    if (!J->fail)
+        emit_stubs(J);
+    if (J->fail || buf->error || buf->overflow)
+        goto done;
+    /* Fault table, sorted by host offset (accesses are recorded in code order, replays after
+     * the body: sort). */
+    J->blk->fault = calloc(J->nacc ? J->nacc : 1, sizeof *J->blk->fault);
+    if (!J->blk->fault)
+        goto done;
+    for (uint32_t n = 0; n < J->nacc; n++) {
+        const struct access *a = &J->acc[n];
+        const struct access *o = a->replay_of >= 0 ? &J->acc[a->replay_of] : a;
+        J->blk->fault[n] = (struct s390_jit_fault){a->off, a->len, o->stub_off};
+    }
+    /* insertion sort: tables are short and nearly sorted */
+    for (uint32_t x = 1; x < J->nacc; x++) {
+        struct s390_jit_fault f = J->blk->fault[x];
+        uint32_t y = x;
+        while (y && J->blk->fault[y - 1].off > f.off) {
+            J->blk->fault[y] = J->blk->fault[y - 1];
+            y--;
+        }
+        J->blk->fault[y] = f;
+    }
+    J->blk->nfaults = J->nacc;
+    J->blk->pc = b->pc;
+    J->blk->ninsns = b->ninsns;
+    J->blk->size = (uint32_t)buf->len;
+    out = J->blk;
+    J->blk = NULL;
+done:
+    if (J->blk)
+        free(J->blk->fault);
+    free(J->blk);
+    free(J->acc);
+    free(J->last_use);
+    free(J->nuses);
+    free(J->def);
+    free(J->disp);
+    free(J->reg);
+    free(J->slot);
+    free(J->is_const);
+    free(J->kind);
+    free(J->cval);
+    return out;
+}
+
+void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr_t at)
+{
+    /* enter(env = r2, code = r3): save the caller's registers in its save area, pin env,
+     * guest_base and the window size, allocate the frame and jump to the block. */
+    j->enter = at + buf->len;
+    S390_EMIT(buf, RSY, STMG, 6, 15, 15, 48);
+    S390_EMIT(buf, RXY, LAY, 15, 0, 15, -JIT_FRAME);
+    S390_EMIT(buf, RRE, LGR, R_ENV, 2);
+    S390_EMIT(buf, RXY, LG, R_GBASE, 0, R_ENV, (int)offsetof(struct ir_env, mem));
+    S390_EMIT(buf, RXY, LG, R_GSIZE, 0, R_ENV, (int)offsetof(struct ir_env, mem_size));
+    S390_EMIT(buf, RR, BCR, 15, 3);
+    /* common exit: r2 = the return value. */
+    while (buf->len % 8)
+        s390_emit_nopr(buf);
+    j->common_exit = at + buf->len;
+    S390_EMIT(buf, RSY, LMG, 6, 15, 15, JIT_FRAME + 48);
+    S390_EMIT(buf, RR, BCR, 15, 14);
+    /* fault tail: r1 = guest address, r14 = guest pc, r0 = instructions not executed. */
+    while (buf->len % 8)
+        s390_emit_nopr(buf);
+    j->fault_tail = at + buf->len;
+    S390_EMIT(buf, RXY, STG, R_S1, 0, R_ENV, OFF_EXIT_INFO);
+    S390_EMIT(buf, RXY, STG, R_S14, 0, R_ENV, OFF_PC);
+    S390_EMIT(buf, RXY, LG, R_S1, 0, R_ENV, OFF_INSNS);
+    S390_EMIT(buf, RRE, SGR, R_S1, R_S0);
+    S390_EMIT(buf, RXY, STG, R_S1, 0, R_ENV, OFF_INSNS);
+    S390_EMIT(buf, RI, LGHI, 2, IR_EXIT_FAULT);
+    S390_EMIT(buf, RXY, STY, 2, 0, R_ENV, OFF_EXIT);
+    S390_EMIT(buf, RSY, LMG, 6, 15, 15, JIT_FRAME + 48);
+    S390_EMIT(buf, RR, BCR, 15, 14);
+    /* helper tail: env->exit set by a helper, r0 = instructions not executed. */
+    while (buf->len % 8)
+        s390_emit_nopr(buf);
+    j->helper_tail = at + buf->len;
+    S390_EMIT(buf, RXY, LG, R_S1, 0, R_ENV, OFF_INSNS);
+    S390_EMIT(buf, RRE, SGR, R_S1, R_S0);
+    S390_EMIT(buf, RXY, STG, R_S1, 0, R_ENV, OFF_INSNS);
+    S390_EMIT(buf, RXY, LLGF, 2, 0, R_ENV, OFF_EXIT);
+    S390_EMIT(buf, RSY, LMG, 6, 15, 15, JIT_FRAME + 48);
+    S390_EMIT(buf, RR, BCR, 15, 14);
+    while (buf->len % 16)
+        s390_emit_nopr(buf);
+}

@@ -1,0 +1,45 @@
+/* Shared by the JIT's code generator and its code cache: the frame layout, the fixed host
+ * registers and the code cache structure. */
+#ifndef ZARM_S390_JIT_INTERNAL_H
+#define ZARM_S390_JIT_INTERNAL_H
+
+#include "backend-s390x/jit.h"
+#include "backend-s390x/s390_emit.h"
+
+/* Pinned host registers (README: register conventions). */
+enum { R_ENV = 13, R_GBASE = 12, R_GSIZE = 11 };
+/* Scratch registers of the code generator; never allocated to IR temps. */
+enum { R_S0 = 0, R_S1 = 1, R_S14 = 14 };
+
+/* Frame of generated code, below the caller's 160-byte save area: the ABI area for helper
+ * calls, a save area for r2-r5 around calls, then spill slots. */
+#define JIT_SAVE_R2 160
+#define JIT_SPILL0 (JIT_SAVE_R2 + 32)
+#define JIT_NSPILL 128
+#define JIT_FRAME (JIT_SPILL0 + 8 * JIT_NSPILL)
+
+/* The indirect-branch cache: direct-mapped on (pc >> 2), 16-byte entries {pc, code}. */
+#define JIT_JCACHE_BITS 12
+#define JIT_JCACHE_ENTRIES (1u << JIT_JCACHE_BITS)
+
+struct s390_jit {
+    uint8_t *map;           /* one mapping: code region, then the data region */
+    size_t map_size;
+    uint8_t *code;          /* code region (RX, flipped to RW to write) */
+    size_t code_size, used, fixed; /* fixed: bytes of trampolines at the start */
+    uint64_t *jcache;       /* data region (RW, never executable) */
+    uintptr_t enter, common_exit, fault_tail, helper_tail;
+    const struct s390_facilities *fac;
+    /* Blocks in code address order (NULL once freed), for host pc -> block. */
+    struct s390_jit_block **blocks;
+    uint32_t nblocks, cap;
+    struct s390_jit_stats stats;
+};
+
+/* Code generation into buf, whose bytes will live at host address `at`. */
+struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_block *b,
+                                        struct s390_buf *buf, uintptr_t at);
+/* The trampolines at the start of the code region. */
+void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr_t at);
+
+#endif

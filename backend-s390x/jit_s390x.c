@@ -1,0 +1,56 @@
+/* Running generated code: the call through the entry trampoline, and the host fault handler's
+ * hook that turns a fault of a guest access into that access's precise-fault stub. */
+#include <ucontext.h>
+
+#include "backend-s390x/jit_internal.h"
+
+static __thread struct s390_jit *active;
+
+bool s390_jit_available(const char **why_not)
+{
+    const char *err = NULL;
+    if (!s390_host_facilities(&err)) {
+        if (why_not)
+            *why_not = err ? err : "the host lacks the z196 facilities the JIT needs";
+        return false;
+    }
+    if (why_not)
+        *why_not = NULL;
+    return true;
+}
+
+uint64_t s390_jit_run(struct s390_jit *j, struct ir_env *env, struct s390_jit_block *blk)
+{
+    typedef uint64_t (*enter_fn)(struct ir_env *, const void *);
+    active = j;
+    uint64_t r = ((enter_fn)j->enter)(env, blk->code);
+    active = NULL;
+    return r;
+}
+
+bool s390_jit_fault_redirect(void *ucontext)
+{
+    ucontext_t *uc = ucontext;
+    struct s390_jit *j = active;
+    if (!j)
+        return false;
+    uintptr_t pc = (uintptr_t)uc->uc_mcontext.psw.addr;
+    struct s390_jit_block *blk = s390_jit_find(j, pc);
+    if (!blk)
+        return false;
+    uint32_t off = (uint32_t)(pc - (uintptr_t)blk->code);
+    uint32_t lo = 0, hi = blk->nfaults;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        const struct s390_jit_fault *f = &blk->fault[mid];
+        if (off < f->off)
+            hi = mid;
+        else if (off > f->off + f->len)
+            lo = mid + 1;
+        else {
+            uc->uc_mcontext.psw.addr = (uintptr_t)blk->code + f->stub_off;
+            return true;
+        }
+    }
+    return false;
+}
