@@ -120,7 +120,12 @@ status() {
     [ -z "${why_na[$1]:-}" ] || { echo "n/a: ${why_na[$1]}"; return; }
     rc=$(cat "$f.rc")
     [ "$rc" = 124 ] && { echo "timeout after ${limit}s"; return; }
-    [ "$rc" = 0 ] || { echo "exit status $rc"; return; }
+    if [ "$rc" != 0 ]; then
+        local msg
+        msg=$(grep -v '^icount:' "$f.err" | tail -1)
+        echo "exit status $rc${msg:+: $msg}"
+        return
+    fi
     cmp -s "$f.out" "$runs/guest.$2.out" || { echo "output differs from qemu-aarch64"; return; }
     [ -s "$f.value" ] || { echo "no figure"; return; }
     echo ok
