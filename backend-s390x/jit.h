@@ -60,7 +60,11 @@ void s390_jit_destroy(struct s390_jit *j);
 /* Translates an optimised IR block.  NULL if the cache is full (*full set: drop every block
  * through the invalidation path, call s390_jit_reset and retry) or the block cannot be
  * compiled (the caller runs it in the interpreter). */
-struct s390_jit_block *s390_jit_compile(struct s390_jit *j, const struct ir_block *b, bool *full);
+/* Whether the block at pc writes NZCV before anything reads it (dead-flag elimination across
+ * blocks); the runtime answers, and makes the answer's guest code a dependency of the block. */
+typedef bool (*s390_jit_nzcv_dead_fn)(void *ctx, uint64_t pc);
+struct s390_jit_block *s390_jit_compile(struct s390_jit *j, const struct ir_block *b, bool *full,
+                                        s390_jit_nzcv_dead_fn nzcv_dead, void *ctx);
 /* Unlinks blk (incoming branches go back to their stubs) and forgets it. */
 void s390_jit_block_free(struct s390_jit *j, struct s390_jit_block *blk);
 /* Empties the code cache; only valid when every block has been freed. */

@@ -94,14 +94,15 @@ void s390_jit_destroy(struct s390_jit *j)
     free(j);
 }
 
-struct s390_jit_block *s390_jit_compile(struct s390_jit *j, const struct ir_block *b, bool *full)
+struct s390_jit_block *s390_jit_compile(struct s390_jit *j, const struct ir_block *b, bool *full,
+                                        s390_jit_nzcv_dead_fn nzcv_dead, void *ctx)
 {
     *full = false;
     uintptr_t at = (uintptr_t)j->code + j->used;
     size_t room = j->code_size - j->used;
     struct s390_buf buf;
     s390_buf_init(&buf, scratch, room < SCRATCH_BYTES ? room : SCRATCH_BYTES);
-    struct s390_jit_block *blk = s390_jit_codegen(j, b, &buf, at);
+    struct s390_jit_block *blk = s390_jit_codegen(j, b, &buf, at, nzcv_dead, ctx);
     if (!blk) {
         if (buf.overflow && room < SCRATCH_BYTES)
             *full = true;

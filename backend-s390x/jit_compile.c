@@ -151,6 +151,9 @@ struct jctx {
     struct s390_label entry;
     struct s390_jit_block *blk;
     bool mie2, mie3, lsc2;
+    s390_jit_nzcv_dead_fn nzcv_dead;
+    void *ctx;
+    uint32_t dead_set_nzcv;   /* index of a SET_NZCV no one can observe, or ~0 */
     bool fail;
 };
 
@@ -637,6 +640,8 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
             S390_EMIT(B, RRFa, OGRK, d, a, b, 0);
         else
             S390_EMIT(B, RRFa, XGRK, d, a, b, 0);
+        if (w)
+            zext32(J, d);
         break;
     case IR_ANDN:
     case IR_ORN:
@@ -782,6 +787,18 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
         struct s390_label zero, done;
         s390_label_init(&zero);
         s390_label_init(&done);
+        /* 32-bit operands: only their low halves count. */
+        if (w) {
+            if (i->op == IR_UDIV)
+                S390_EMIT(B, RRE, LLGFR, R_S14, b);
+            else
+                S390_EMIT(B, RRE, LGFR, R_S14, b);
+            b = R_S14;
+            if (i->op == IR_UDIV) {
+                S390_EMIT(B, RRE, LLGFR, R_S1, a);
+                a = R_S1;
+            }
+        }
         /* Arm: x / 0 = 0, and INT_MIN / -1 = INT_MIN (the s390 divide would trap). */
         S390_EMIT_LABEL(B, RIEc, CGIJ, b, 0, 8, &zero);
         if (i->op == IR_UDIV) {
@@ -791,7 +808,6 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
             S390_EMIT(B, RRE, DLGR, R_S0, b);
         } else if (w) {
             S390_EMIT(B, RRE, LGFR, R_S1, a);
-            S390_EMIT(B, RRE, LGFR, R_S14, b);
             S390_EMIT(B, RRE, DSGR, R_S0, R_S14);
         } else {
             struct s390_label div;
@@ -885,6 +901,10 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
         break;
     case IR_CLZ:
         a = R(J, at, R_S14);
+        if (w) {
+            S390_EMIT(B, RRE, LLGFR, R_S14, a);
+            a = R_S14;
+        }
         S390_EMIT(B, RRE, FLOGR, R_S0, a);
         if (w)
             S390_EMIT(B, RI, AGHI, R_S0, -32);
@@ -993,6 +1013,29 @@ static bool analyse(struct jctx *J)
             J->cval[i->dst] = i->imm;
         }
     }
+    /* Dead flags: the last SET_NZCV, when no faulting op follows it and every successor writes
+     * NZCV before reading it, is never observed. */
+    J->dead_set_nzcv = ~0u;
+    if (J->nzcv_dead && b->n) {
+        const struct ir_insn *term = &b->insn[b->n - 1];
+        for (uint32_t k = b->n; k-- > 0;) {
+            const struct ir_insn *i = &b->insn[k];
+            if (ir_op_flags(i->op) & IRF_FAULT)
+                break;
+            if (i->op == IR_SET_NZCV) {
+                bool dead = false;
+                if (term->op == IR_GOTO)
+                    dead = J->nzcv_dead(J->ctx, term->imm);
+                else if (term->op == IR_BRCOND)
+                    dead = J->nzcv_dead(J->ctx, term->imm) && J->nzcv_dead(J->ctx, term->imm2);
+                if (dead) {
+                    J->dead_set_nzcv = k;
+                    J->nuses[i->arg[0]]--;
+                }
+                break;
+            }
+        }
+    }
     /* Fusion: COND read only as the condition of BRCOND/SELECT. */
     uint32_t *cond_uses = calloc(J->nt, sizeof *cond_uses);
     uint32_t *flag_fused = calloc(J->nt, sizeof *flag_fused);
@@ -1065,7 +1108,7 @@ static void lower(struct jctx *J, uint32_t k)
     if (i->dst && (J->kind[i->dst] == K_SKIP || J->kind[i->dst] == K_LAZYCOND ||
                    J->kind[i->dst] == K_FOLDADDR))
         return;
-    if (i->op == IR_CONST)
+    if (i->op == IR_CONST || k == J->dead_set_nzcv)
         return;
     if (i->op == IR_CALL || i->op == IR_CALLX) {
         if (i->imm >= IR_NUM_HELPERS) {
@@ -1273,9 +1316,10 @@ static void emit_stubs(struct jctx *J)
 }
 
 struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_block *b,
-                                        struct s390_buf *buf, uintptr_t at)
+                                        struct s390_buf *buf, uintptr_t at,
+                                        s390_jit_nzcv_dead_fn nzcv_dead, void *ctx)
 {
-    struct jctx ctx, *J = &ctx;
+    struct jctx jc, *J = &jc;
     memset(J, 0, sizeof *J);
     J->j = j;
     J->b = b;
@@ -1285,6 +1329,8 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->mie2 = s390_facilities_has(j->fac, S390_FAC_MIE2);
     J->mie3 = s390_facilities_has(j->fac, S390_FAC_MIE3);
     J->lsc2 = s390_facilities_has(j->fac, S390_FAC_LSC2);
+    J->nzcv_dead = nzcv_dead;
+    J->ctx = ctx;
     buf->expect_errors = true; /* an out-of-range operand fails the block, not the process */
     J->last_use = calloc(J->nt, sizeof *J->last_use);
     J->nuses = calloc(J->nt, sizeof *J->nuses);

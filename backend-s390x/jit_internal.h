@@ -38,7 +38,8 @@ struct s390_jit {
 
 /* Code generation into buf, whose bytes will live at host address `at`. */
 struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_block *b,
-                                        struct s390_buf *buf, uintptr_t at);
+                                        struct s390_buf *buf, uintptr_t at,
+                                        s390_jit_nzcv_dead_fn nzcv_dead, void *ctx);
 /* The trampolines at the start of the code region. */
 void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr_t at);
 

@@ -13,6 +13,8 @@ int rt_cache_init(struct rt_cache *c)
     memset(c, 0, sizeof *c);
     c->nbuckets = INITIAL_BUCKETS;
     c->bucket = calloc(c->nbuckets, sizeof *c->bucket);
+    for (unsigned i = 0; i < sizeof c->nzcv / sizeof c->nzcv[0]; i++)
+        c->nzcv[i].dead = -1;
     return c->bucket ? 0 : -1;
 }
 
@@ -90,11 +92,17 @@ void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb)
 uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len)
 {
     uint64_t end = addr + len < addr ? ~0ull : addr + len, n = 0;
+    for (unsigned i = 0; i < sizeof c->nzcv / sizeof c->nzcv[0]; i++)
+        if (c->nzcv[i].dead >= 0 && c->nzcv[i].pc < end && addr < c->nzcv[i].end)
+            c->nzcv[i].dead = -1;
     for (uint32_t i = 0; i < c->nbuckets; i++) {
         struct rt_tb **pp = &c->bucket[i];
         while (*pp) {
             struct rt_tb *tb = *pp;
-            if (tb->pc < end && addr < tb->end) {
+            bool hit = tb->pc < end && addr < tb->end;
+            for (int d = 0; d < 2 && !hit; d++)
+                hit = tb->dep_end[d] && tb->dep_pc[d] < end && addr < tb->dep_end[d];
+            if (hit) {
                 *pp = tb->next;
                 tb_free(c, tb);
                 c->count--;

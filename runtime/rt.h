@@ -63,6 +63,9 @@ struct rt_tb {
      * compile) the interpreter's. */
     struct ir_iblock *interp;
     struct s390_jit_block *jit;
+    /* Guest code the translation also depends on (blocks the JIT looked ahead into for
+     * dead-flag elimination): invalidating it drops this block too. */
+    uint64_t dep_pc[2], dep_end[2];
     struct rt_tb *next;      /* hash chain */
 };
 
@@ -73,6 +76,12 @@ struct rt_cache {
     uint64_t bytes;
     volatile uint64_t gen;   /* bumped on every invalidation; stales chained links */
     struct s390_jit *jit;    /* the JIT's code cache, when the JIT is the engine */
+    /* Lookahead answers (does the block at pc write NZCV before reading it?), cleared by
+     * every invalidation. */
+    struct rt_nzcv_entry {
+        uint64_t pc, end;
+        int dead; /* -1 = empty */
+    } nzcv[1024];
     uint64_t translated, dropped, invalidations;
 };
 

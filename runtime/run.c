@@ -58,6 +58,46 @@ static bool fetch_insn(void *ctx, uint64_t pc, uint32_t *word)
     return true;
 }
 
+/* The translation in progress, for the lookahead's dependencies. */
+static __thread struct rt_tb *translating;
+
+/* Dead-flag lookahead for the JIT: does the block at pc write NZCV before reading it? */
+static bool nzcv_dead_at(void *ctx, uint64_t pc)
+{
+    struct zarm_user *u = ctx;
+    struct rt_nzcv_entry *e = &u->cache.nzcv[(pc >> 2) & 1023];
+    if (e->dead < 0 || e->pc != pc) {
+        struct ir_block b;
+        ir_translate_block(&b, pc, &u->feat, fetch_insn, u);
+        int dead = 0;
+        for (uint32_t k = 0; k < b.n; k++) {
+            unsigned op = b.insn[k].op;
+            if (op == IR_GET_NZCV)
+                break;
+            if (op == IR_SET_NZCV) {
+                dead = 1;
+                break;
+            }
+        }
+        e->pc = pc;
+        e->end = pc + (b.nbytes ? b.nbytes : 4);
+        e->dead = dead;
+        ir_block_free(&b);
+    }
+    struct rt_tb *tb = translating;
+    if (e->dead && tb) {
+        /* The answer holds only while that code is unchanged. */
+        for (int d = 0; d < 2; d++)
+            if (!tb->dep_end[d]) {
+                tb->dep_pc[d] = e->pc;
+                tb->dep_end[d] = e->end;
+                return true;
+            }
+        return false;
+    }
+    return e->dead == 1;
+}
+
 static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
 {
     struct ir_block b;
@@ -78,14 +118,18 @@ static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
     struct s390_jit *jit = u->cache.jit;
     if (jit) {
         bool full;
-        tb->jit = s390_jit_compile(jit, &b, &full);
+        translating = tb;
+        tb->jit = s390_jit_compile(jit, &b, &full, nzcv_dead_at, u);
         if (!tb->jit && full) {
             /* The code cache is full: drop everything (the one invalidation path) and
              * start over. */
             rt_cache_invalidate(&u->cache, 0, ~0ull);
             s390_jit_reset(jit);
-            tb->jit = s390_jit_compile(jit, &b, &full);
+            memset(tb->dep_pc, 0, sizeof tb->dep_pc);
+            memset(tb->dep_end, 0, sizeof tb->dep_end);
+            tb->jit = s390_jit_compile(jit, &b, &full, nzcv_dead_at, u);
         }
+        translating = NULL;
         if (tb->jit && u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
             rt_log_out_asm_s390(u, tb->jit);
     }
