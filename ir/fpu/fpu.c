@@ -301,7 +301,7 @@ static uint64_t mul(unsigned f, uint64_t a, uint64_t b, bool mulx, struct fpu_st
     bool zero1 = v[0].cls == FC_ZERO, zero2 = v[1].cls == FC_ZERO;
     if ((inf1 && zero2) || (zero1 && inf2)) {
         if (mulx)
-            return fp_zero(f, sign) | (uint64_t)bias(f) << fbits(f) << 1; /* 2.0 */
+            return fp_zero(f, sign) | (uint64_t)(bias(f) + 1) << fbits(f); /* 2.0 */
         st->flags |= FPSR_IOC;
         return fp_default_nan(f);
     }
@@ -784,7 +784,7 @@ uint64_t fpu_rsqrte(unsigned f, uint64_t a, struct fpu_st *st)
         }
         fraction = (fraction << 1) & ((1ull << 52) - 1);
     }
-    unsigned scaled = (exp & 1) ? 256 | (unsigned)(fraction >> 44) : 128 | (unsigned)(fraction >> 45);
+    unsigned scaled = (exp & 1) ? 128 | (unsigned)(fraction >> 45) : 256 | (unsigned)(fraction >> 44);
     int k = f == FPU_H ? 44 : f == FPU_S ? 380 : 3068;
     int d = k - exp;
     int result_exp = d >= 0 ? d / 2 : -((-d + 1) / 2);
@@ -830,7 +830,7 @@ uint64_t fpu_fjcvtzs(uint64_t a, struct fpu_st *st)
         return 0;
     }
     if (v.cls == FC_ZERO)
-        return (v.sign || (a & frac_mask(FPU_D))) ? 0 : 1ull << 32;
+        return v.sign ? 0 : 1ull << 32;
     /* Truncate; the result is the integer modulo 2^32. */
     uint64_t lo;
     u128 mag;

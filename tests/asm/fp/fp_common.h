@@ -97,8 +97,9 @@ static void fill(uint64_t *v, const uint64_t *t, unsigned n, unsigned bits, unsi
 
 static int run_all(const struct form *forms, unsigned nforms)
 {
-    int verbose = getenv("FPV") != NULL;
+    const char *only = getenv("FPV");
     for (unsigned f = 0; f < nforms; f++) {
+        int verbose = only && strcmp(only, forms[f].name) == 0;
         unsigned n, bits;
         const uint64_t *t = table(forms[f].type, &n, &bits);
         for (unsigned c = 0; c < sizeof fpcrs / 4; c++) {

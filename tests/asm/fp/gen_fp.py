@@ -2,8 +2,8 @@
 """Writes fp_gen.c: every FP instruction form zarm implements, run over tables of
 special values (zeros, infinities, NaNs with payloads, denormals, extremes, values
 at rounding boundaries) under 18 FPCR settings (4 rounding modes x FZ x DN, and
-AHP/FZ16).  Per form and setting it prints a hash of Vd, X9, FPSR and NZCV; with
-FPV=1 in the environment it prints every result.  run.sh compares with qemu."""
+AHP/FZ16).  Per form and setting it prints a hash of Vd, X9, FPSR and NZCV;
+FPV="<form as printed>" in the environment prints every result of that form.  run.sh compares with qemu."""
 import sys
 
 S = "s"; D = "d"; H = "h"
