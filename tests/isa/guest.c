@@ -410,7 +410,8 @@ int main(int argc, char **argv)
             if (nl)
                 *nl = 0;
             unsigned i;
-            if (parse_line(line, &i, &t) && i >= start &&
+            /* A restart skips the lines before --start without parsing them. */
+            if (strtoul(line, NULL, 10) >= start && parse_line(line, &i, &t) &&
                 (dump_index < 0 || i == (unsigned)dump_index)) {
                 if (dump_index >= 0) {
                     dump(seed, i, &t);
