@@ -146,6 +146,7 @@ struct jctx {
     ir_val owner[16];
     uint8_t spill_busy[JIT_NSPILL];
     ir_val slot_owner[JIT_NSPILL];
+    int slots_hw;             /* slots ever used: 0..slots_hw-1 */
     struct access *acc;
     uint32_t nacc, capacc;
     struct s390_label entry;
@@ -154,6 +155,8 @@ struct jctx {
     s390_jit_nzcv_dead_fn nzcv_dead;
     void *ctx;
     uint32_t dead_set_nzcv;   /* index of a SET_NZCV no one can observe, or ~0 */
+    /* A SET_NZCV deferred to the exits of the final BRCOND that need it (taken, not taken). */
+    bool defer_t, defer_n;
     bool fail;
 };
 
@@ -224,6 +227,8 @@ static void alloc_dst(struct jctx *J, ir_val t)
         if (!J->spill_busy[s]) {
             J->spill_busy[s] = 1;
             J->slot_owner[s] = t;
+            if (s >= J->slots_hw)
+                J->slots_hw = s + 1;
             J->slot[t] = (int16_t)s;
             return;
         }
@@ -1024,10 +1029,28 @@ static bool analyse(struct jctx *J)
                 break;
             if (i->op == IR_SET_NZCV) {
                 bool dead = false;
-                if (term->op == IR_GOTO)
+                if (term->op == IR_GOTO) {
                     dead = J->nzcv_dead(J->ctx, term->imm);
-                else if (term->op == IR_BRCOND)
-                    dead = J->nzcv_dead(J->ctx, term->imm) && J->nzcv_dead(J->ctx, term->imm2);
+                } else if (term->op == IR_BRCOND) {
+                    /* Flags needed on one side only (a loop's back edge writes them again):
+                     * materialise them on the other exit's path only. */
+                    bool dt = J->nzcv_dead(J->ctx, term->imm);
+                    bool dn = J->nzcv_dead(J->ctx, term->imm2);
+                    dead = dt || dn;
+                    J->defer_t = !dt && dn;
+                    J->defer_n = dt && !dn;
+                    if (J->defer_t || J->defer_n) {
+                        /* The flags value, or what computes it, lives until the exit. */
+                        ir_val f = i->arg[0];
+                        if (J->last_use[f] < b->n - 1)
+                            J->last_use[f] = b->n - 1;
+                        const struct ir_insn *p = &b->insn[J->def[f]];
+                        if (p->dst == f)
+                            for (unsigned a = 0; a < p->nargs; a++)
+                                if (p->arg[a] && J->last_use[p->arg[a]] < b->n - 1)
+                                    J->last_use[p->arg[a]] = b->n - 1;
+                    }
+                }
                 if (dead) {
                     J->dead_set_nzcv = k;
                     J->nuses[i->arg[0]]--;
@@ -1101,6 +1124,34 @@ static bool analyse(struct jctx *J)
 }
 
 /* ---- the block ---------------------------------------------------------------------------- */
+
+static void lower(struct jctx *J, uint32_t k);
+
+/* The deferred SET_NZCV (and its flags value, if nothing computed it yet). */
+static void materialise_flags(struct jctx *J)
+{
+    const struct ir_insn *set = &J->b->insn[J->dead_set_nzcv];
+    ir_val f = set->arg[0];
+    bool computed = J->is_const[f] || J->reg[f] >= 0 || J->slot[f] >= 0;
+    if (!computed) {
+        const struct ir_insn *p = &J->b->insn[J->def[f]];
+        if (p->op != IR_NZCV_SUB && p->op != IR_NZCV_ADD && p->op != IR_NZCV_LOGIC) {
+            J->fail = true;
+            return;
+        }
+        alloc_dst(J, f);
+        if (p->op == IR_NZCV_LOGIC)
+            lower_nzcv_logic(J, p);
+        else
+            lower_nzcv_arith(J, p);
+    }
+    int v = R(J, f, R_S14);
+    S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
+    S390_EMIT(B, RIEf, RISBG, R_S1, v, 32, 35, 0);
+    S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
+    if (!computed)
+        release(J, f);
+}
 
 static void lower(struct jctx *J, uint32_t k)
 {
@@ -1234,8 +1285,16 @@ static void lower(struct jctx *J, uint32_t k)
             return;
         }
         int m = emit_test(J, i->arg[0]);
-        branch_to(J, m, i->imm);
-        branch_to(J, 15, i->imm2);
+        if (J->defer_t) {
+            branch_to(J, m ^ 15, i->imm2);
+            materialise_flags(J);
+            branch_to(J, 15, i->imm);
+        } else {
+            branch_to(J, m, i->imm);
+            if (J->defer_n)
+                materialise_flags(J);
+            branch_to(J, 15, i->imm2);
+        }
         return;
     }
     case IR_GOTO_IND:
@@ -1362,7 +1421,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
         for (int r = 0; r < 16; r++)
             if (J->owner[r] && J->last_use[J->owner[r]] <= k)
                 release(J, J->owner[r]);
-        for (int sl = 0; sl < JIT_NSPILL; sl++)
+        for (int sl = 0; sl < J->slots_hw; sl++)
             if (J->slot_owner[sl] && J->last_use[J->slot_owner[sl]] <= k)
                 release(J, J->slot_owner[sl]);
     }

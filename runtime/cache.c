@@ -30,8 +30,18 @@ static void tb_free(struct rt_cache *c, struct rt_tb *tb)
     free(tb);
 }
 
+void rt_cache_drop_ahead(struct rt_cache *c)
+{
+    for (unsigned i = 0; i < 4; i++)
+        if (c->ahead_valid[i]) {
+            ir_block_free(&c->ahead[i]);
+            c->ahead_valid[i] = false;
+        }
+}
+
 void rt_cache_destroy(struct rt_cache *c)
 {
+    rt_cache_drop_ahead(c);
     for (uint32_t i = 0; i < c->nbuckets; i++)
         for (struct rt_tb *tb = c->bucket[i], *n; tb; tb = n) {
             n = tb->next;
@@ -95,6 +105,7 @@ uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len)
     for (unsigned i = 0; i < sizeof c->nzcv / sizeof c->nzcv[0]; i++)
         if (c->nzcv[i].dead >= 0 && c->nzcv[i].pc < end && addr < c->nzcv[i].end)
             c->nzcv[i].dead = -1;
+    rt_cache_drop_ahead(c);
     for (uint32_t i = 0; i < c->nbuckets; i++) {
         struct rt_tb **pp = &c->bucket[i];
         while (*pp) {

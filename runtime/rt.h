@@ -82,6 +82,11 @@ struct rt_cache {
         uint64_t pc, end;
         int dead; /* -1 = empty */
     } nzcv[1024];
+    /* IR blocks the lookahead translated, kept for their own translation (which usually
+     * follows: the successor of straight-line code); dropped by every invalidation. */
+    struct ir_block ahead[4];
+    bool ahead_valid[4];
+    unsigned ahead_next;
     uint64_t translated, dropped, invalidations;
 };
 
@@ -91,6 +96,8 @@ struct rt_tb *rt_cache_find(struct rt_cache *c, uint64_t pc);
 void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb);
 /* Drops translations overlapping [addr, addr+len); returns how many. */
 uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len);
+/* Frees the lookahead's IR blocks. */
+void rt_cache_drop_ahead(struct rt_cache *c);
 
 /* Signal state the guest set through rt_sigaction, rt_sigprocmask and
  * sigaltstack (syscall_signal.c), kept for delivery.  Values are host-endian;

@@ -61,28 +61,38 @@ static bool fetch_insn(void *ctx, uint64_t pc, uint32_t *word)
 /* The translation in progress, for the lookahead's dependencies. */
 static __thread struct rt_tb *translating;
 
+/* Records whether block b writes NZCV before reading it. */
+static void note_nzcv(struct zarm_user *u, const struct ir_block *b)
+{
+    struct rt_nzcv_entry *e = &u->cache.nzcv[(b->pc >> 2) & 1023];
+    int dead = 0;
+    for (uint32_t k = 0; k < b->n; k++) {
+        unsigned op = b->insn[k].op;
+        if (op == IR_GET_NZCV)
+            break;
+        if (op == IR_SET_NZCV) {
+            dead = 1;
+            break;
+        }
+    }
+    e->pc = b->pc;
+    e->end = b->pc + (b->nbytes ? b->nbytes : 4);
+    e->dead = dead;
+}
+
 /* Dead-flag lookahead for the JIT: does the block at pc write NZCV before reading it? */
 static bool nzcv_dead_at(void *ctx, uint64_t pc)
 {
     struct zarm_user *u = ctx;
-    struct rt_nzcv_entry *e = &u->cache.nzcv[(pc >> 2) & 1023];
+    struct rt_cache *c = &u->cache;
+    struct rt_nzcv_entry *e = &c->nzcv[(pc >> 2) & 1023];
     if (e->dead < 0 || e->pc != pc) {
-        struct ir_block b;
-        ir_translate_block(&b, pc, &u->feat, fetch_insn, u);
-        int dead = 0;
-        for (uint32_t k = 0; k < b.n; k++) {
-            unsigned op = b.insn[k].op;
-            if (op == IR_GET_NZCV)
-                break;
-            if (op == IR_SET_NZCV) {
-                dead = 1;
-                break;
-            }
-        }
-        e->pc = pc;
-        e->end = pc + (b.nbytes ? b.nbytes : 4);
-        e->dead = dead;
-        ir_block_free(&b);
+        unsigned slot = c->ahead_next++ & 3;
+        if (c->ahead_valid[slot])
+            ir_block_free(&c->ahead[slot]);
+        ir_translate_block(&c->ahead[slot], pc, &u->feat, fetch_insn, u);
+        c->ahead_valid[slot] = true;
+        note_nzcv(u, &c->ahead[slot]);
     }
     struct rt_tb *tb = translating;
     if (e->dead && tb) {
@@ -101,7 +111,18 @@ static bool nzcv_dead_at(void *ctx, uint64_t pc)
 static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
 {
     struct ir_block b;
-    ir_translate_block(&b, pc, &u->feat, fetch_insn, u);
+    bool have = false;
+    for (unsigned i = 0; i < 4 && !have; i++)
+        if (u->cache.ahead_valid[i] && u->cache.ahead[i].pc == pc) {
+            b = u->cache.ahead[i];
+            u->cache.ahead_valid[i] = false;
+            have = true;
+        }
+    if (!have) {
+        ir_translate_block(&b, pc, &u->feat, fetch_insn, u);
+        if (u->cache.jit)
+            note_nzcv(u, &b);
+    }
     struct rt_tb *tb = calloc(1, sizeof *tb);
     if (!tb) {
         ir_block_free(&b);
