@@ -115,6 +115,7 @@ static uint64_t jf_extr_64(struct ir_env *env, uint64_t a, uint64_t b, uint64_t 
 }
 
 enum { K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR };
+#define PIN_OWNER 0xffffffffu /* owner[] of a register pinned to a guest register */
 
 struct access {
     uint32_t off, len;        /* the access instruction */
@@ -140,6 +141,15 @@ struct jctx {
     int8_t *reg;
     int16_t *slot;
     uint8_t *is_const, *kind;
+    /* Loop mode (a block that branches to itself): guest registers pinned in host registers
+     * across iterations, loaded before the loop label, written back at the exits. */
+    bool loop;
+    struct s390_label loop_label;
+    int8_t pin[32];           /* host register of a pinned slot, or -1 */
+    bool pin_written[32];
+    ir_val pin_alias[32];     /* the GET temp currently living in the pinned register */
+    int8_t *pin_target;       /* per temp: slot whose register its value may be built in */
+    uint8_t *alias;           /* per temp: lives in a pinned register it does not own */
     uint64_t *cval;
     uint32_t *def;            /* index of the defining instruction */
     int32_t *disp;            /* K_FOLDADDR: the displacement (base is arg[0] of the def) */
@@ -213,8 +223,38 @@ static void dfin(struct jctx *J, ir_val t, int r)
 /* Host registers for temps: callee-saved first, so values survive helper calls. */
 static const int alloc_order[] = {6, 7, 8, 9, 10, 2, 3, 4, 5};
 
+/* Whether lowering op writes its result only after reading every operand (so the result may
+ * take an operand's register). */
+static bool reads_first(unsigned op)
+{
+    switch (op) {
+    case IR_ADD: case IR_SUB: case IR_AND: case IR_OR: case IR_XOR: case IR_SHL: case IR_LSR:
+    case IR_ASR: case IR_ROR: case IR_LOAD: case IR_NOT: case IR_NEG: case IR_MOV:
+    case IR_SEXT8: case IR_SEXT16: case IR_SEXT32: case IR_ZEXT8: case IR_ZEXT16: case IR_ZEXT32:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static void alloc_dst(struct jctx *J, ir_val t)
 {
+    if (J->loop && J->pin_target[t] >= 0) {
+        /* Build the value where its SET will want it, if the old value is no longer needed
+         * (or is read by this very op, which reads before it writes). */
+        int s = J->pin_target[t];
+        ir_val old = J->pin_alias[s];
+        uint32_t k = J->def[t];
+        if (!old || J->last_use[old] < k ||
+            (J->last_use[old] == k && reads_first(J->b->insn[k].op))) {
+            if (old)
+                J->pin_alias[s] = 0;
+            J->reg[t] = J->pin[s];
+            J->alias[t] = 1;
+            J->pin_alias[s] = t;
+            return;
+        }
+    }
     for (unsigned i = 0; i < sizeof alloc_order / sizeof alloc_order[0]; i++) {
         int r = alloc_order[i];
         if (!J->owner[r]) {
@@ -237,6 +277,8 @@ static void alloc_dst(struct jctx *J, ir_val t)
 
 static void release(struct jctx *J, ir_val t)
 {
+    if (J->alias[t])
+        return; /* a pinned register stays pinned */
     if (J->reg[t] >= 0 && J->owner[J->reg[t]] == t)
         J->owner[J->reg[t]] = 0;
     if (J->slot[t] >= 0 && J->slot_owner[J->slot[t]] == t) {
@@ -938,7 +980,7 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
 static void branch_to(struct jctx *J, int mask, uint64_t pc)
 {
     if (pc == J->b->pc) {
-        S390_EMIT_LABEL(B, RILc, BRCL, mask, &J->entry);
+        S390_EMIT_LABEL(B, RILc, BRCL, mask, J->loop ? &J->loop_label : &J->entry);
         return;
     }
     struct s390_jit_block *blk = J->blk;
@@ -953,6 +995,14 @@ static void branch_to(struct jctx *J, int mask, uint64_t pc)
     /* Until linked, the site branches to itself + 6: the stub follows the body (patched in
      * below, once the stub's offset is known). */
     S390_EMIT(B, RILc, BRCL, mask, 0);
+}
+
+/* Loop mode: the pinned registers the block writes go back to the CPU state. */
+static void writeback_pins(struct jctx *J)
+{
+    for (int s = 0; s < 32; s++)
+        if (J->pin[s] >= 0 && J->pin_written[s])
+            S390_EMIT(B, RXY, STG, J->pin[s], 0, R_ENV, OFF_X(s));
 }
 
 static void store_pc(struct jctx *J, uint64_t pc)
@@ -1125,6 +1175,72 @@ static bool analyse(struct jctx *J)
 
 /* ---- the block ---------------------------------------------------------------------------- */
 
+/* Loop mode for a block that branches to itself and never leaves in the middle (no helper
+ * that may raise, no indirect branch or runtime exit): up to five guest registers get r6-r10
+ * for the whole loop. */
+static void plan_loop(struct jctx *J)
+{
+    const struct ir_block *b = J->b;
+    if (!b->n)
+        return;
+    const struct ir_insn *term = &b->insn[b->n - 1];
+    bool self_t = (term->op == IR_GOTO || term->op == IR_BRCOND) && term->imm == b->pc;
+    bool self_n = term->op == IR_BRCOND && term->imm2 == b->pc;
+    if (!self_t && !self_n)
+        return;
+    /* Flags deferred to the back edge would have to be made on every iteration. */
+    if ((self_t && J->defer_t) || (self_n && J->defer_n))
+        return;
+    unsigned uses[32] = {0};
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op == IR_CALLX || i->op == IR_GOTO_IND || i->op == IR_EXIT)
+            return;
+        if ((i->op == IR_GET || i->op == IR_SET) && i->imm < 32)
+            uses[i->imm]++;
+    }
+    static const int pin_regs[] = {6, 7, 8, 9, 10};
+    unsigned npins = 0;
+    while (npins < 5) {
+        int best = -1;
+        for (int sl = 0; sl < 32; sl++)
+            if (uses[sl] && J->pin[sl] < 0 && (best < 0 || uses[sl] > uses[best]))
+                best = sl;
+        if (best < 0)
+            break;
+        J->pin[best] = (int8_t)pin_regs[npins];
+        J->owner[pin_regs[npins]] = PIN_OWNER;
+        npins++;
+    }
+    if (!npins)
+        return;
+    J->loop = true;
+    /* Values whose only destination is a pinned SET are built in the pinned register when
+     * nothing between their definition and the SET can fault or read the old value. */
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op != IR_SET || i->imm >= 32 || J->pin[i->imm] < 0)
+            continue;
+        J->pin_written[i->imm] = true;
+        ir_val v = i->arg[0];
+        if (J->is_const[v] || J->kind[v] != K_NORMAL || J->pin_target[v] >= 0)
+            continue;
+        uint32_t kd = J->def[v];
+        const struct ir_insn *d = &b->insn[kd];
+        if (d->dst != v || kd >= k || d->op == IR_GET || d->op == IR_CALL ||
+            d->op == IR_GET_NZCV)
+            continue;
+        bool ok = true;
+        for (uint32_t x = kd + 1; x < k && ok; x++) {
+            const struct ir_insn *m = &b->insn[x];
+            if ((ir_op_flags(m->op) & IRF_FAULT) || (m->op == IR_GET && m->imm == i->imm))
+                ok = false;
+        }
+        if (ok)
+            J->pin_target[v] = (int8_t)i->imm;
+    }
+}
+
 static void lower(struct jctx *J, uint32_t k);
 
 /* The deferred SET_NZCV (and its flags value, if nothing computed it yet). */
@@ -1173,6 +1289,12 @@ static void lower(struct jctx *J, uint32_t k)
     ir_helper_fn fallback = NULL;
     switch (i->op) {
     case IR_GET:
+        if (i->imm < 32 && J->pin[i->imm] >= 0) {
+            J->reg[i->dst] = J->pin[i->imm];
+            J->alias[i->dst] = 1;
+            J->pin_alias[i->imm] = i->dst;
+            return;
+        }
         alloc_dst(J, i->dst);
         if (J->reg[i->dst] >= 0) {
             S390_EMIT(B, RXY, LG, J->reg[i->dst], 0, R_ENV, OFF_X(i->imm));
@@ -1192,6 +1314,29 @@ static void lower(struct jctx *J, uint32_t k)
         dfin(J, i->dst, D(J, i->dst));
         return;
     case IR_SET:
+        if (i->imm < 32 && J->pin[i->imm] >= 0) {
+            int s = (int)i->imm, p = J->pin[s];
+            ir_val v = i->arg[0];
+            if (J->reg[v] == p && J->alias[v])
+                return; /* built in place */
+            ir_val old = J->pin_alias[s];
+            if (old && J->last_use[old] > k) {
+                /* The old value is still needed: move it out of the way. */
+                J->alias[old] = 0;
+                J->reg[old] = -1;
+                alloc_dst(J, old);
+                int d = D(J, old);
+                S390_EMIT(B, RRE, LGR, d, p);
+                dfin(J, old, d);
+            }
+            J->pin_alias[s] = 0;
+            if (J->is_const[v])
+                load_const(J, p, J->cval[v]);
+            else
+                S390_EMIT(B, RRE, LGR, p, R(J, v, R_S1));
+            return;
+        }
+        /* fall through */
     case IR_SETV: {
         int off = i->op == IR_SET ? OFF_X(i->imm) : OFF_V(i->imm & 31, i->imm2 & 1);
         ir_val v = i->arg[0];
@@ -1277,6 +1422,8 @@ static void lower(struct jctx *J, uint32_t k)
         fallback = i->type == IR_I32 ? jf_extr_32 : jf_extr_64;
         break;
     case IR_GOTO:
+        if (J->loop && i->imm != J->b->pc)
+            writeback_pins(J);
         branch_to(J, 15, i->imm);
         return;
     case IR_BRCOND: {
@@ -1285,6 +1432,15 @@ static void lower(struct jctx *J, uint32_t k)
             return;
         }
         int m = emit_test(J, i->arg[0]);
+        if (J->loop && (i->imm == J->b->pc || i->imm2 == J->b->pc)) {
+            bool t_self = i->imm == J->b->pc;
+            branch_to(J, t_self ? m : m ^ 15, J->b->pc);
+            if (t_self ? J->defer_n : J->defer_t)
+                materialise_flags(J);
+            writeback_pins(J);
+            branch_to(J, 15, t_self ? i->imm2 : i->imm);
+            return;
+        }
         if (J->defer_t) {
             branch_to(J, m ^ 15, i->imm2);
             materialise_flags(J);
@@ -1312,6 +1468,12 @@ static void lower(struct jctx *J, uint32_t k)
         if (lower_pure(J, i))
             return;
         /* The result register was taken before the call; give it back (emit_call allocates). */
+        if (J->alias[i->dst]) {
+            J->alias[i->dst] = 0;
+            for (int sl = 0; sl < 32; sl++)
+                if (J->pin_alias[sl] == i->dst)
+                    J->pin_alias[sl] = 0;
+        }
         release(J, i->dst);
         J->reg[i->dst] = -1;
         J->slot[i->dst] = -1;
@@ -1368,6 +1530,7 @@ static void emit_stubs(struct jctx *J)
         a->stub_off = (uint32_t)B->len;
         /* The access did not happen and its base register is intact. */
         S390_EMIT(B, RXY, LAY, R_S1, 0, a->base, a->disp);
+        writeback_pins(J);
         load_const(J, R_S14, J->b->pc + a->pcoff);
         load_const(J, R_S0, J->b->ninsns - a->pcoff / 4);
         brcl_abs(J, 15, J->j->fault_tail);
@@ -1401,25 +1564,35 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->kind = calloc(J->nt, 1);
     J->cval = calloc(J->nt, sizeof *J->cval);
     J->blk = calloc(1, sizeof *J->blk);
+    J->pin_target = malloc(J->nt);
+    J->alias = calloc(J->nt, 1);
     struct s390_jit_block *out = NULL;
     if (!J->last_use || !J->nuses || !J->def || !J->disp || !J->reg || !J->slot ||
-        !J->is_const || !J->kind || !J->cval || !J->blk)
+        !J->is_const || !J->kind || !J->cval || !J->blk || !J->pin_target || !J->alias)
         goto done;
+    memset(J->pin_target, -1, J->nt);
+    memset(J->pin, -1, sizeof J->pin);
     memset(J->reg, -1, J->nt);
     for (uint32_t t = 0; t < J->nt; t++)
         J->slot[t] = -1;
     if (!analyse(J))
         goto done;
 
+    plan_loop(J);
     s390_label_init(&J->entry);
+    s390_label_init(&J->loop_label);
     s390_label_bind(B, &J->entry);
+    for (int sl = 0; sl < 32; sl++)
+        if (J->pin[sl] >= 0)
+            S390_EMIT(B, RXY, LG, J->pin[sl], 0, R_ENV, OFF_X(sl));
+    s390_label_bind(B, &J->loop_label);
     agsi_insns(J, b->ninsns);
     for (uint32_t k = 0; k < b->n && !J->fail; k++) {
         lower(J, k);
         /* Free the registers and slots of temps whose last use this was (after the result
          * was placed, so a result never shares a register with its operands). */
         for (int r = 0; r < 16; r++)
-            if (J->owner[r] && J->last_use[J->owner[r]] <= k)
+            if (J->owner[r] && J->owner[r] != PIN_OWNER && J->last_use[J->owner[r]] <= k)
                 release(J, J->owner[r]);
         for (int sl = 0; sl < J->slots_hw; sl++)
             if (J->slot_owner[sl] && J->last_use[J->slot_owner[sl]] <= k)
@@ -1469,6 +1642,8 @@ done:
     free(J->is_const);
     free(J->kind);
     free(J->cval);
+    free(J->pin_target);
+    free(J->alias);
     return out;
 }
 
