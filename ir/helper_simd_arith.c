@@ -332,7 +332,8 @@ uint64_t helper_simd_2misc(struct ir_env *env, uint64_t args, uint64_t op, uint6
         break;
     case 0x12: case 0x14: case 0x32: case 0x34: { /* XTN, SQXTN, SQXTUN, UQXTN (+2) */
         zarm_vreg t = {{0, 0}};
-        for (unsigned i = 0; i < 8 / esize; i++) {
+        /* The scalar forms narrow one element: the others must not set QC. */
+        for (unsigned i = 0; i < (SIMD_SCALAR(args) ? 1 : 8 / esize); i++) {
             uint64_t v = simd_lane(&x, i, 2 * esize);
             if (op == 0x14 || op == 0x32)
                 v = op == 0x14 ? sat_s(env, simd_slane(&x, i, 2 * esize), esize)
