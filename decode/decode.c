@@ -37,6 +37,7 @@ static const struct {
 static struct a64_entry entries[NENTRIES + 1];
 static uint16_t *bucket_list;          /* entry indices, per bucket, terminated by 0xffff */
 static uint32_t bucket_start[NBUCKETS];
+static uint32_t bucket_count[NBUCKETS];
 static uint16_t op_entry[A64_OP_COUNT]; /* first entry of each op, for a64_op_pattern */
 static int decode_ready;
 
@@ -157,16 +158,23 @@ int a64_decode_init(const char **errmsg)
     for (unsigned i = NENTRIES; i-- > 0;)
         op_entry[entries[i].op] = (uint16_t)i;
 
-    /* Count, then fill, each bucket's compatible entries in specificity order. */
+    /* Count, then fill, each bucket's compatible entries in specificity order.
+     * An entry belongs to every bucket that agrees with it on the bucket bits
+     * it fixes: enumerate the subsets of its free bucket bits. */
+    memset(bucket_count, 0, sizeof bucket_count);
+    for (unsigned i = 0; i < NENTRIES; i++) {
+        uint32_t fixed = entries[i].mask >> BUCKET_SHIFT, val = entries[i].value >> BUCKET_SHIFT;
+        uint32_t free_bits = ~fixed & (NBUCKETS - 1), sub = 0;
+        do {
+            bucket_count[val | sub]++;
+            sub = (sub - free_bits) & free_bits;
+        } while (sub);
+    }
     uint32_t total = 0;
-    const uint32_t bmask = ~0u << BUCKET_SHIFT;
     for (uint32_t b = 0; b < NBUCKETS; b++) {
-        uint32_t word = b << BUCKET_SHIFT;
         bucket_start[b] = total;
-        for (unsigned i = 0; i < NENTRIES; i++)
-            if (((word ^ entries[i].value) & entries[i].mask & bmask) == 0)
-                total++;
-        total++;
+        total += bucket_count[b] + 1;
+        bucket_count[b] = 0; /* reused as the fill position */
     }
     bucket_list = malloc(total * sizeof *bucket_list);
     if (!bucket_list) {
@@ -174,14 +182,17 @@ int a64_decode_init(const char **errmsg)
             *errmsg = "decode table: out of memory";
         return -1;
     }
-    uint32_t k = 0;
-    for (uint32_t b = 0; b < NBUCKETS; b++) {
-        uint32_t word = b << BUCKET_SHIFT;
-        for (unsigned i = 0; i < NENTRIES; i++)
-            if (((word ^ entries[i].value) & entries[i].mask & bmask) == 0)
-                bucket_list[k++] = (uint16_t)i;
-        bucket_list[k++] = 0xffff;
+    for (unsigned i = 0; i < NENTRIES; i++) {
+        uint32_t fixed = entries[i].mask >> BUCKET_SHIFT, val = entries[i].value >> BUCKET_SHIFT;
+        uint32_t free_bits = ~fixed & (NBUCKETS - 1), sub = 0;
+        do {
+            uint32_t b = val | sub;
+            bucket_list[bucket_start[b] + bucket_count[b]++] = (uint16_t)i;
+            sub = (sub - free_bits) & free_bits;
+        } while (sub);
     }
+    for (uint32_t b = 0; b < NBUCKETS; b++)
+        bucket_list[bucket_start[b] + bucket_count[b]] = 0xffff;
     decode_ready = 1;
     return 0;
 }

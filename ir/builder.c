@@ -4,10 +4,7 @@
 
 #include "ir.h"
 
-static const struct {
-    const char *name;
-    uint8_t nargs, flags;
-} op_info[IR_NUM_OPS] = {
+const struct ir_op_info ir_op_info[IR_NUM_OPS] = {
 #define IR_BIN(n, e32, e64) [IR_##n] = {#n, 2, 0},
 #define IR_UN(n, e32, e64) [IR_##n] = {#n, 1, 0},
 #define IR_OP(n, na, fl) [IR_##n] = {#n, na, fl},
@@ -17,9 +14,6 @@ static const struct {
 #undef IR_OP
 };
 
-const char *ir_op_name(unsigned op) { return op < IR_NUM_OPS ? op_info[op].name : "?"; }
-unsigned ir_op_nargs(unsigned op) { return op < IR_NUM_OPS ? op_info[op].nargs : 0; }
-unsigned ir_op_flags(unsigned op) { return op < IR_NUM_OPS ? op_info[op].flags : 0; }
 
 void ir_block_init(struct ir_block *b, uint64_t pc)
 {
@@ -66,7 +60,7 @@ ir_val ir_emit(struct ir_block *b, unsigned op, unsigned type, ir_val a, ir_val 
     struct ir_insn *i = &b->insn[b->n++];
     i->op = (uint16_t)op;
     i->type = (uint8_t)type;
-    i->nargs = op_info[op].nargs;
+    i->nargs = ir_op_info[op].nargs;
     i->pcoff = b->cur_pcoff;
     i->arg[0] = a;
     i->arg[1] = b2;
@@ -129,5 +123,5 @@ void ir_exit(struct ir_block *b, enum ir_exit reason, uint64_t pc, ir_val info)
 }
 bool ir_block_terminated(const struct ir_block *b)
 {
-    return b->n && (op_info[b->insn[b->n - 1].op].flags & IRF_TERM);
+    return b->n && (ir_op_info[b->insn[b->n - 1].op].flags & IRF_TERM);
 }

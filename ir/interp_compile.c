@@ -11,6 +11,7 @@
 
 #include "interp.h"
 #include "interp_handlers.h"
+#include "scratch.h"
 
 #define SLOT_PSTATE 33
 #define NONE 0xffffffffu
@@ -22,7 +23,10 @@ struct lower {
     uint8_t *is_const;
     uint64_t *cval;
     uint8_t *alias;     /* per temp: its slot is a guest register's */
-    uint8_t slot_busy[IR_MAX_TEMP_SLOTS];
+    /* Temp slots: those above `fresh` were never used in this block; freed ones
+     * are on a stack. */
+    uint16_t free_stack[IR_MAX_TEMP_SLOTS];
+    uint32_t nfree, fresh;
     struct ir_iblock *out;
     uint32_t nops, cap;
     int err;
@@ -49,22 +53,32 @@ static struct ir_iop *emit(struct lower *L, unsigned h, uint32_t pcoff)
 
 static uint32_t alloc_slot(struct lower *L)
 {
-    for (uint32_t s = 0; s < IR_MAX_TEMP_SLOTS; s++)
-        if (!L->slot_busy[s]) {
-            L->slot_busy[s] = 1;
-            return IR_TMP_SLOT0 + s;
-        }
+    if (L->nfree)
+        return IR_TMP_SLOT0 + L->free_stack[--L->nfree];
+    if (L->fresh < IR_MAX_TEMP_SLOTS)
+        return IR_TMP_SLOT0 + L->fresh++;
     L->err = 1;
     return IR_TMP_SLOT0;
+}
+
+static void free_slot(struct lower *L, uint32_t slot)
+{
+    L->free_stack[L->nfree++] = (uint16_t)(slot - IR_TMP_SLOT0);
 }
 
 static void release_dead_args(struct lower *L, const struct ir_insn *i, uint32_t k)
 {
     for (unsigned a = 0; a < i->nargs; a++) {
         ir_val t = i->arg[a];
-        if (t && L->last_use[t] == k && L->slot[t] != NONE && !L->alias[t] &&
-            L->slot[t] >= IR_TMP_SLOT0)
-            L->slot_busy[L->slot[t] - IR_TMP_SLOT0] = 0;
+        if (!t || L->last_use[t] != k || L->slot[t] == NONE || L->alias[t] ||
+            L->slot[t] < IR_TMP_SLOT0)
+            continue;
+        /* An operand named twice (ADD t, t) is freed once. */
+        bool seen = false;
+        for (unsigned p = 0; p < a; p++)
+            seen = seen || i->arg[p] == t;
+        if (!seen)
+            free_slot(L, L->slot[t]);
     }
 }
 
@@ -85,13 +99,15 @@ static uint32_t use(struct lower *L, ir_val t, uint32_t pcoff)
     return L->slot[t] == NONE ? 0 : L->slot[t];
 }
 
-static bool set_between(const struct ir_block *b, uint32_t from, uint32_t to, unsigned op,
-                        uint64_t slot)
+/* Register slots GET/SET name, with NZCV as one more. */
+#define NZCV_KEY 34
+static int reg_key(const struct ir_insn *i)
 {
-    for (uint32_t k = from + 1; k < to && k < b->n; k++)
-        if (b->insn[k].op == op && (op == IR_SET_NZCV || b->insn[k].imm == slot))
-            return true;
-    return false;
+    if (i->op == IR_GET || i->op == IR_SET)
+        return i->imm < 34 ? (int)i->imm : -1;
+    if (i->op == IR_GET_NZCV || i->op == IR_SET_NZCV)
+        return NZCV_KEY;
+    return -1;
 }
 
 static unsigned load_handler(uint64_t imm, unsigned type)
@@ -132,25 +148,21 @@ struct ir_iblock *ir_interp_compile(const struct ir_block *b)
     memset(&L, 0, sizeof L);
     L.b = b;
     uint32_t nt = b->ntemps + 1;
-    L.last_use = calloc(nt, sizeof *L.last_use);
-    L.slot = malloc(nt * sizeof *L.slot);
-    L.is_const = calloc(nt, 1);
-    L.cval = calloc(nt, sizeof *L.cval);
-    L.alias = calloc(nt, 1);
-    if (!L.last_use || !L.slot || !L.is_const || !L.cval || !L.alias) {
-        L.err = 1;
-        goto done;
-    }
+    L.last_use = ir_scratch(IR_SCRATCH_LOWER_LAST, nt, sizeof *L.last_use);
+    L.slot = ir_scratch(IR_SCRATCH_LOWER_SLOT, nt, sizeof *L.slot);
+    L.is_const = ir_scratch(IR_SCRATCH_LOWER_CONST, nt, 1);
+    L.cval = ir_scratch(IR_SCRATCH_LOWER_CVAL, nt, sizeof *L.cval);
+    L.alias = ir_scratch(IR_SCRATCH_LOWER_ALIAS, nt, 1);
+    uint32_t *nuses = ir_scratch(IR_SCRATCH_LOWER_NUSES, nt, sizeof *nuses);
+    /* The index into out->ops of the handler that produced each temp, for retargeting. */
+    uint32_t *producer = ir_scratch(IR_SCRATCH_LOWER_PRODUCER, nt, sizeof *producer);
+    /* For each GET: the index of the next SET of the same register (or n). */
+    uint32_t *set_next = ir_scratch(IR_SCRATCH_LOWER_SETNEXT, b->n + 1, sizeof *set_next);
+    if (!L.last_use || !L.slot || !L.is_const || !L.cval || !L.alias || !nuses || !producer ||
+        !set_next)
+        return NULL;
     for (uint32_t t = 0; t < nt; t++)
         L.slot[t] = NONE;
-    uint32_t *def = calloc(nt, sizeof *def);
-    uint32_t *nuses = calloc(nt, sizeof *nuses);
-    if (!def || !nuses) {
-        free(def);
-        free(nuses);
-        L.err = 1;
-        goto done;
-    }
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
         for (unsigned a = 0; a < i->nargs; a++)
@@ -158,21 +170,25 @@ struct ir_iblock *ir_interp_compile(const struct ir_block *b)
                 L.last_use[i->arg[a]] = k;
                 nuses[i->arg[a]]++;
             }
-        if (i->dst)
-            def[i->dst] = k;
         if (i->op == IR_CONST) {
             L.is_const[i->dst] = 1;
             L.cval[i->dst] = i->imm;
         }
     }
-
-    /* The index into out->ops of the handler that produced each temp, for retargeting. */
-    uint32_t *producer = malloc(nt * sizeof *producer);
-    if (!producer) {
-        free(def);
-        free(nuses);
-        L.err = 1;
-        goto done;
+    {
+        uint32_t next[NZCV_KEY + 1];
+        for (int r = 0; r <= NZCV_KEY; r++)
+            next[r] = b->n;
+        for (uint32_t k = b->n; k-- > 0;) {
+            const struct ir_insn *i = &b->insn[k];
+            int r = reg_key(i);
+            if (r < 0)
+                continue;
+            if (i->op == IR_SET || i->op == IR_SET_NZCV)
+                next[r] = k;
+            else
+                set_next[k] = next[r];
+        }
     }
     emit(&L, H_MOVI, 0); /* reserve ops[0]; removed below */
     L.nops = 0;
@@ -186,7 +202,7 @@ struct ir_iblock *ir_interp_compile(const struct ir_block *b)
             break; /* materialised on demand */
         case IR_GET: {
             unsigned s = (unsigned)i->imm;
-            if (!set_between(b, k, L.last_use[i->dst] + 1, IR_SET, s)) {
+            if (set_next[k] > L.last_use[i->dst]) {
                 L.slot[i->dst] = s;
                 L.alias[i->dst] = 1;
             } else {
@@ -201,7 +217,7 @@ struct ir_iblock *ir_interp_compile(const struct ir_block *b)
             break;
         }
         case IR_GET_NZCV:
-            if (!set_between(b, k, L.last_use[i->dst] + 1, IR_SET_NZCV, 0)) {
+            if (set_next[k] > L.last_use[i->dst]) {
                 L.slot[i->dst] = SLOT_PSTATE;
                 L.alias[i->dst] = 1;
             } else {
@@ -220,7 +236,7 @@ struct ir_iblock *ir_interp_compile(const struct ir_block *b)
             /* Retarget: the value was made by the handler just emitted, is used
              * only here, and lives in a temp slot. */
             if (p != NONE && p + 1 == L.nops && nuses[v] == 1 && !L.alias[v]) {
-                L.slot_busy[L.out->ops[p].d - IR_TMP_SLOT0] = 0;
+                free_slot(&L, L.out->ops[p].d);
                 L.out->ops[p].d = (uint16_t)i->imm;
                 break;
             }
@@ -293,20 +309,11 @@ struct ir_iblock *ir_interp_compile(const struct ir_block *b)
                 producer[i->dst] = L.nops - 1;
                 /* A result nobody reads frees its slot at once. */
                 if (!nuses[i->dst])
-                    L.slot_busy[d - IR_TMP_SLOT0] = 0;
+                    free_slot(&L, d);
             }
         }
         }
     }
-    free(def);
-    free(nuses);
-    free(producer);
-done:
-    free(L.last_use);
-    free(L.slot);
-    free(L.is_const);
-    free(L.cval);
-    free(L.alias);
     if (L.err || !L.out) {
         free(L.out);
         return NULL;

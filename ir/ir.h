@@ -70,9 +70,18 @@ struct ir_block {
     uint32_t cur_pcoff; /* pcoff stamped on instructions being emitted */
 };
 
-const char *ir_op_name(unsigned op);
-unsigned ir_op_nargs(unsigned op);
-unsigned ir_op_flags(unsigned op);
+/* Arity and flags of each op, from ops.def (builder.c). */
+struct ir_op_info {
+    const char *name;
+    uint8_t nargs, flags;
+};
+extern const struct ir_op_info ir_op_info[IR_NUM_OPS];
+static inline const char *ir_op_name(unsigned op)
+{
+    return op < IR_NUM_OPS ? ir_op_info[op].name : "?";
+}
+static inline unsigned ir_op_nargs(unsigned op) { return op < IR_NUM_OPS ? ir_op_info[op].nargs : 0; }
+static inline unsigned ir_op_flags(unsigned op) { return op < IR_NUM_OPS ? ir_op_info[op].flags : 0; }
 
 /* Builder (builder.c). */
 void ir_block_init(struct ir_block *b, uint64_t pc);

@@ -10,6 +10,7 @@
 
 #include "eval.h"
 #include "ir.h"
+#include "scratch.h"
 
 #define NSLOTS 35
 #define SLOT_NZCV 34
@@ -25,17 +26,19 @@ static ir_val resolve(const ir_val *repl, ir_val v)
 void ir_optimize(struct ir_block *b)
 {
     uint32_t nt = b->ntemps + 1;
-    ir_val *repl = calloc(nt, sizeof *repl);
-    uint8_t *is_const = calloc(nt, 1);
-    uint64_t *cval = calloc(nt, sizeof *cval);
-    uint32_t *uses = calloc(nt, sizeof *uses);
+    ir_val *repl = ir_scratch(IR_SCRATCH_OPT_REPL, nt, sizeof *repl);
+    uint8_t *is_const = ir_scratch(IR_SCRATCH_OPT_CONST, nt, 1);
+    uint64_t *cval = ir_scratch(IR_SCRATCH_OPT_CVAL, nt, sizeof *cval);
+    uint32_t *uses = ir_scratch(IR_SCRATCH_OPT_USES, nt, sizeof *uses);
     if (!repl || !is_const || !cval || !uses)
-        goto out;
+        return;
 
     ir_val cur[NSLOTS] = {0};
+    /* A pending SET is the index of the last unobserved SET of a slot; it is
+     * valid only if set in the current epoch (bumped at every observation). */
     int32_t pending_set[NSLOTS];
-    for (int s = 0; s < NSLOTS; s++)
-        pending_set[s] = -1;
+    uint32_t pending_epoch[NSLOTS] = {0};
+    uint32_t epoch = 1;
 
     for (uint32_t k = 0; k < b->n; k++) {
         struct ir_insn *i = &b->insn[k];
@@ -58,17 +61,17 @@ void ir_optimize(struct ir_block *b)
             continue;
         }
         if ((i->op == IR_SET || i->op == IR_SET_NZCV) && slot >= 0) {
-            if (pending_set[slot] >= 0)
+            if (pending_epoch[slot] == epoch)
                 b->insn[pending_set[slot]].op = DELETED;
             pending_set[slot] = (int32_t)k;
+            pending_epoch[slot] = epoch;
             cur[slot] = i->arg[0];
             continue;
         }
         if (flags & (IRF_FAULT | IRF_TERM) || i->op == IR_CALL) {
             /* Anything that can leave the block or look at the CPU state makes
              * the pending writes observable. */
-            for (int s = 0; s < NSLOTS; s++)
-                pending_set[s] = -1;
+            epoch++;
         }
         if (i->op == IR_CONST) {
             is_const[i->dst] = 1;
@@ -119,9 +122,4 @@ void ir_optimize(struct ir_block *b)
         if (b->insn[k].op != DELETED)
             b->insn[w++] = b->insn[k];
     b->n = w;
-out:
-    free(repl);
-    free(is_const);
-    free(cval);
-    free(uses);
 }

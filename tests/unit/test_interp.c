@@ -338,3 +338,28 @@ Test(interp, exit_reason_and_info)
     ir_block_free(&b);
     free(env);
 }
+
+/* A temp named twice by one op (ADD t, t) must release its slot once: a
+ * double release hands one slot to two live temps. */
+Test(interp, operand_used_twice_frees_its_slot_once)
+{
+    struct ir_env *env = new_env();
+    env->cpu.x[1] = 5;
+    env->cpu.x[2] = 100;
+    env->cpu.x[3] = 1000;
+    struct ir_block b;
+    ir_block_init(&b, 0x1000);
+    ir_val t = ir_bin(&b, IR_ADD, IR_I64, ir_get(&b, 1), ir_get(&b, 2)); /* 105 in a temp slot */
+    ir_val d = ir_bin(&b, IR_ADD, IR_I64, t, t);                          /* 210; t dies here */
+    ir_val u = ir_bin(&b, IR_MUL, IR_I64, ir_get(&b, 3), ir_get(&b, 2));  /* 100000 */
+    ir_val w = ir_bin(&b, IR_SUB, IR_I64, ir_get(&b, 3), ir_get(&b, 1));  /* 995 */
+    ir_set(&b, 4, ir_bin(&b, IR_ADD, IR_I64, d, ir_bin(&b, IR_ADD, IR_I64, u, w)));
+    ir_exit(&b, IR_EXIT_SVC, 0x1004, 0);
+    struct ir_iblock *blk = compile(&b);
+    cr_assert_not_null(blk);
+    run(env, blk);
+    cr_assert_eq(env->cpu.x[4], 210 + 100000 + 995);
+    ir_interp_free(blk);
+    ir_block_free(&b);
+    free(env);
+}
