@@ -149,6 +149,7 @@ struct jctx {
     bool pin_written[32];
     ir_val pin_alias[32];     /* the GET temp currently living in the pinned register */
     int8_t *pin_target;       /* per temp: slot whose register its value may be built in */
+    uint8_t *checked;         /* per temp: already compared with the window size */
     uint8_t *alias;           /* per temp: lives in a pinned register it does not own */
     uint64_t *cval;
     uint32_t *def;            /* index of the defining instruction */
@@ -411,8 +412,13 @@ static void access(struct jctx *J, uint32_t pcoff, ir_val addr, unsigned insn, i
     a->insn = insn;
     a->reg = r;
     /* Guest addresses at or above the window size fault (a folded displacement is
-     * re-checked exactly out of line). */
-    S390_EMIT_LABEL(B, RIEb, CLGRJ, base, R_GSIZE, 10, disp ? &a->slow : &a->stub);
+     * re-checked exactly out of line).  A base already checked in this block needs no second
+     * check: a displacement from it lands at worst in a guard page. */
+    ir_val bt = J->kind[addr] == K_FOLDADDR ? J->b->insn[J->def[addr]].arg[0] : addr;
+    if (!J->checked[bt]) {
+        S390_EMIT_LABEL(B, RIEb, CLGRJ, base, R_GSIZE, 10, disp ? &a->slow : &a->stub);
+        J->checked[bt] = 1;
+    }
     a->off = (uint32_t)B->len;
     s390_emit_RXY(B, insn, r, R_GBASE, base, disp);
     a->len = (uint32_t)(B->len - a->off);
@@ -1046,6 +1052,52 @@ static void lower_exit(struct jctx *J, const struct ir_insn *i)
 
 /* ---- analysis ----------------------------------------------------------------------------- */
 
+/* Copy propagation on the JIT's private copy of the block: x + 0, x | 0, x << 0, 64-bit MOV...
+ * are their operand (the IR passes leave them: the interpreter does not mind). */
+static void simplify(struct ir_block *b, uint32_t nt, uint64_t *cv, uint8_t *isc, ir_val *repl)
+{
+    for (uint32_t k = 0; k < b->n; k++) {
+        struct ir_insn *i = &b->insn[k];
+        for (unsigned a = 0; a < i->nargs; a++)
+            while (i->arg[a] && i->arg[a] < nt && repl[i->arg[a]])
+                i->arg[a] = repl[i->arg[a]];
+        if (!i->dst || i->dst >= nt)
+            continue;
+        if (i->op == IR_CONST) {
+            isc[i->dst] = 1;
+            cv[i->dst] = i->imm;
+            continue;
+        }
+        if (i->type != IR_I64)
+            continue;
+        ir_val a0 = i->arg[0], a1 = i->nargs > 1 ? i->arg[1] : 0;
+        bool c1 = a1 && a1 < nt && isc[a1], c0 = a0 && a0 < nt && isc[a0];
+        switch (i->op) {
+        case IR_MOV:
+            repl[i->dst] = a0;
+            break;
+        case IR_ADD: case IR_OR: case IR_XOR:
+            if (c1 && cv[a1] == 0)
+                repl[i->dst] = a0;
+            else if (c0 && cv[a0] == 0)
+                repl[i->dst] = a1;
+            break;
+        case IR_SUB: case IR_SHL: case IR_LSR: case IR_ASR: case IR_ROR:
+            if (c1 && cv[a1] == 0)
+                repl[i->dst] = a0;
+            break;
+        case IR_AND:
+            if (c1 && cv[a1] == ~0ull)
+                repl[i->dst] = a0;
+            else if (c0 && cv[a0] == ~0ull)
+                repl[i->dst] = a1;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 static bool analyse(struct jctx *J)
 {
     const struct ir_block *b = J->b;
@@ -1145,6 +1197,12 @@ static bool analyse(struct jctx *J)
     free(cond_uses);
     free(flag_fused);
 
+    /* Pure results nobody reads (copies removed by simplify) need no code. */
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->dst && !J->nuses[i->dst] && J->kind[i->dst] == K_NORMAL && pure_fn(i->op, i->type))
+            J->kind[i->dst] = K_SKIP;
+    }
     /* Address folding: ADD base, #c (64-bit, |c| < 32 KiB) read only as a memory address. */
     uint32_t *addr_uses = calloc(J->nt, sizeof *addr_uses);
     if (!addr_uses)
@@ -1544,7 +1602,9 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     struct jctx jc, *J = &jc;
     memset(J, 0, sizeof *J);
     J->j = j;
-    J->b = b;
+    struct ir_block bc = *b;
+    bc.insn = malloc((b->n ? b->n : 1) * sizeof *bc.insn);
+    J->b = &bc;
     J->buf = buf;
     J->at = at;
     J->nt = b->ntemps + 1;
@@ -1566,11 +1626,22 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->blk = calloc(1, sizeof *J->blk);
     J->pin_target = malloc(J->nt);
     J->alias = calloc(J->nt, 1);
+    J->checked = calloc(J->nt, 1);
     struct s390_jit_block *out = NULL;
     if (!J->last_use || !J->nuses || !J->def || !J->disp || !J->reg || !J->slot ||
-        !J->is_const || !J->kind || !J->cval || !J->blk || !J->pin_target || !J->alias)
+        !J->is_const || !J->kind || !J->cval || !J->blk || !J->pin_target || !J->alias ||
+        !bc.insn || !J->checked)
         goto done;
     memset(J->pin_target, -1, J->nt);
+    memcpy(bc.insn, b->insn, b->n * sizeof *bc.insn);
+    {
+        ir_val *repl = calloc(J->nt, sizeof *repl);
+        if (!repl)
+            goto done;
+        simplify(&bc, J->nt, J->cval, J->is_const, repl);
+        free(repl);
+        memset(J->is_const, 0, J->nt);
+    }
     memset(J->pin, -1, sizeof J->pin);
     memset(J->reg, -1, J->nt);
     for (uint32_t t = 0; t < J->nt; t++)
@@ -1644,6 +1715,8 @@ done:
     free(J->cval);
     free(J->pin_target);
     free(J->alias);
+    free(bc.insn);
+    free(J->checked);
     return out;
 }
 

@@ -61,11 +61,13 @@ static bool fetch_insn(void *ctx, uint64_t pc, uint32_t *word)
 /* The translation in progress, for the lookahead's dependencies. */
 static __thread struct rt_tb *translating;
 
-/* Records whether block b writes NZCV before reading it. */
+/* Records whether block b writes NZCV before reading it (1), reads it first (0), or does
+ * neither and jumps straight on (2: the answer is its successor's). */
 static void note_nzcv(struct zarm_user *u, const struct ir_block *b)
 {
     struct rt_nzcv_entry *e = &u->cache.nzcv[(b->pc >> 2) & 1023];
     int dead = 0;
+    e->next = 0;
     for (uint32_t k = 0; k < b->n; k++) {
         unsigned op = b->insn[k].op;
         if (op == IR_GET_NZCV)
@@ -74,16 +76,18 @@ static void note_nzcv(struct zarm_user *u, const struct ir_block *b)
             dead = 1;
             break;
         }
+        if (op == IR_GOTO) {
+            dead = 2;
+            e->next = b->insn[k].imm;
+        }
     }
     e->pc = b->pc;
     e->end = b->pc + (b->nbytes ? b->nbytes : 4);
     e->dead = dead;
 }
 
-/* Dead-flag lookahead for the JIT: does the block at pc write NZCV before reading it? */
-static bool nzcv_dead_at(void *ctx, uint64_t pc)
+static struct rt_nzcv_entry *nzcv_entry(struct zarm_user *u, uint64_t pc)
 {
-    struct zarm_user *u = ctx;
     struct rt_cache *c = &u->cache;
     struct rt_nzcv_entry *e = &c->nzcv[(pc >> 2) & 1023];
     if (e->dead < 0 || e->pc != pc) {
@@ -94,18 +98,36 @@ static bool nzcv_dead_at(void *ctx, uint64_t pc)
         c->ahead_valid[slot] = true;
         note_nzcv(u, &c->ahead[slot]);
     }
-    struct rt_tb *tb = translating;
-    if (e->dead && tb) {
-        /* The answer holds only while that code is unchanged. */
-        for (int d = 0; d < 2; d++)
-            if (!tb->dep_end[d]) {
-                tb->dep_pc[d] = e->pc;
-                tb->dep_end[d] = e->end;
-                return true;
-            }
-        return false;
+    return e;
+}
+
+/* Dead-flag lookahead for the JIT: does the code at pc write NZCV before reading it?  Follows
+ * up to three blocks that jump straight on (a call's first block, say). */
+static bool nzcv_dead_at(void *ctx, uint64_t pc)
+{
+    struct zarm_user *u = ctx;
+    uint64_t lo = ~0ull, hi = 0;
+    int dead = 0;
+    for (int depth = 0; depth < 3; depth++) {
+        struct rt_nzcv_entry *e = nzcv_entry(u, pc);
+        lo = e->pc < lo ? e->pc : lo;
+        hi = e->end > hi ? e->end : hi;
+        dead = e->dead;
+        if (dead != 2)
+            break;
+        pc = e->next;
     }
-    return e->dead == 1;
+    struct rt_tb *tb = translating;
+    if (dead != 1 || !tb)
+        return false;
+    /* The answer holds only while that code is unchanged. */
+    for (int d = 0; d < 2; d++)
+        if (!tb->dep_end[d]) {
+            tb->dep_pc[d] = lo;
+            tb->dep_end[d] = hi;
+            return true;
+        }
+    return false;
 }
 
 static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
