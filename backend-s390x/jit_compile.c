@@ -114,7 +114,7 @@ static uint64_t jf_extr_64(struct ir_env *env, uint64_t a, uint64_t b, uint64_t 
     return lsb ? (b >> lsb) | (a << (64 - lsb)) : b;
 }
 
-enum { K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR };
+enum { K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR, K_TMLAZY, K_TMVAL };
 #define PIN_OWNER 0xffffffffu /* owner[] of a register pinned to a guest register */
 
 struct access {
@@ -553,11 +553,43 @@ static int emit_compare(struct jctx *J, ir_val cond_t)
     return fused_mask(p->op, cc);
 }
 
+/* Tests Arm condition cc on an NZCV value (bits 31:28) with TEST UNDER MASK: one bit is CC0
+ * (clear) or CC3 (set); HI (C and not Z) is the mixed case with Z, the leftmost, clear; GE
+ * (N == V) is "all clear or all set".  Returns the mask of the "true" condition codes. */
+static int emit_tm_cond(struct jctx *J, ir_val cond_t)
+{
+    const struct ir_insn *c = &J->b->insn[J->def[cond_t]];
+    unsigned cc = (unsigned)c->imm & 15;
+    if (cc >= 14)
+        return 15;
+    int n = R(J, c->arg[0], R_S1);
+    static const uint16_t bits[7] = {0x4000, 0x2000, 0x8000, 0x1000, 0x6000, 0x9000, 0};
+    static const int8_t yes[7] = {1, 1, 1, 1, 4, 9, 1};
+    unsigned k = cc >> 1;
+    int m;
+    if (k == 6) {
+        /* LE: Z or N != V, gathered at bit 28. */
+        S390_EMIT(B, RSY, SRLG, R_S14, n, 0, 3);
+        S390_EMIT(B, RRE, XGR, R_S14, n);
+        S390_EMIT(B, RSY, SRLG, R_S0, n, 0, 2);
+        S390_EMIT(B, RRE, OGR, R_S14, R_S0);
+        S390_EMIT(B, RI, TMLH, R_S14, 0x1000);
+        m = 14; /* GT: bit 28 clear */
+    } else {
+        S390_EMIT(B, RI, TMLH, n, bits[k]);
+        m = yes[k];
+    }
+    /* Odd conditions are the negations; LE (13) is the odd one of its pair too. */
+    return (cc & 1) ? m ^ 15 : m;
+}
+
 /* Sets the condition code for a 0/1 (or fused) condition temp; returns the "true" mask. */
 static int emit_test(struct jctx *J, ir_val c)
 {
     if (J->kind[c] == K_LAZYCOND)
         return emit_compare(J, c);
+    if (J->kind[c] == K_TMLAZY)
+        return emit_tm_cond(J, c);
     int r = R(J, c, R_S1);
     S390_EMIT(B, RRE, LTGR, r, r);
     return 7;
@@ -1194,6 +1226,16 @@ static bool analyse(struct jctx *J)
     for (uint32_t t = 1; t < J->nt; t++)
         if (flag_fused[t] && flag_fused[t] == J->nuses[t])
             J->kind[t] = K_SKIP; /* the flags value itself is never needed */
+    /* Other conditions test the NZCV value's bits in place. */
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op != IR_COND || !i->dst || J->kind[i->dst] != K_NORMAL || J->is_const[i->arg[0]])
+            continue;
+        bool lazy = J->nuses[i->dst] && cond_uses[i->dst] == J->nuses[i->dst];
+        J->kind[i->dst] = lazy ? K_TMLAZY : K_TMVAL;
+        if (lazy && J->last_use[i->arg[0]] < J->last_use[i->dst])
+            J->last_use[i->arg[0]] = J->last_use[i->dst];
+    }
     free(cond_uses);
     free(flag_fused);
 
@@ -1331,7 +1373,7 @@ static void lower(struct jctx *J, uint32_t k)
 {
     const struct ir_insn *i = &J->b->insn[k];
     if (i->dst && (J->kind[i->dst] == K_SKIP || J->kind[i->dst] == K_LAZYCOND ||
-                   J->kind[i->dst] == K_FOLDADDR))
+                   J->kind[i->dst] == K_FOLDADDR || J->kind[i->dst] == K_TMLAZY))
         return;
     if (i->op == IR_CONST || k == J->dead_set_nzcv)
         return;
@@ -1434,10 +1476,10 @@ static void lower(struct jctx *J, uint32_t k)
         return;
     }
     case IR_COND:
-        if (J->kind[i->dst] == K_CONDVAL) {
-            /* 0/1 from a compare of the flag producer's operands. */
+        if (J->kind[i->dst] == K_CONDVAL || J->kind[i->dst] == K_TMVAL) {
+            /* 0/1 from a compare of the flag producer's operands, or a test of NZCV bits. */
             alloc_dst(J, i->dst);
-            int m = emit_compare(J, i->dst);
+            int m = J->kind[i->dst] == K_CONDVAL ? emit_compare(J, i->dst) : emit_tm_cond(J, i->dst);
             int d = D(J, i->dst);
             if (J->lsc2) {
                 S390_EMIT(B, RI, LGHI, d, 0);
