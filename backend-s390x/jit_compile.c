@@ -114,7 +114,7 @@ static uint64_t jf_extr_64(struct ir_env *env, uint64_t a, uint64_t b, uint64_t 
     return lsb ? (b >> lsb) | (a << (64 - lsb)) : b;
 }
 
-enum { K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR, K_TMLAZY, K_TMVAL };
+enum { K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR, K_TMLAZY, K_TMVAL, K_SHIFTPAIR };
 #define PIN_OWNER 0xffffffffu /* owner[] of a register pinned to a guest register */
 
 struct access {
@@ -667,6 +667,24 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
     uint64_t bv = bc ? J->cval[bt] : 0;
     int d = D(J, i->dst);
     int a, b;
+    if (J->kind[i->dst] == K_SHIFTPAIR) {
+        const struct ir_insn *p = &J->b->insn[J->def[at]];
+        int x = R(J, p->arg[0], R_S1);
+        int sa, sb; /* left and right shift amounts */
+        if (i->op == IR_LSR) {
+            sa = (int)J->cval[p->arg[1]];
+            sb = (int)bv;
+            int lo = sa > sb ? sa - sb : 0;
+            S390_EMIT(B, RIEf, RISBG, d, x, sb, (63 - lo) | 0x80, (sa - sb) & 63);
+        } else {
+            sb = (int)J->cval[p->arg[1]];
+            sa = (int)bv;
+            int hi = 63 + sa - sb < 63 ? 63 + sa - sb : 63;
+            S390_EMIT(B, RIEf, RISBG, d, x, 63 - hi, (63 - sa) | 0x80, (sa - sb) & 63);
+        }
+        dfin(J, i->dst, d);
+        return true;
+    }
     switch (i->op) {
     case IR_ADD:
     case IR_SUB: {
@@ -1239,6 +1257,23 @@ static bool analyse(struct jctx *J)
     free(cond_uses);
     free(flag_fused);
 
+    /* (x << a) >> b and (x >> b) << a (bitfield moves): one RISBG. */
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if ((i->op != IR_LSR && i->op != IR_SHL) || i->type != IR_I64 || !i->dst ||
+            !J->is_const[i->arg[1]] || J->cval[i->arg[1]] > 63 || J->is_const[i->arg[0]])
+            continue;
+        ir_val in = i->arg[0];
+        const struct ir_insn *p = &b->insn[J->def[in]];
+        if (p->dst != in || p->type != IR_I64 || J->nuses[in] != 1 || J->kind[in] != K_NORMAL ||
+            !(p->op == (i->op == IR_LSR ? IR_SHL : IR_LSR)) || !J->is_const[p->arg[1]] ||
+            J->cval[p->arg[1]] > 63 || J->is_const[p->arg[0]])
+            continue;
+        J->kind[in] = K_SKIP;
+        J->kind[i->dst] = K_SHIFTPAIR;
+        if (J->last_use[p->arg[0]] < k)
+            J->last_use[p->arg[0]] = k;
+    }
     /* Pure results nobody reads (copies removed by simplify) need no code. */
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
