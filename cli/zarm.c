@@ -25,6 +25,8 @@ static void usage(FILE *f)
             "  --engine=E       auto, interp, jit or hw\n"
             "  --mem=BYTES      guest address space size (e.g. 4G)\n"
             "  --stats          print execution statistics on exit\n"
+            "  --log-fd=N       write the log to the open descriptor N (a guest execve's zarm)\n"
+            "  --exec-runner=P  run zarm through program P when the guest execs an Arm64 program\n"
             "  -h, --help       this text\n");
 }
 
@@ -124,6 +126,12 @@ int main(int argc, char **argv)
             return 0;
         } else if (!strcmp(a, "--stats")) {
             stats = 1;
+        } else if (!strncmp(a, "--exec-runner=", 14)) {
+            opt.exec_runner = a + 14;
+        } else if (!strncmp(a, "--log-fd=", 9)) {
+            /* The log a guest's execve hands on; not the guest's to inherit. */
+            opt.log_fd = atoi(a + 9);
+            fcntl(opt.log_fd, F_SETFD, FD_CLOEXEC);
         } else if (!strncmp(a, "--engine=", 9)) {
             const char *e = a + 9;
             if (!strcmp(e, "auto")) opt.engine = ZARM_ENGINE_AUTO;

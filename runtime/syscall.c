@@ -248,8 +248,11 @@ void rt_syscall(struct zarm_user *u)
         }
     }
     int64_t r;
-    if (e) {
+    if (rt_sys_fd_hook(u, nr, a, &r)) {
+        /* an event descriptor's read or write, converted */
+    } else if (e) {
         r = e->fn(u, a);
+        rt_sys_fd_after(u, nr, a, r);
     } else {
         r = -ENOSYS;
         if (u->log && (u->opt.log_mask & ZARM_LOG_UNIMP))

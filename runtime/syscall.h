@@ -106,6 +106,17 @@ int rt_sys_get_timespec(struct zarm_user *u, uint64_t addr, struct timespec *ts)
 /* Writes a timespec to the guest; 0 or -EFAULT. */
 int rt_sys_put_timespec(struct zarm_user *u, uint64_t addr, const struct timespec *ts);
 
+/* Descriptors whose reads need converting (syscall_poll.c): the dispatcher
+ * offers each call to rt_sys_fd_hook first (true: handled, result in *r) and
+ * tells rt_sys_fd_after the result, for dup and close bookkeeping. */
+bool rt_sys_fd_hook(struct zarm_user *u, uint64_t nr, const uint64_t a[6], int64_t *r);
+void rt_sys_fd_after(struct zarm_user *u, uint64_t nr, const uint64_t a[6], int64_t r);
+/* struct itimerspec (interval, then value) from and to the guest; 0,
+ * -EFAULT or -EINVAL (syscall_poll.c). */
+struct itimerspec;
+int rt_sys_get_itimerspec(struct zarm_user *u, uint64_t addr, struct itimerspec *it);
+int rt_sys_put_itimerspec(struct zarm_user *u, uint64_t addr, const struct itimerspec *it);
+
 /* Raises sig in the guest process as kill(getpid(), sig) would (syscall_signal.c). */
 int64_t rt_sys_raise(struct zarm_user *u, int sig);
 #endif

@@ -50,6 +50,9 @@ struct zarm_user_options {
     int log_fd;               /* where the debug log goes (-D); 2 by default */
     const char *sysroot;      /* -L: prefix for the interpreter and absolute paths */
     uint64_t guest_mem_size;  /* bytes of guest address space; 0 = default */
+    /* A guest execve of an Arm64 program runs zarm again with these options: */
+    const char *self_exe;     /* the zarm program; NULL: /proc/self/exe */
+    const char *exec_runner;  /* run it through this program (an emulator); NULL: directly */
 };
 
 struct zarm_stats {
