@@ -215,6 +215,13 @@ int main(int argc, char **argv)
                 zarm_engine_name(zarm_user_engine(u)), s.guest_insns, s.blocks_translated,
                 s.invalidations, s.blocks_dropped, s.cache_blocks, s.cache_bytes, s.helper_calls,
                 s.syscalls, s.engine_exits);
+        if (zarm_user_engine(u) == ZARM_ENGINE_HW)
+            fprintf(stderr,
+                    "  hw exits            %" PRIu64 "\n"
+                    "  hw hand-overs       %" PRIu64 "\n"
+                    "  hw register moves   %" PRIu64 "\n"
+                    "  hw TLB flushes      %" PRIu64 "\n",
+                    s.hw_exits, s.hw_handovers, s.hw_reg_transfers, s.hw_tlb_flushes);
     }
     zarm_user_destroy(u);
     free(genv);

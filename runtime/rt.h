@@ -134,6 +134,7 @@ struct zarm_user {
     struct rt_signals sig;
     bool exited;
     int exit_status;
+    struct rt_hw *hw; /* the hardware engine (hw.c), when it runs the guest */
     uint64_t syscalls, engine_exits;
 };
 

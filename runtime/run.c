@@ -9,6 +9,7 @@
 #include <xxhash.h>
 
 #include "ir/endian.h"
+#include "hw.h"
 #include "rt.h"
 
 /* Host faults inside the guest window (a guest access to an unmapped or
@@ -278,7 +279,9 @@ int zarm_user_run(struct zarm_user *u, int *status)
     while (!u->exited) {
         env->exit = IR_EXIT_NONE;
         uint32_t why;
-        if (u->cache.jit) {
+        if (u->hw) {
+            why = rt_hw_step(u);
+        } else if (u->cache.jit) {
             why = run_jit(u);
         } else {
             struct ir_iblock *blk = lookup(env, env->cpu.pc);
@@ -324,6 +327,7 @@ int zarm_user_run(struct zarm_user *u, int *status)
         }
     }
     fault_jmp = NULL;
+    rt_hw_finish(u);
     if (u->log)
         fflush(u->log);
     *status = u->exit_status;

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hw.h"
 #include "rt.h"
 
 void zarm_user_options_init(struct zarm_user_options *o)
@@ -58,7 +59,8 @@ int zarm_engine_available(enum zarm_engine e, const char **why_not)
             why = "the s390x JIT is not available on this host";
         break;
     case ZARM_ENGINE_HW:
-        why = "hardware-assisted execution is not available in this build";
+        if (rt_hw_available(&why) != ZARM_OK && !why)
+            why = "hardware-assisted execution is not available here";
         break;
     }
     if (why_not)
@@ -100,6 +102,12 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
                         (unsigned long long)size, strerror(-r));
     if (rt_cache_init(&u->cache))
         return rt_error(u, ZARM_E_NOMEM, "out of memory");
+    /* hw: forced, or auto's first choice when the host has an arm64 KVM (hw.c). */
+    if (o->engine == ZARM_ENGINE_HW || o->engine == ZARM_ENGINE_AUTO) {
+        int hr = rt_hw_select(u);
+        if (hr)
+            return hr;
+    }
     if (u->engine == ZARM_ENGINE_JIT) {
         const char *jerr = NULL;
         if (s390_jit_create(&u->cache.jit, RT_JIT_CODE_BYTES, &jerr) != 0) {
@@ -118,6 +126,7 @@ void zarm_user_destroy(struct zarm_user *u)
     if (!u)
         return;
     rt_disasm_close(u);
+    rt_hw_destroy(u);
     rt_cache_destroy(&u->cache);
     s390_jit_destroy(u->cache.jit);
     rt_disasm_host_close(u);
@@ -140,9 +149,11 @@ void zarm_user_stats(const struct zarm_user *u, struct zarm_stats *s)
     s->cache_bytes = u->cache.bytes;
     s->syscalls = u->syscalls;
     s->engine_exits = u->engine_exits;
+    rt_hw_stats(u, s);
 }
 
 void zarm_invalidate(struct zarm_user *u, uint64_t addr, uint64_t len)
 {
     rt_cache_invalidate(&u->cache, addr, len);
+    rt_hw_invalidate(u, addr, len);
 }

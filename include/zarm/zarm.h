@@ -65,6 +65,11 @@ struct zarm_stats {
     uint64_t helper_calls;
     uint64_t syscalls;
     uint64_t engine_exits;     /* returns from the engine to the runtime */
+    /* The hardware engine (--engine=hw); zero for the others. */
+    uint64_t hw_exits;         /* guest exceptions that reached the host */
+    uint64_t hw_handovers;     /* blocks handed to the translator */
+    uint64_t hw_reg_transfers; /* KVM_{GET,SET}_ONE_REG calls (lazy register moves) */
+    uint64_t hw_tlb_flushes;   /* returns to EL0 after stage-1 table edits */
 };
 
 /* A user-mode Linux process running one Arm64 program. */
