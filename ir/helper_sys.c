@@ -16,8 +16,10 @@
 #define CTR_VALUE 0x8444c004ull
 /* DCZID_EL0: DC ZVA permitted, blocks of 2^4 words = 64 bytes. */
 #define DCZID_VALUE 4ull
-#define FPCR_WRITABLE 0x07c80000u /* AHP, DN, FZ, RMode, FZ16 */
-#define FPSR_WRITABLE 0x0800009fu /* QC and the cumulative exception flags */
+/* As qemu max and cores with AArch32 at EL0: FPCR also keeps the AArch32 Len/Stride
+ * fields, FPSR the AArch32 NZCV bits; neither affects AArch64 execution. */
+#define FPCR_WRITABLE 0x07ff0000u /* AHP, DN, FZ, RMode, Stride, FZ16, Len */
+#define FPSR_WRITABLE 0xf800009fu /* NZCV, QC and the cumulative exception flags */
 
 /* Linux emulates EL0 reads of Op0 = 3, Op1 = 0, CRn = 0, CRm = 0 or 2..7
  * (arch/arm64/kernel/cpufeature.c, emulate_sys_reg): CRm = 0 knows only MIDR,
