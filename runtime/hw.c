@@ -17,6 +17,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hw.h"
 #include "hwassist/kvm.h"
@@ -29,6 +30,8 @@ struct rt_hw_vma {
 
 struct rt_hw {
     struct kvm_hw *kvm;
+    struct kvm_hw_config cfg;
+    pid_t pid; /* the process whose VM kvm is: KVM refuses a forked child the parent's VM */
     /* The VMA list as the stage-1 tables last showed it, and a scratch copy. */
     struct rt_hw_vma *shown, *now;
     size_t nshown, nnow, cap;
@@ -65,6 +68,8 @@ int rt_hw_select(struct zarm_user *u)
         if (!h)
             return rt_error(u, ZARM_E_NOMEM, "out of memory");
         if (kvm_hw_create(&h->kvm, &cfg, err, sizeof err) == 0) {
+            h->cfg = cfg;
+            h->pid = getpid();
             struct kvm_hw_stats s;
             kvm_hw_get_stats(h->kvm, &s);
             u->hw = h;
@@ -191,16 +196,44 @@ static uint32_t handover(struct zarm_user *u, uint64_t esr)
     return why;
 }
 
+/* A forked child (clone, vfork, posix_spawn all become a host fork) cannot use its parent's
+ * VM: it gets its own over its copy of the guest window, starting from the CPU state, whose
+ * FP/SIMD registers were fetched before the fork (rt_hw_step). */
+static int rebuild_after_fork(struct zarm_user *u, char *err, size_t err_size)
+{
+    struct rt_hw *h = u->hw;
+    struct kvm_hw *old = h->kvm;
+    if (kvm_hw_create(&h->kvm, &h->cfg, err, err_size) != 0) {
+        h->kvm = old;
+        return -1;
+    }
+    kvm_hw_destroy(old);
+    h->nshown = 0; /* the new tables show nothing yet */
+    h->pid = getpid();
+    return 0;
+}
+
+/* The arm64 clone and clone3 syscall numbers (asm-generic/unistd.h). */
+#define NR_CLONE 220
+#define NR_CLONE3 435
+
 uint32_t rt_hw_step(struct zarm_user *u)
 {
     struct ir_env *env = u->env;
     struct rt_hw *h = u->hw;
+    char err[256];
+    if (h->pid != getpid() && rebuild_after_fork(u, err, sizeof err) != 0)
+        return fail(u, err);
     if (sync_vmas(u) != 0)
         return fail(u, "cannot update the stage-1 tables (out of table pages or memory)");
     uint64_t info = 0;
     switch (kvm_hw_run(h->kvm, &env->cpu, &info)) {
     case KVM_HW_EV_SVC:
         env->exit_info = info;
+        /* The child of a fork cannot read its parent's vCPU: take the FP/SIMD state first. */
+        if ((env->cpu.x[8] == NR_CLONE || env->cpu.x[8] == NR_CLONE3) &&
+            kvm_hw_fp_fetch(h->kvm, &env->cpu) != 0)
+            break;
         return IR_EXIT_SVC;
     case KVM_HW_EV_BRK:
         env->exit_info = info;

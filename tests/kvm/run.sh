@@ -20,23 +20,32 @@ kernel=$("$src/tests/kvm/fetch-kernel.sh" "$cache")
 
 aarch64-linux-gnu-gcc -static -O2 -Wall -Wextra -o "$work/init" "$src/tests/kvm/init.c"
 
-# The program list, with each program's GUEST_ARGS / GUEST_STDIN / GUEST_STATUS (guest.h).
+# The program list, with each program's GUEST_ARGS / GUEST_STDIN (guest.h), and the reference
+# result (qemu-aarch64-static, as tests/guest/compare.sh runs it): its status in the list, its
+# stdout as /ref/NAME -- the truth for a program the interpreter itself gets wrong.
 files="/init=$work/init /zarm=$zarm"
+qemu=${QEMU_AARCH64:-qemu-aarch64-static}
+rm -rf "$work/ref" && mkdir -p "$work/ref"
 : > "$work/tests.list"
 for bin in "$guests"/*; do
     name=$(basename "$bin")
     c="$src/tests/guest/$name.c"
     [ -f "$c" ] || continue
     decl() { sed -n "s|^// GUEST_$1: *||p" "$c" | head -n 1; }
-    status=$(decl STATUS)
     stdin=$(decl STDIN)
-    in=-
+    in=- host_in=/dev/null
     if [ -n "$stdin" ]; then
-        in=/guest/$stdin
-        files="$files /guest/$stdin=$src/tests/guest/$stdin"
+        in=/guest/$stdin host_in=$src/tests/guest/$stdin
+        files="$files /guest/$stdin=$host_in"
     fi
-    echo "$name ${status:-0} $in $(decl ARGS)" >> "$work/tests.list"
-    files="$files /guest/$name=$bin"
+    args=$(decl ARGS)
+    mkdir "$work/ref/$name.cwd"
+    # shellcheck disable=SC2086
+    status=$(cd "$work/ref/$name.cwd" && ulimit -c 0 &&
+             env -i PATH=/usr/bin:/bin LANG=C ZARM_GUEST_TEST=1 timeout 300 "$qemu" "$bin" $args \
+                 < "$host_in" > "$work/ref/$name" 2>/dev/null; echo $?)
+    echo "$name $status $in $args" >> "$work/tests.list"
+    files="$files /guest/$name=$bin /ref/$name=$work/ref/$name"
 done
 files="$files /tests.list=$work/tests.list"
 # shellcheck disable=SC2086
