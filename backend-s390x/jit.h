@@ -60,9 +60,11 @@ void s390_jit_destroy(struct s390_jit *j);
 /* Translates an optimised IR block.  NULL if the cache is full (*full set: drop every block
  * through the invalidation path, call s390_jit_reset and retry) or the block cannot be
  * compiled (the caller runs it in the interpreter). */
-/* Whether the block at pc writes NZCV before anything reads it (dead-flag elimination across
- * blocks); the runtime answers, and makes the answer's guest code a dependency of the block. */
-typedef bool (*s390_jit_nzcv_dead_fn)(void *ctx, uint64_t pc);
+/* Whether the code at pc writes NZCV before anything reads it (dead-flag elimination across
+ * blocks; the runtime answers, and makes a "dead" answer's guest code a dependency of the
+ * block), reads it first (the flags are then computed eagerly) or is not known. */
+enum { S390_JIT_NZCV_READ = 0, S390_JIT_NZCV_DEAD = 1, S390_JIT_NZCV_UNKNOWN = 2 };
+typedef int (*s390_jit_nzcv_dead_fn)(void *ctx, uint64_t pc);
 struct s390_jit_block *s390_jit_compile(struct s390_jit *j, const struct ir_block *b, bool *full,
                                         s390_jit_nzcv_dead_fn nzcv_dead, void *ctx);
 /* Unlinks blk (incoming branches go back to their stubs) and forgets it. */

@@ -114,6 +114,26 @@ static uint64_t jf_extr_64(struct ir_env *env, uint64_t a, uint64_t b, uint64_t 
     return lsb ? (b >> lsb) | (a << (64 - lsb)) : b;
 }
 
+uint64_t s390_jit_lazy_nzcv(struct ir_env *env, uint64_t kind, uint64_t a, uint64_t b)
+{
+    bool w = (kind & JIT_LAZY_32) != 0;
+    uint64_t f;
+    switch (kind & 3) {
+    case JIT_LAZY_LOGIC:
+        f = w ? sem_nzcv_logic32((uint32_t)a) : sem_nzcv_logic64(a);
+        break;
+    case JIT_LAZY_ADD:
+        f = w ? sem_nzcv_add32((uint32_t)a, (uint32_t)b, 0) : sem_nzcv_add64(a, b, 0);
+        break;
+    default:
+        f = w ? sem_nzcv_add32((uint32_t)a, ~(uint32_t)b, 1) : sem_nzcv_add64(a, ~b, 1);
+        break;
+    }
+    env->cpu.pstate = (env->cpu.pstate & ~(uint64_t)ZARM_PSTATE_NZCV_MASK) |
+                      (f & ZARM_PSTATE_NZCV_MASK);
+    return 0;
+}
+
 enum { K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR, K_TMLAZY, K_TMVAL, K_SHIFTPAIR };
 #define PIN_OWNER 0xffffffffu /* owner[] of a register pinned to a guest register */
 
@@ -168,6 +188,8 @@ struct jctx {
     uint32_t dead_set_nzcv;   /* index of a SET_NZCV no one can observe, or ~0 */
     /* A SET_NZCV deferred to the exits of the final BRCOND that need it (taken, not taken). */
     bool defer_t, defer_n;
+    /* A successor reads the flags first: compute them now rather than record them lazily. */
+    bool flags_eager;
     bool fail;
 };
 
@@ -1182,12 +1204,15 @@ static bool analyse(struct jctx *J)
             if (i->op == IR_SET_NZCV) {
                 bool dead = false;
                 if (term->op == IR_GOTO) {
-                    dead = J->nzcv_dead(J->ctx, term->imm);
+                    int st = J->nzcv_dead(J->ctx, term->imm);
+                    dead = st == S390_JIT_NZCV_DEAD;
+                    J->flags_eager = st == S390_JIT_NZCV_READ;
                 } else if (term->op == IR_BRCOND) {
                     /* Flags needed on one side only (a loop's back edge writes them again):
                      * materialise them on the other exit's path only. */
-                    bool dt = J->nzcv_dead(J->ctx, term->imm);
-                    bool dn = J->nzcv_dead(J->ctx, term->imm2);
+                    int st = J->nzcv_dead(J->ctx, term->imm), sn = J->nzcv_dead(J->ctx, term->imm2);
+                    bool dt = st == S390_JIT_NZCV_DEAD, dn = sn == S390_JIT_NZCV_DEAD;
+                    J->flags_eager = st == S390_JIT_NZCV_READ || sn == S390_JIT_NZCV_READ;
                     dead = dt || dn;
                     J->defer_t = !dt && dn;
                     J->defer_n = dt && !dn;
@@ -1210,6 +1235,25 @@ static bool analyse(struct jctx *J)
                 break;
             }
         }
+    }
+    /* A SET_NZCV of a compare records the compare's operands (lazy flags): it needs them, not
+     * the flags value. */
+    for (uint32_t k = 0; k < b->n && !J->flags_eager; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op != IR_SET_NZCV || J->is_const[i->arg[0]])
+            continue;
+        const struct ir_insn *p = &b->insn[J->def[i->arg[0]]];
+        if (p->dst != i->arg[0] ||
+            (p->op != IR_NZCV_SUB && p->op != IR_NZCV_ADD && p->op != IR_NZCV_LOGIC))
+            continue;
+        if (k == J->dead_set_nzcv && !J->defer_t && !J->defer_n)
+            continue;
+        if (k != J->dead_set_nzcv)
+            J->nuses[i->arg[0]]--;
+        uint32_t until = k == J->dead_set_nzcv ? b->n - 1 : k;
+        for (unsigned a = 0; a < p->nargs; a++)
+            if (p->arg[a] && J->last_use[p->arg[a]] < until)
+                J->last_use[p->arg[a]] = until;
     }
     /* Fusion: COND read only as the condition of BRCOND/SELECT. */
     uint32_t *cond_uses = calloc(J->nt, sizeof *cond_uses);
@@ -1379,29 +1423,93 @@ static void plan_loop(struct jctx *J)
 static void lower(struct jctx *J, uint32_t k);
 
 /* The deferred SET_NZCV (and its flags value, if nothing computed it yet). */
-static void materialise_flags(struct jctx *J)
+/* The in-block compare that produced flags value f (NZCV_SUB/ADD/LOGIC), or NULL. */
+static const struct ir_insn *lazy_producer(struct jctx *J, ir_val f)
 {
-    const struct ir_insn *set = &J->b->insn[J->dead_set_nzcv];
-    ir_val f = set->arg[0];
+    if (!f || J->is_const[f])
+        return NULL;
+    const struct ir_insn *p = &J->b->insn[J->def[f]];
+    if (p->dst != f || (p->op != IR_NZCV_SUB && p->op != IR_NZCV_ADD && p->op != IR_NZCV_LOGIC))
+        return NULL;
+    return p;
+}
+
+/* PSTATE.NZCV := f: a lazy record of the compare when f is one, else the value itself (and no
+ * record pending). */
+static void set_flags(struct jctx *J, ir_val f)
+{
+    const struct ir_insn *p = lazy_producer(J, f);
+    if (p && J->flags_eager) {
+        bool computed = J->reg[f] >= 0 || J->slot[f] >= 0;
+        if (!computed) {
+            alloc_dst(J, f);
+            if (p->op == IR_NZCV_LOGIC)
+                lower_nzcv_logic(J, p);
+            else
+                lower_nzcv_arith(J, p);
+        }
+        int v = R(J, f, R_S14);
+        S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
+        S390_EMIT(B, RIEf, RISBG, R_S1, v, 32, 35, 0);
+        S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
+        S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
+        if (!computed)
+            release(J, f);
+        return;
+    }
+    if (p) {
+        int kind = p->op == IR_NZCV_SUB ? JIT_LAZY_SUB : p->op == IR_NZCV_ADD ? JIT_LAZY_ADD
+                                                                             : JIT_LAZY_LOGIC;
+        if (p->type == IR_I32)
+            kind |= JIT_LAZY_32;
+        S390_EMIT(B, RXY, STG, R(J, p->arg[0], R_S1), 0, 15, JIT_LAZY_A);
+        if (p->op != IR_NZCV_LOGIC)
+            S390_EMIT(B, RXY, STG, R(J, p->arg[1], R_S14), 0, 15, JIT_LAZY_B);
+        S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, kind);
+        return;
+    }
     bool computed = J->is_const[f] || J->reg[f] >= 0 || J->slot[f] >= 0;
     if (!computed) {
-        const struct ir_insn *p = &J->b->insn[J->def[f]];
-        if (p->op != IR_NZCV_SUB && p->op != IR_NZCV_ADD && p->op != IR_NZCV_LOGIC) {
-            J->fail = true;
-            return;
-        }
-        alloc_dst(J, f);
-        if (p->op == IR_NZCV_LOGIC)
-            lower_nzcv_logic(J, p);
-        else
-            lower_nzcv_arith(J, p);
+        J->fail = true;
+        return;
     }
     int v = R(J, f, R_S14);
     S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
     S390_EMIT(B, RIEf, RISBG, R_S1, v, 32, 35, 0);
     S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
-    if (!computed)
-        release(J, f);
+    S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
+}
+
+/* The deferred SET_NZCV, on the exit path that needs it. */
+static void materialise_flags(struct jctx *J)
+{
+    set_flags(J, J->b->insn[J->dead_set_nzcv].arg[0]);
+}
+
+/* GET_NZCV: compute a pending lazy record first (out of line of the common case). */
+static void lower_get_nzcv(struct jctx *J, ir_val dst)
+{
+    struct s390_label skip;
+    s390_label_init(&skip);
+    S390_EMIT(B, RXY, LTG, R_S0, 0, 15, JIT_LAZY_KIND);
+    S390_EMIT_LABEL(B, RIc, BRC, 8, &skip);
+    for (int r = 2; r <= 5; r++)
+        if (J->owner[r])
+            S390_EMIT(B, RXY, STG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
+    S390_EMIT(B, RRE, LGR, 3, R_S0);
+    S390_EMIT(B, RXY, LG, 4, 0, 15, JIT_LAZY_A);
+    S390_EMIT(B, RXY, LG, 5, 0, 15, JIT_LAZY_B);
+    S390_EMIT(B, RRE, LGR, 2, R_ENV);
+    load_const(J, R_S1, (uint64_t)(uintptr_t)s390_jit_lazy_nzcv);
+    S390_EMIT(B, RR, BASR, 14, R_S1);
+    S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
+    for (int r = 2; r <= 5; r++)
+        if (J->owner[r])
+            S390_EMIT(B, RXY, LG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
+    s390_label_bind(B, &skip);
+    alloc_dst(J, dst);
+    S390_EMIT(B, RXY, LG, D(J, dst), 0, R_ENV, OFF_PSTATE);
+    dfin(J, dst, D(J, dst));
 }
 
 static void lower(struct jctx *J, uint32_t k)
@@ -1439,9 +1547,7 @@ static void lower(struct jctx *J, uint32_t k)
         }
         return;
     case IR_GET_NZCV:
-        alloc_dst(J, i->dst);
-        S390_EMIT(B, RXY, LG, D(J, i->dst), 0, R_ENV, OFF_PSTATE);
-        dfin(J, i->dst, D(J, i->dst));
+        lower_get_nzcv(J, i->dst);
         return;
     case IR_GETV:
         alloc_dst(J, i->dst);
@@ -1481,13 +1587,9 @@ static void lower(struct jctx *J, uint32_t k)
             S390_EMIT(B, RXY, STG, R(J, v, R_S1), 0, R_ENV, off);
         return;
     }
-    case IR_SET_NZCV: {
-        int v = R(J, i->arg[0], R_S14);
-        S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
-        S390_EMIT(B, RIEf, RISBG, R_S1, v, 32, 35, 0);
-        S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
+    case IR_SET_NZCV:
+        set_flags(J, i->arg[0]);
         return;
-    }
     case IR_LOAD:
         alloc_dst(J, i->dst);
         lower_load(J, i);
@@ -1804,6 +1906,7 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     j->enter = at + buf->len;
     S390_EMIT(buf, RSY, STMG, 6, 15, 15, 48);
     S390_EMIT(buf, RXY, LAY, 15, 0, 15, -JIT_FRAME);
+    S390_EMIT(buf, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
     S390_EMIT(buf, RRE, LGR, R_ENV, 2);
     S390_EMIT(buf, RXY, LG, R_GBASE, 0, R_ENV, (int)offsetof(struct ir_env, mem));
     S390_EMIT(buf, RXY, LG, R_GSIZE, 0, R_ENV, (int)offsetof(struct ir_env, mem_size));
@@ -1812,6 +1915,24 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     while (buf->len % 8)
         s390_emit_nopr(buf);
     j->common_exit = at + buf->len;
+    /* Flags recorded lazily become PSTATE before the runtime sees the CPU state. */
+    {
+        struct s390_label done;
+        s390_label_init(&done);
+        S390_EMIT(buf, RXY, LTG, R_S1, 0, 15, JIT_LAZY_KIND);
+        S390_EMIT_LABEL(buf, RIc, BRC, 8, &done);
+        S390_EMIT(buf, RXY, STG, 2, 0, 15, JIT_SAVE_R2);
+        S390_EMIT(buf, RRE, LGR, 3, R_S1);
+        S390_EMIT(buf, RXY, LG, 4, 0, 15, JIT_LAZY_A);
+        S390_EMIT(buf, RXY, LG, 5, 0, 15, JIT_LAZY_B);
+        S390_EMIT(buf, RRE, LGR, 2, R_ENV);
+        uint64_t fn = (uint64_t)(uintptr_t)s390_jit_lazy_nzcv;
+        S390_EMIT(buf, RIL, LLIHF, R_S1, (int64_t)(fn >> 32));
+        S390_EMIT(buf, RIL, IILF, R_S1, (int64_t)(fn & 0xffffffffu));
+        S390_EMIT(buf, RR, BASR, 14, R_S1);
+        S390_EMIT(buf, RXY, LG, 2, 0, 15, JIT_SAVE_R2);
+        s390_label_bind(buf, &done);
+    }
     S390_EMIT(buf, RSY, LMG, 6, 15, 15, JIT_FRAME + 48);
     S390_EMIT(buf, RR, BCR, 15, 14);
     /* fault tail: r1 = guest address, r14 = guest pc, r0 = instructions not executed. */
@@ -1825,8 +1946,7 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     S390_EMIT(buf, RXY, STG, R_S1, 0, R_ENV, OFF_INSNS);
     S390_EMIT(buf, RI, LGHI, 2, IR_EXIT_FAULT);
     S390_EMIT(buf, RXY, STY, 2, 0, R_ENV, OFF_EXIT);
-    S390_EMIT(buf, RSY, LMG, 6, 15, 15, JIT_FRAME + 48);
-    S390_EMIT(buf, RR, BCR, 15, 14);
+    S390_EMIT(buf, RILc, BRCL, 15, (int64_t)(j->common_exit - (at + buf->len)));
     /* helper tail: env->exit set by a helper, r0 = instructions not executed. */
     while (buf->len % 8)
         s390_emit_nopr(buf);
@@ -1835,8 +1955,7 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     S390_EMIT(buf, RRE, SGR, R_S1, R_S0);
     S390_EMIT(buf, RXY, STG, R_S1, 0, R_ENV, OFF_INSNS);
     S390_EMIT(buf, RXY, LLGF, 2, 0, R_ENV, OFF_EXIT);
-    S390_EMIT(buf, RSY, LMG, 6, 15, 15, JIT_FRAME + 48);
-    S390_EMIT(buf, RR, BCR, 15, 14);
+    S390_EMIT(buf, RILc, BRCL, 15, (int64_t)(j->common_exit - (at + buf->len)));
     while (buf->len % 16)
         s390_emit_nopr(buf);
 }

@@ -16,7 +16,14 @@ enum { R_S0 = 0, R_S1 = 1, R_S14 = 14 };
 #define JIT_SAVE_R2 160
 #define JIT_SPILL0 (JIT_SAVE_R2 + 32)
 #define JIT_NSPILL 128
-#define JIT_FRAME (JIT_SPILL0 + 8 * JIT_NSPILL)
+/* Lazy flags: a SET_NZCV of a compare records its kind and operands here; NZCV is computed
+ * (s390_jit_lazy_nzcv) only when read: by GET_NZCV, or on the way out to the runtime. */
+#define JIT_LAZY_KIND (JIT_SPILL0 + 8 * JIT_NSPILL)
+#define JIT_LAZY_A (JIT_LAZY_KIND + 8)
+#define JIT_LAZY_B (JIT_LAZY_KIND + 16)
+#define JIT_FRAME (JIT_LAZY_KIND + 24)
+enum { JIT_LAZY_SUB = 1, JIT_LAZY_ADD = 2, JIT_LAZY_LOGIC = 3, JIT_LAZY_32 = 4 };
+uint64_t s390_jit_lazy_nzcv(struct ir_env *env, uint64_t kind, uint64_t a, uint64_t b);
 
 /* The indirect-branch cache: direct-mapped on (pc >> 2), 16-byte entries {pc, code}. */
 #define JIT_JCACHE_BITS 12

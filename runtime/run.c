@@ -62,17 +62,19 @@ static bool fetch_insn(void *ctx, uint64_t pc, uint32_t *word)
 /* The translation in progress, for the lookahead's dependencies. */
 static __thread struct rt_tb *translating;
 
-/* Records whether block b writes NZCV before reading it (1), reads it first (0), or does
- * neither and jumps straight on (2: the answer is its successor's). */
+/* Records whether block b writes NZCV before reading it (1), reads it first (0), does
+ * neither and jumps straight on (2: the answer is its successor's), or neither (3). */
 static void note_nzcv(struct zarm_user *u, const struct ir_block *b)
 {
     struct rt_nzcv_entry *e = &u->cache.nzcv[(b->pc >> 2) & 1023];
-    int dead = 0;
+    int dead = 3;
     e->next = 0;
     for (uint32_t k = 0; k < b->n; k++) {
         unsigned op = b->insn[k].op;
-        if (op == IR_GET_NZCV)
+        if (op == IR_GET_NZCV) {
+            dead = 0;
             break;
+        }
         if (op == IR_SET_NZCV) {
             dead = 1;
             break;
@@ -104,7 +106,7 @@ static struct rt_nzcv_entry *nzcv_entry(struct zarm_user *u, uint64_t pc)
 
 /* Dead-flag lookahead for the JIT: does the code at pc write NZCV before reading it?  Follows
  * up to three blocks that jump straight on (a call's first block, say). */
-static bool nzcv_dead_at(void *ctx, uint64_t pc)
+static int nzcv_dead_at(void *ctx, uint64_t pc)
 {
     struct zarm_user *u = ctx;
     uint64_t lo = ~0ull, hi = 0;
@@ -119,16 +121,18 @@ static bool nzcv_dead_at(void *ctx, uint64_t pc)
         pc = e->next;
     }
     struct rt_tb *tb = translating;
+    if (dead == 0)
+        return S390_JIT_NZCV_READ;
     if (dead != 1 || !tb)
-        return false;
+        return S390_JIT_NZCV_UNKNOWN;
     /* The answer holds only while that code is unchanged. */
     for (int d = 0; d < 2; d++)
         if (!tb->dep_end[d]) {
             tb->dep_pc[d] = lo;
             tb->dep_end[d] = hi;
-            return true;
+            return S390_JIT_NZCV_DEAD;
         }
-    return false;
+    return S390_JIT_NZCV_UNKNOWN;
 }
 
 static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
