@@ -1616,7 +1616,8 @@ static void lower(struct jctx *J, uint32_t k)
         if (J->kind[i->dst] == K_CONDVAL || J->kind[i->dst] == K_TMVAL) {
             /* 0/1 from a compare of the flag producer's operands, or a test of NZCV bits. */
             alloc_dst(J, i->dst);
-            int m = J->kind[i->dst] == K_CONDVAL ? emit_compare(J, i->dst) : emit_tm_cond(J, i->dst);
+            int m = J->kind[i->dst] == K_CONDVAL ? emit_compare(J, i->dst)
+                                                  : emit_tm_cond(J, i->dst);
             int d = D(J, i->dst);
             if (J->lsc2) {
                 S390_EMIT(B, RI, LGHI, d, 0);
