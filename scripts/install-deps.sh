@@ -6,7 +6,7 @@
 set -e
 pkgs="cmake make gcc pkg-config libcapstone-dev libxxhash-dev libcriterion-dev
 gcc-aarch64-linux-gnu gcc-s390x-linux-gnu binutils-aarch64-linux-gnu binutils-s390x-linux-gnu
-qemu-user-static libcapstone-dev:s390x libxxhash-dev:s390x libcapstone-dev:arm64 libxxhash-dev:arm64"
+qemu-user-static qemu-system-arm libcapstone-dev:s390x libxxhash-dev:s390x libcapstone-dev:arm64 libxxhash-dev:arm64"
 [ "${1:-}" = --bench ] && pkgs="qemu-user gnuplot-nox"
 missing=""
 for p in $pkgs; do

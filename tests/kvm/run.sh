@@ -15,6 +15,7 @@ if [ ! -x "$zarm" ]; then
     exit 77
 fi
 mkdir -p "$work"
+work=$(cd "$work" && pwd)
 t0=$(date +%s)
 kernel=$("$src/tests/kvm/fetch-kernel.sh" "$cache")
 
