@@ -37,6 +37,9 @@ ISA_DENY_PAT(dc_cvap, "1101010100001 011 0111 1100 001 xxxxx",
 ISA_DENY_PAT(dc_cvadp, "1101010100001 011 0111 1101 001 xxxxx",
              "DC CVADP: FEAT_DPB2 not advertised")
 
+ISA_DENY_PAT(bfcvt, "0001111001100011010000 xxxxx xxxxx",
+             "BFCVT (FEAT_BF16, FCVT's ftype 01 opc 10 slot) is not advertised: zarm undefined, "
+             "qemu max executes it")
 ISA_DENY_RULE(rule_fp16, "scalar half-precision arithmetic (ftype 11 other than FCVT): FEAT_FP16 "
                           "is not advertised")
 
