@@ -59,7 +59,7 @@ bool ir_sysreg_writable(uint32_t enc)
 }
 
 /* The ID register values describe what zarm implements: AArch64-only EL0/EL1,
- * FP and AdvSIMD without half precision, CRC32, LSE atomics, LRCPC.  The MIDR
+ * FP and AdvSIMD with half precision (FEAT_FP16), CRC32, LSE atomics, LRCPC.  The MIDR
  * is a Cortex-A55 r1p0, a core with the same feature set. */
 static uint64_t id_reg(uint32_t enc)
 {
@@ -69,7 +69,8 @@ static uint64_t id_reg(uint32_t enc)
     case IR_SYSREG_MPIDR:
         return 0x80000000; /* Linux's SYS_MPIDR_SAFE_VAL */
     case IR_SYSREG_ID_AA64PFR0:
-        return 0x11;
+        /* EL0, EL1 AArch64-only; FP (19:16) and AdvSIMD (23:20) = 1: with FP16. */
+        return 0x11 | 1u << 16 | 1u << 20;
     case IR_SYSREG_ID_AA64DFR0:
         return 0x6;
     case IR_SYSREG_ID_AA64ISAR0:

@@ -9,6 +9,8 @@
 #define HWCAP_SHA2 (1ull << 6)
 #define HWCAP_CRC32 (1ull << 7)
 #define HWCAP_ATOMICS (1ull << 8)
+#define HWCAP_FPHP (1ull << 9)
+#define HWCAP_ASIMDHP (1ull << 10)
 #define HWCAP_CPUID (1ull << 11)
 #define HWCAP_ASIMDRDM (1ull << 12)
 #define HWCAP_LRCPC (1ull << 15)
@@ -25,10 +27,11 @@
 uint64_t rt_hwcap(const struct ir_features *f)
 {
     uint64_t h = 0;
+    /* FPHP, ASIMDHP: FEAT_FP16 half-precision arithmetic (trans_fp.c, trans_fp_simd.c). */
     if (f->fp)
-        h |= HWCAP_FP;
+        h |= HWCAP_FP | HWCAP_FPHP;
     if (f->asimd)
-        h |= HWCAP_ASIMD | HWCAP_ASIMD_EXT;
+        h |= HWCAP_ASIMD | HWCAP_ASIMDHP | HWCAP_ASIMD_EXT;
     if (f->crc32)
         h |= HWCAP_CRC32;
     if (f->lse)
