@@ -1,23 +1,26 @@
-# python3.11 subprocess: needs fork/vfork, execve of an arm64 program (itself) and wait4.
-# qemu-user cannot execve an arm64 program without binfmt_misc, so the expected output is kept
-# in python-subprocess.expected instead of coming from the reference.
+# python3.11 subprocess: needs fork/vfork, execve of arm64 programs (itself, busybox), pipes and
+# wait4.  qemu-user cannot execve an arm64 program without binfmt_misc, so the expected output is
+# kept in python-subprocess.expected instead of coming from the reference.  The children are
+# mostly busybox applets: a python start costs seconds under the interpreter on s390x.
 # REAL_PROG: /usr/bin/python3.11
 # REAL_ARGS: -B -
 # REAL_STDIN: self
 # REAL_EXPECT: python-subprocess.expected
 import subprocess, sys
 
-r = subprocess.run([sys.executable, "-B", "-c", "print(6 * 7)"], capture_output=True, text=True)
+BB = "/usr/bin/busybox"
+r = subprocess.run([sys.executable, "-I", "-S", "-c", "import sys; print(6 * 7); sys.exit(3)"],
+                   capture_output=True, text=True)
 print(r.returncode, r.stdout.strip())
-r = subprocess.run([sys.executable, "-B", "-c", "import sys; sys.exit(3)"])
-print(r.returncode)
-r = subprocess.run([sys.executable, "-B", "-c", "import sys; print(sys.stdin.read().upper())"],
-                   input="piped text", capture_output=True, text=True)
-print(r.stdout.strip())
-p = subprocess.Popen([sys.executable, "-B", "-c", "print('a'); print('b')"],
-                     stdout=subprocess.PIPE, text=True)
+r = subprocess.run([BB, "tr", "a-z", "A-Z"], input="piped text", capture_output=True, text=True)
+print(r.returncode, r.stdout.strip())
+p = subprocess.Popen([BB, "sh", "-c", "echo a; echo b >&2; exit 5"],
+                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 print(p.communicate()[0].split(), p.wait())
-print(subprocess.check_output(["/usr/bin/busybox", "echo", "from busybox"], text=True).strip())
+print(subprocess.check_output([BB, "sh", "-c", "seq 3 | sort -r | tr '\\n' ' '"], text=True))
+# argv[0] "sh" selects busybox's applet: execve must pass argv[0] through.
+print(subprocess.run(["sh", "-c", "echo $((6 * 7)) from the shell"], executable=BB,
+                     capture_output=True, text=True).stdout.strip())
 try:
     subprocess.run(["/nonexistent/prog"])
 except FileNotFoundError as e:
