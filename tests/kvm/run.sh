@@ -4,7 +4,7 @@
 # (the guest kernel runs at EL2, so /dev/kvm works inside) with an initramfs holding the arm64
 # zarm, the guest test programs and /init (init.c), which compares --engine=hw against
 # --engine=interp inside the machine and prints a summary.  Exit 0 on "[kvm] RESULT: PASS",
-# 77 (ctest: skipped) when the arm64 zarm has not been built.
+# 77 (ctest: skipped) when the arm64 zarm has not been built or the kernel cannot be fetched.
 # usage: run.sh SRCDIR ZARM_ARM64 GUEST_BIN_DIR WORKDIR [KERNEL_CACHE]
 #   KERNEL_CACHE (default SRCDIR/build/kvm) keeps the kernel and its private apt state, shared
 #   by every build tree.
@@ -15,9 +15,12 @@ if [ ! -x "$zarm" ]; then
     exit 77
 fi
 mkdir -p "$work"
-work=$(cd "$work" && pwd)
+work=$(cd "$work" && pwd) guests=$(cd "$guests" && pwd)
 t0=$(date +%s)
-kernel=$("$src/tests/kvm/fetch-kernel.sh" "$cache")
+if ! kernel=$("$src/tests/kvm/fetch-kernel.sh" "$cache"); then
+    echo "kvm: SKIP: cannot install qemu-system-arm or fetch Debian's arm64 kernel (network?)"
+    exit 77
+fi
 
 aarch64-linux-gnu-gcc -static -O2 -Wall -Wextra -o "$work/init" "$src/tests/kvm/init.c"
 
@@ -43,8 +46,8 @@ for bin in "$guests"/*; do
     mkdir "$work/ref/$name.cwd"
     # shellcheck disable=SC2086
     status=$(cd "$work/ref/$name.cwd" && ulimit -c 0 &&
-             env -i PATH=/usr/bin:/bin LANG=C ZARM_GUEST_TEST=1 timeout 300 "$qemu" "$bin" $args \
-                 < "$host_in" > "$work/ref/$name" 2>/dev/null; echo $?)
+             { env -i PATH=/usr/bin:/bin LANG=C ZARM_GUEST_TEST=1 timeout 300 "$qemu" "$bin" \
+                   $args < "$host_in" > "$work/ref/$name" 2>/dev/null && echo 0 || echo $?; })
     echo "$name $status $in $args" >> "$work/tests.list"
     files="$files /guest/$name=$bin /ref/$name=$work/ref/$name"
 done
