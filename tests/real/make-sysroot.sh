@@ -28,7 +28,9 @@ fi
 A="$DEBS/apt"
 mkdir -p "$A/lists/partial" "$A/cache/archives/partial" "$A/etc/parts" "$A/etc/prefs"
 : > "$A/status"
-URI=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
+# The machine's configured Debian mirror (ZARM_SYSROOT_MIRROR overrides it).
+URI=${ZARM_SYSROOT_MIRROR:-}
+[ -n "$URI" ] || URI=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
 if [ -z "$URI" ]; then
     URI=$(awk '$1 == "deb" && $2 !~ /^\[/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
 fi
