@@ -218,9 +218,11 @@ int main(void)
     /* The probe and the doorbell this kernel gives (the SMCCC filter needs Linux 6.4). */
     {
         char *args[] = {NULL};
-        char *probe[] = {"--engine=auto", "-d", "unimp", NULL};
+        char *probe[] = {"--engine=auto", "--stats", "-d", "unimp", NULL};
         struct result r = run_zarm("probe", probe, "hello", "/dev/null", args, NULL);
-        printf("[kvm] engine auto: %s", strstr(r.err, "hw:") ? strstr(r.err, "hw:") : r.err);
+        /* zarm's -d lines and --stats for hello, one [kvm] line each. */
+        for (char *save, *l = strtok_r(r.err, "\n", &save); l; l = strtok_r(NULL, "\n", &save))
+            printf("[kvm] engine auto, hello: %s\n", l);
         free_result(&r);
     }
 

@@ -51,6 +51,10 @@ for bin in "$guests"/*; do
     echo "$name $status $in $args" >> "$work/tests.list"
     files="$files /guest/$name=$bin /ref/$name=$work/ref/$name"
 done
+if [ ! -s "$work/tests.list" ]; then
+    echo "kvm: no guest programs in $guests (build the guest-programs target)"
+    exit 1
+fi
 files="$files /tests.list=$work/tests.list"
 # shellcheck disable=SC2086
 python3 "$src/tests/kvm/mkinitramfs.py" "$work/initrd.gz" $files
