@@ -106,6 +106,22 @@ static int check_map_fd(int fd, uint32_t type, uint64_t prot, char *name, size_t
     return 0;
 }
 
+static bool host_pages_are_guest_pages(void) { return sysconf(_SC_PAGESIZE) == (long)RT_PAGE; }
+
+/* MAP_SHARED as the host's own shared mapping, placed over the guest pages: the guest's stores
+ * reach the file (and a file's changes show in the mapping) and, across a fork, parent and
+ * child see one memory.  The file's bytes are the guest's little-endian bytes on any host. */
+static int map_shared(struct zarm_user *u, uint64_t addr, uint64_t len, uint64_t prot, int fd,
+                      uint64_t off)
+{
+    int hp = (int)(prot & (PROT_READ | PROT_WRITE));
+    if (prot & PROT_EXEC)
+        hp |= PROT_READ; /* the engines read guest code; the host never runs it */
+    int fl = MAP_SHARED | MAP_FIXED | (fd < 0 ? MAP_ANONYMOUS : 0);
+    void *p = mmap(rt_g2h(&u->mem, addr), len, hp, fl, fd, (off_t)off);
+    return p == MAP_FAILED ? -errno : 0;
+}
+
 int64_t rt_sys_mmap(struct zarm_user *u, const uint64_t a[6])
 {
     uint64_t addr = a[0], len = a[1], prot = a[2], off = a[5];
@@ -141,14 +157,20 @@ int64_t rt_sys_mmap(struct zarm_user *u, const uint64_t a[6])
         if (!addr)
             return -ENOMEM;
     }
-    /* A file mapping is a private copy of the file's bytes, MAP_SHARED ones
-     * too for now: the guest's stores do not reach the file, and later
-     * changes to the file do not show in the mapping. */
     int r = rt_mem_map(&u->mem, addr, alen, PROT_READ | PROT_WRITE, anon ? NULL : name);
     if (r)
         return r;
     zarm_invalidate(u, addr, alen); /* whatever was there before is gone */
-    if (!anon) {
+    if (type != G_MAP_PRIVATE && host_pages_are_guest_pages()) {
+        r = map_shared(u, addr, alen, prot, anon ? -1 : fd, off);
+        if (r) {
+            rt_mem_unmap(&u->mem, addr, alen);
+            return r;
+        }
+    } else if (!anon) {
+        /* A private file mapping is a copy of the file's bytes: later changes to the file
+         * need not show in it (the kernel leaves that unspecified).  MAP_SHARED is a copy too
+         * where the host's pages are not 4 KiB. */
         r = read_file_into(u, fd, addr, len, off);
         if (r) {
             rt_mem_unmap(&u->mem, addr, alen);
@@ -298,7 +320,12 @@ int64_t rt_sys_msync(struct zarm_user *u, const uint64_t a[6])
         return -EINVAL;
     if (len && !rt_mem_range_mapped(&u->mem, addr, len))
         return -ENOMEM;
-    /* File mappings are private copies, so there is nothing to write back. */
+    /* Shared mappings are the host's (map_shared): its msync writes them back.  Private
+     * ones have nothing to write. */
+    if (len && host_pages_are_guest_pages() &&
+        msync(rt_g2h(&u->mem, addr), len, (int)(((flags & 1) ? MS_ASYNC : 0) |
+              ((flags & 2) ? MS_INVALIDATE : 0) | ((flags & 4) ? MS_SYNC : 0))) != 0)
+        return -errno;
     return 0;
 }
 

@@ -37,3 +37,17 @@ BEGIN; INSERT INTO kv VALUES ('d', 4); ROLLBACK;
 SELECT count(*) FROM kv;
 SELECT json_object('n', 1, 'a', json_array(1, 2, 'x'));
 PRAGMA integrity_check;
+-- A database file in the cwd: locks (fcntl), journal, fsync; then WAL, whose index is a
+-- MAP_SHARED mapping of the -shm file.
+ATTACH 'disk.db' AS disk;
+CREATE TABLE disk.t(a INTEGER PRIMARY KEY, b TEXT);
+INSERT INTO disk.t SELECT id, name FROM emp WHERE id < 200;
+SELECT count(*), max(b) FROM disk.t;
+DETACH disk;
+.open disk.db
+PRAGMA journal_mode = WAL;
+INSERT INTO t SELECT a + 1000, upper(b) FROM t;
+SELECT count(*), min(b), max(a) FROM t;
+PRAGMA wal_checkpoint(TRUNCATE);
+PRAGMA mmap_size = 1048576;
+SELECT sum(length(b)) FROM t;
