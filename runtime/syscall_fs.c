@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -145,12 +146,87 @@ int64_t rt_sys_pwritev(struct zarm_user *u, const uint64_t a[6]) {
     return vector_io(u, a, RW_PWRITEV);
 }
 
+/* /proc/self/NAME or /proc/<our pid>/NAME: the file NAME, else NULL. */
+static const char *proc_self_file(const char *path) {
+    char mine[32];
+    snprintf(mine, sizeof mine, "/proc/%d/", (int)getpid());
+    if (!strncmp(path, "/proc/self/", 11))
+        return path + 11;
+    if (!strncmp(path, "/proc/thread-self/", 18))
+        return path + 18;
+    if (!strncmp(path, mine, strlen(mine)))
+        return path + strlen(mine);
+    return NULL;
+}
+
+/* The guest's mappings in the kernel's /proc/PID/maps format (offsets and inodes unknown: 0),
+ * neighbours with the same rights and name shown as one line as the kernel merges them. */
+static void write_maps(struct zarm_user *u, FILE *f) {
+    for (const struct rt_vma *v = u->mem.vmas; v;) {
+        uint64_t end = v->end;
+        const struct rt_vma *n = v->next;
+        while (n && n->start == end && n->prot == v->prot && !strcmp(n->name, v->name)) {
+            end = n->end;
+            n = n->next;
+        }
+        int len = fprintf(f, "%08" PRIx64 "-%08" PRIx64 " %c%c%cp 00000000 00:00 0", v->start,
+                          end, (v->prot & PROT_READ) ? 'r' : '-', (v->prot & PROT_WRITE) ? 'w' : '-',
+                          (v->prot & PROT_EXEC) ? 'x' : '-');
+        if (v->name[0])
+            fprintf(f, "%*s%s", len < 73 ? 73 - len : 1, "", v->name);
+        fputc('\n', f);
+        v = n;
+    }
+}
+
+/* Files of /proc/self that describe the guest rather than zarm: maps (glibc finds the main
+ * thread's stack there), auxv.  Answered as a memory file with the guest's view; -1 (and errno
+ * 0) for any other path. */
+static int open_proc_self(struct zarm_user *u, const char *path, int flags) {
+    const char *name = proc_self_file(path);
+    errno = 0;
+    if (!name || (strcmp(name, "maps") && strcmp(name, "auxv")))
+        return -1;
+    if ((flags & O_ACCMODE) != O_RDONLY) {
+        errno = EACCES;
+        return -1;
+    }
+    int fd = memfd_create("zarm-proc", (flags & O_CLOEXEC) ? MFD_CLOEXEC : 0);
+    if (fd < 0)
+        return -1;
+    int dup_fd = dup(fd);
+    FILE *f = dup_fd < 0 ? NULL : fdopen(dup_fd, "w");
+    if (!f) {
+        close(fd);
+        if (dup_fd >= 0)
+            close(dup_fd);
+        errno = ENOMEM;
+        return -1;
+    }
+    if (!strcmp(name, "maps")) {
+        write_maps(u, f);
+    } else {
+        uint8_t *b = malloc(u->auxv_len ? u->auxv_len : 1);
+        if (b && rt_copy_from_guest(&u->mem, b, u->auxv_addr, u->auxv_len))
+            fwrite(b, 1, u->auxv_len, f);
+        free(b);
+    }
+    fclose(f);
+    lseek(fd, 0, SEEK_SET);
+    return fd;
+}
+
 int64_t rt_sys_openat(struct zarm_user *u, const uint64_t a[6]) {
     char path[4096];
     int r = rt_sys_path(u, a[1], path, sizeof path);
     if (r)
         return r;
     int flags = (int)rt_open_flags_to_host((uint32_t)a[2]);
+    if (path[0] == '/' && !strncmp(path, "/proc/", 6)) {
+        int fd = open_proc_self(u, path, flags);
+        if (fd >= 0 || errno)
+            return rt_ret(fd);
+    }
     return rt_ret(openat(rt_fd(a[0]), path, flags, (mode_t)a[3]));
 }
 
