@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -225,9 +226,12 @@ static int build_stack(struct zarm_user *u, const char *execfn, char *const argv
     for (int i = argc - 1; i >= 0; i--)
         argp[i] = push_bytes(&s, argv[i], strlen(argv[i]) + 1);
     uint64_t platform = push_bytes(&s, "aarch64", 8);
+    /* AT_RANDOM seeds the guest's stack protector and pointer guard: real entropy, as the
+     * kernel gives (rand() only if the host has none to give). */
     uint8_t rnd[16];
-    for (int i = 0; i < 16; i++)
-        rnd[i] = (uint8_t)(rand() >> 7);
+    if (getrandom(rnd, sizeof rnd, GRND_NONBLOCK) != (ssize_t)sizeof rnd)
+        for (int i = 0; i < 16; i++)
+            rnd[i] = (uint8_t)(rand() >> 7);
     uint64_t random_addr = push_bytes(&s, rnd, 16);
     s.sp &= ~15ull;
 
