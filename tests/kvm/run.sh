@@ -4,22 +4,23 @@
 # (the guest kernel runs at EL2, so /dev/kvm works inside) with an initramfs holding the arm64
 # zarm, the guest test programs and /init (init.c), which compares --engine=hw against
 # --engine=interp inside the machine and prints a summary.  Exit 0 on "[kvm] RESULT: PASS",
-# 77 (ctest: skipped) when the arm64 zarm has not been built or the kernel cannot be fetched.
+# non-zero otherwise -- also when the arm64 zarm has not been built or the kernel cannot be
+# fetched: a hardware path that was not tested has not passed.
 # usage: run.sh SRCDIR ZARM_ARM64 GUEST_BIN_DIR WORKDIR [KERNEL_CACHE]
 #   KERNEL_CACHE (default SRCDIR/build/kvm) keeps the kernel and its private apt state, shared
 #   by every build tree.
 set -eu
 src=$1 zarm=$2 guests=$3 work=$4 cache=${5:-$1/build/kvm}
 if [ ! -x "$zarm" ]; then
-    echo "kvm: SKIP: no arm64 zarm at $zarm (make arm64)"
-    exit 77
+    echo "kvm: FAIL: no arm64 zarm at $zarm (make arm64)"
+    exit 1
 fi
 mkdir -p "$work"
 work=$(cd "$work" && pwd) guests=$(cd "$guests" && pwd)
 t0=$(date +%s)
 if ! kernel=$("$src/tests/kvm/fetch-kernel.sh" "$cache"); then
-    echo "kvm: SKIP: cannot install qemu-system-arm or fetch Debian's arm64 kernel (network?)"
-    exit 77
+    echo "kvm: FAIL: cannot install qemu-system-arm or fetch Debian's arm64 kernel (is Debian's archive reachable?)"
+    exit 1
 fi
 
 aarch64-linux-gnu-gcc -static -O2 -Wall -Wextra -o "$work/init" "$src/tests/kvm/init.c"
