@@ -548,8 +548,12 @@ static u128 round_mag(const struct fpu_val *v, int scale, enum fpu_rmode rm, boo
     *inexact = false;
     if (v->cls != FC_FINITE)
         return 0;
-    if (e >= 0)
-        return e > 100 - 53 ? (u128)1 << 100 : (u128)v->mant << e;
+    if (e >= 0) {
+        /* Saturate only when mant << e really reaches 2^100: a half's short
+         * mantissa may take a large fbits (FCVTZS Xd, Hn, #61) exactly. */
+        bool big = e > 100 || (100 - e < 64 && (v->mant >> (100 - e)) != 0);
+        return big ? (u128)1 << 100 : (u128)v->mant << e;
+    }
     int s = -e;
     uint64_t ip = s >= 64 ? 0 : v->mant >> s;
     bool half = s <= 64 && ((v->mant >> (s - 1)) & 1);
