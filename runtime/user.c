@@ -110,7 +110,12 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
     }
     if (u->engine == ZARM_ENGINE_JIT) {
         const char *jerr = NULL;
-        if (s390_jit_create(&u->cache.jit, RT_JIT_CODE_BYTES, &jerr) != 0) {
+        /* ZARM_JIT_CODE_KB shrinks the code cache, to exercise flush-all in tests. */
+        uint64_t code_bytes = RT_JIT_CODE_BYTES;
+        const char *kb = getenv("ZARM_JIT_CODE_KB");
+        if (kb && strtoull(kb, NULL, 10) >= 16)
+            code_bytes = strtoull(kb, NULL, 10) << 10;
+        if (s390_jit_create(&u->cache.jit, code_bytes, &jerr) != 0) {
             if (o->engine == ZARM_ENGINE_JIT)
                 return rt_error(u, ZARM_E_ENGINE, "--engine=jit: %s", jerr);
             u->engine = ZARM_ENGINE_INTERP;
