@@ -169,8 +169,8 @@ static void write_maps(struct zarm_user *u, FILE *f) {
             end = n->end;
             n = n->next;
         }
-        int len = fprintf(f, "%08" PRIx64 "-%08" PRIx64 " %c%c%cp 00000000 00:00 0", v->start,
-                          end, (v->prot & PROT_READ) ? 'r' : '-', (v->prot & PROT_WRITE) ? 'w' : '-',
+        int len = fprintf(f, "%08" PRIx64 "-%08" PRIx64 " %c%c%cp 00000000 00:00 0", v->start, end,
+                          (v->prot & PROT_READ) ? 'r' : '-', (v->prot & PROT_WRITE) ? 'w' : '-',
                           (v->prot & PROT_EXEC) ? 'x' : '-');
         if (v->name[0])
             fprintf(f, "%*s%s", len < 73 ? 73 - len : 1, "", v->name);
