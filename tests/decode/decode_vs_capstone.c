@@ -795,7 +795,9 @@ static void link_aliases(void)
 static bool objdump_only(unsigned op)
 {
     unsigned c = a64_op_class(op);
-    return c == A64_C_LSE || c == A64_C_V81 || (op_alias[op] >= 0 && strchr(aliases[op_alias[op]].flags, 'O'));
+    if (c == A64_C_LSE || c == A64_C_V81)
+        return true;
+    return op_alias[op] >= 0 && strchr(aliases[op_alias[op]].flags, 'O');
 }
 
 static bool mnem_in(const char *list, const char *m)
@@ -922,7 +924,8 @@ static bool regs_agree(const struct a64_insn *in, const char *mnem, struct regse
         unsigned v = in->f[f];
         /* by element: Vm is M:Rm for 32- and 64-bit elements, Rm (V0-V15) for 16-bit ones */
         const bool *has = op_fields[in->op];
-        if (f == A64_F_Rm && has[A64_F_M] && (has[A64_F_sz] || (has[A64_F_size] && in->f[A64_F_size] != 1)))
+        bool wide = has[A64_F_sz] || (has[A64_F_size] && in->f[A64_F_size] != 1);
+        if (f == A64_F_Rm && has[A64_F_M] && wide)
             v |= in->f[A64_F_M] << 4;
         fields |= 1u << v;
         /* Ra, Rt2 and Rs may be should-be-ones fields or hidden by an alias */
