@@ -25,8 +25,8 @@ ISA_DENY_OP(SMC, "exception generating")
 ISA_DENY_OP(BRK, "exception generating (SIGTRAP)")
 ISA_DENY_OP(HLT, "exception generating")
 
-/* ---- features zarm does not advertise (hwcap: fp asimd crc32 atomics lrcpc
- * cpuid), which qemu -cpu max implements ------------------------------------ */
+/* ---- features zarm does not advertise (runtime/hwcap.c lists what it does),
+ * which qemu -cpu max implements -------------------------------------------- */
 ISA_DENY_OP(MSR_imm, "every PSTATE field EL0 may write belongs to an unadvertised feature "
                      "(FlagM CFINV/XAFLAG/AXFLAG, DIT, SSBS, MTE TCO); DAIF needs SCTLR.UMA, "
                      "which Linux clears")
@@ -40,8 +40,6 @@ ISA_DENY_PAT(dc_cvadp, "1101010100001 011 0111 1101 001 xxxxx",
 ISA_DENY_PAT(bfcvt, "0001111001100011010000 xxxxx xxxxx",
              "BFCVT (FEAT_BF16, FCVT's ftype 01 opc 10 slot) is not advertised: zarm undefined, "
              "qemu max executes it")
-ISA_DENY_RULE(rule_fp16, "scalar half-precision arithmetic (ftype 11 other than FCVT): FEAT_FP16 "
-                          "is not advertised")
 
 /* ---- not deterministic ---------------------------------------------------- */
 ISA_DENY_PAT(wfe_wfi, "11010101000000110010 0000 01x 11111",
@@ -68,6 +66,8 @@ ISA_DENY_RULE(rule_wb_overlap,
 ISA_DENY_RULE(rule_pair_overlap,
               "LDP/STP with writeback and Rn == Rt or Rt2, and load pairs with Rt == Rt2 "
               "(LDP, LDPSW, LDNP, LDP SIMD&FP: CONSTRAINED UNPREDICTABLE)")
+/* gen.c also never follows an exclusive load, within one sequence, by an
+ * exclusive store of another size: CONSTRAINED UNPREDICTABLE (pass or fail). */
 ISA_DENY_RULE(rule_excl_overlap,
               "STXR/STXP with Rs == Rt, Rt2 or Rn (Rn != 31), LDXP/LDAXP with Rt == Rt2: "
               "CONSTRAINED UNPREDICTABLE")

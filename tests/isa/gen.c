@@ -112,12 +112,6 @@ static bool rule_excl_overlap(unsigned op, uint32_t w)
     return rs == rt || (rs == rn && rn != 31) || (pair && rs == rt2);
 }
 
-static bool rule_fp16(unsigned op, uint32_t w)
-{
-    /* ftype 11 is half precision; only FCVT between half and single/double is v8.0. */
-    return a64_op_class(op) == A64_C_FP && fget(op, w, A64_F_ftype) == 3 && !is_op(op, "FCVT_s");
-}
-
 static const struct {
     const char *op;
     const char *reason;
@@ -322,18 +316,38 @@ static uint32_t regs_named(unsigned op, uint32_t w)
     return set;
 }
 
+/* Bytes an exclusive load or store (LDXR/STXR, LDXP/STXP) accesses; 0 for
+ * other instructions.  *load tells which of the two it is. */
+static unsigned excl_size(unsigned op, uint32_t w, bool *load)
+{
+    bool pair = is_op(op, "LDSTXP");
+    if (!pair && !is_op(op, "LDSTX"))
+        return 0;
+    *load = fget(op, w, A64_F_L) == 1;
+    return pair ? 8u << fget(op, w, A64_F_sz) : 1u << fget(op, w, A64_F_size);
+}
+
 void isa_gen_test(struct isa_rng *r, struct isa_test *t, bool (*defined)(uint32_t))
 {
     unsigned n = isa_below(r, 10) < 7 ? 1 : 2 + isa_below(r, ISA_MAX_SEQ - 1);
     for (;;) {
         bool sp_ok = true;
         uint32_t used = (1u << 0) | (1u << ISA_BASE_REG) | (1u << ISA_OFFSET_REG) | (1u << 31);
+        unsigned excl_open = 0; /* size of the last exclusive load in the sequence */
         t->n = 0;
         while (t->n < n) {
             unsigned op = active[isa_below(r, nactive)];
             uint32_t w;
             if (!gen_one(r, op, n > 1, sp_ok, &w, defined))
                 continue;
+            /* A store-exclusive of another size than the open reservation is
+             * CONSTRAINED UNPREDICTABLE (it may pass or fail): not generated. */
+            bool load = false;
+            unsigned es = excl_size(op, w, &load);
+            if (es && !load && excl_open && es != excl_open)
+                continue;
+            if (es && load)
+                excl_open = es;
             t->word[t->n] = w;
             t->op[t->n++] = (uint16_t)op;
             used |= regs_named(op, w);
