@@ -33,6 +33,11 @@ if [ $# -ne 4 ]; then
     exit 2
 fi
 seed=$1 count=$2 engine=$3 build=$4
+# ENGINE@LEVEL runs ENGINE with its host facilities capped at LEVEL (jit@z196: the
+# JIT's code for the z196 baseline), as the guest-program tests do.
+case $engine in
+*@*) export ZARM_CPU_FACILITIES="${engine#*@}"; engine=${engine%%@*} ;;
+esac
 root=$(cd "$(dirname "$0")/../.." && pwd)
 case $build in
 */*) dir=$build ;;
@@ -64,7 +69,7 @@ runner=
 machine=$(od -An -tx1 -j18 -N2 "$zarm" | tr -d ' \n')
 host=$(uname -m)
 case $machine in
-0016) [ "$host" = s390x ] || runner=${QEMU_S390X:-qemu-s390x-static} ;;
+0016) [ "$host" = s390x ] || runner="${QEMU_S390X:-qemu-s390x-static} -cpu ${ISADIFF_S390X_CPU:-max}" ;;
 b700) [ "$host" = aarch64 ] || runner=$qemu ;;
 esac
 
