@@ -67,7 +67,10 @@ ISA_DENY_RULE(rule_pair_overlap,
               "LDP/STP with writeback and Rn == Rt or Rt2, and load pairs with Rt == Rt2 "
               "(LDP, LDPSW, LDNP, LDP SIMD&FP: CONSTRAINED UNPREDICTABLE)")
 /* gen.c also never follows an exclusive load, within one sequence, by an
- * exclusive store of another size: CONSTRAINED UNPREDICTABLE (pass or fail). */
+ * exclusive store of another size: CONSTRAINED UNPREDICTABLE (pass or fail);
+ * nor a load/store that may write back its base by an exclusive, atomic or
+ * acquire/release access, which would see an unaligned base: those fault
+ * without FEAT_LSE2, which zarm does not advertise and qemu max implements. */
 ISA_DENY_RULE(rule_excl_overlap,
               "STXR/STXP with Rs == Rt, Rt2 or Rn (Rn != 31), LDXP/LDAXP with Rt == Rt2: "
               "CONSTRAINED UNPREDICTABLE")
