@@ -145,7 +145,7 @@ int rt_mem_protect(struct rt_mem *m, uint64_t addr, uint64_t len, int prot)
         if (!v)
             return -ENOMEM;
         uint64_t e = v->end < addr + len ? v->end : addr + len;
-        char name[64];
+        char name[RT_VMA_NAME];
         memcpy(name, v->name, sizeof name);
         int r = vma_cut(m, a, e);
         if (!r)

@@ -15,6 +15,8 @@
 #include "ir/translate.h"
 #include "zarm/zarm.h"
 
+/* A mapping keeps its file's whole path (sysroot paths are long), as Linux shows it. */
+#define RT_VMA_NAME 4096
 #define RT_PAGE 4096ull
 #define RT_PAGE_ALIGN(x) (((x) + RT_PAGE - 1) & ~(RT_PAGE - 1))
 #define RT_DEFAULT_MEM_SIZE (4ull << 30)
@@ -27,7 +29,7 @@
 struct rt_vma {
     uint64_t start, end; /* guest addresses, page aligned, end exclusive */
     int prot;
-    char name[64];       /* [heap], [stack], or the file, for /proc/self/maps */
+    char name[RT_VMA_NAME]; /* [heap], [stack], or the file, for /proc/self/maps */
     struct rt_vma *next; /* sorted by start */
 };
 

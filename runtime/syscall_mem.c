@@ -138,7 +138,7 @@ int64_t rt_sys_mmap(struct zarm_user *u, const uint64_t a[6])
     uint64_t alen = RT_PAGE_ALIGN(len);
     if (alen < len || alen > u->mem.size)
         return -ENOMEM;
-    char name[64] = "";
+    char name[RT_VMA_NAME] = "";
     if (!anon) {
         int r = check_map_fd(fd, type, prot, name, sizeof name);
         if (r)
@@ -273,7 +273,7 @@ int64_t rt_sys_mremap(struct zarm_user *u, const uint64_t a[6])
             return (int64_t)old;
         }
         if (range_free(u, old + old_len, new_len - old_len)) {
-            char name[64] = "";
+            char name[RT_VMA_NAME] = "";
             const char *n = vma_name(u, old + old_len - RT_PAGE);
             if (n)
                 snprintf(name, sizeof name, "%s", n);
@@ -291,7 +291,7 @@ int64_t rt_sys_mremap(struct zarm_user *u, const uint64_t a[6])
         if (!want)
             return -ENOMEM;
     }
-    char name[64] = "";
+    char name[RT_VMA_NAME] = "";
     const char *n = vma_name(u, old);
     if (n)
         snprintf(name, sizeof name, "%s", n);
