@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <linux/fs.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -372,6 +373,48 @@ enum {
     G_FIONBIO = 0x5421,
     G_FIONCLEX = 0x5450,
     G_FIOCLEX = 0x5451,
+    G_TCSBRK = 0x5409,
+    G_TCXONC = 0x540a,
+    G_TCFLSH = 0x540b,
+    G_TIOCEXCL = 0x540c,
+    G_TIOCNXCL = 0x540d,
+    G_TIOCSCTTY = 0x540e,
+    G_TIOCOUTQ = 0x5411,
+    G_TIOCNOTTY = 0x5422,
+    G_TIOCGSID = 0x5429,
+    G_FIOASYNC = 0x5452,
+    G_TIOCGPTN = 0x80045430,
+    G_TIOCSPTLCK = 0x40045431,
+    G_FICLONE = 0x40049409,
+};
+
+/* Requests whose argument is a plain value (or none), passed on as the host's
+ * request: nothing is read from or written to guest memory. */
+static const struct {
+    uint32_t guest;
+    unsigned long host;
+} value_ioctls[] = {
+    {G_TCSBRK, TCSBRK},     {G_TCXONC, TCXONC},       {G_TCFLSH, TCFLSH},
+    {G_TIOCEXCL, TIOCEXCL}, {G_TIOCNXCL, TIOCNXCL},   {G_TIOCSCTTY, TIOCSCTTY},
+    {G_TIOCNOTTY, TIOCNOTTY}, {G_FIOCLEX, FIOCLEX},   {G_FIONCLEX, FIONCLEX},
+    {G_FICLONE, FICLONE},   /* the source descriptor */
+};
+
+/* Requests that write one int to the guest's pointer. */
+static const struct {
+    uint32_t guest;
+    unsigned long host;
+} int_out_ioctls[] = {
+    {G_FIONREAD, FIONREAD}, {G_TIOCOUTQ, TIOCOUTQ}, {G_TIOCGSID, TIOCGSID},
+    {G_TIOCGPTN, TIOCGPTN},
+};
+
+/* Requests that read one int from the guest's pointer. */
+static const struct {
+    uint32_t guest;
+    unsigned long host;
+} int_in_ioctls[] = {
+    {G_FIONBIO, FIONBIO}, {G_FIOASYNC, FIOASYNC}, {G_TIOCSPTLCK, TIOCSPTLCK},
 };
 
 static int64_t put_int(struct zarm_user *u, uint64_t addr, int v) {
@@ -432,23 +475,24 @@ int64_t rt_sys_ioctl(struct zarm_user *u, const uint64_t a[6]) {
             return -EFAULT;
         return rt_ret(tcsetpgrp(fd, (pid_t)ld_le32(b)));
     }
-    case G_FIONREAD: {
-        int n;
-        if (ioctl(fd, FIONREAD, &n) != 0)
-            return -errno;
-        return put_int(u, arg, n);
     }
-    case G_FIONBIO: {
-        if (!rt_copy_from_guest(&u->mem, b, arg, 4))
-            return -EFAULT;
-        int on = ld_le32(b) != 0;
-        return rt_ret(ioctl(fd, FIONBIO, &on));
-    }
-    case G_FIOCLEX:
-        return rt_ret(ioctl(fd, FIOCLEX));
-    case G_FIONCLEX:
-        return rt_ret(ioctl(fd, FIONCLEX));
-    }
+    for (size_t i = 0; i < sizeof value_ioctls / sizeof value_ioctls[0]; i++)
+        if (req == value_ioctls[i].guest)
+            return rt_ret(ioctl(fd, value_ioctls[i].host, (unsigned long)arg));
+    for (size_t i = 0; i < sizeof int_out_ioctls / sizeof int_out_ioctls[0]; i++)
+        if (req == int_out_ioctls[i].guest) {
+            int n;
+            if (ioctl(fd, int_out_ioctls[i].host, &n) != 0)
+                return -errno;
+            return put_int(u, arg, n);
+        }
+    for (size_t i = 0; i < sizeof int_in_ioctls / sizeof int_in_ioctls[0]; i++)
+        if (req == int_in_ioctls[i].guest) {
+            if (!rt_copy_from_guest(&u->mem, b, arg, 4))
+                return -EFAULT;
+            int v = (int)ld_le32(b);
+            return rt_ret(ioctl(fd, int_in_ioctls[i].host, &v));
+        }
     /* Passing an unknown request through could let the host kernel write a
      * host-layout structure into guest memory; refuse it as qemu-user does. */
     if (u->log && (u->opt.log_mask & ZARM_LOG_UNIMP))

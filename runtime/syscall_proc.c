@@ -7,6 +7,7 @@
  * given; any other executable is the host's to run. */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <linux/capability.h>
 #include <sched.h>
 #include <signal.h>
@@ -584,6 +585,115 @@ static int64_t cap_call(struct zarm_user *u, const uint64_t a[6], bool set)
 
 int64_t rt_sys_capget(struct zarm_user *u, const uint64_t a[6]) { return cap_call(u, a, false); }
 int64_t rt_sys_capset(struct zarm_user *u, const uint64_t a[6]) { return cap_call(u, a, true); }
+
+/* ---- credentials ---- */
+
+/* Group lists are arrays of u32 gid_t; at most NGROUPS_MAX (65536). */
+#define G_NGROUPS_MAX 65536
+
+int64_t rt_sys_getgroups(struct zarm_user *u, const uint64_t a[6])
+{
+    int size = (int)a[0];
+    if (size < 0)
+        return -EINVAL;
+    if (size > G_NGROUPS_MAX)
+        size = G_NGROUPS_MAX;
+    gid_t *g = malloc(sizeof *g * (size_t)(size ? size : 1));
+    if (!g)
+        return -ENOMEM;
+    int n = getgroups(size, g);
+    int64_t r = n < 0 ? -errno : n;
+    if (n > 0 && size) {
+        uint8_t *b = malloc(4 * (size_t)n);
+        if (!b) {
+            free(g);
+            return -ENOMEM;
+        }
+        for (int i = 0; i < n; i++)
+            st_le32(b + 4 * i, (uint32_t)g[i]);
+        if (!rt_copy_to_guest(&u->mem, a[1], b, 4 * (size_t)n))
+            r = -EFAULT;
+        free(b);
+    }
+    free(g);
+    return r;
+}
+
+int64_t rt_sys_setgroups(struct zarm_user *u, const uint64_t a[6])
+{
+    if (a[0] > G_NGROUPS_MAX)
+        return -EINVAL;
+    size_t n = (size_t)a[0];
+    gid_t *g = malloc(sizeof *g * (n ? n : 1));
+    uint8_t *b = malloc(4 * (n ? n : 1));
+    int64_t r = 0;
+    if (!g || !b)
+        r = -ENOMEM;
+    else if (n && !rt_copy_from_guest(&u->mem, b, a[1], 4 * n))
+        r = -EFAULT;
+    if (!r) {
+        for (size_t i = 0; i < n; i++)
+            g[i] = (gid_t)ld_le32(b + 4 * i);
+        r = rt_ret(setgroups(n, g));
+    }
+    free(g);
+    free(b);
+    return r;
+}
+
+/* getresuid/getresgid: three u32 written to three guest pointers. */
+static int64_t put_ids3(struct zarm_user *u, const uint64_t a[6], int r, const unsigned ids[3])
+{
+    if (r != 0)
+        return -errno;
+    for (int i = 0; i < 3; i++)
+        if (put_u32(u, a[i], ids[i]))
+            return -EFAULT;
+    return 0;
+}
+
+int64_t rt_sys_getresuid(struct zarm_user *u, const uint64_t a[6])
+{
+    uid_t id[3];
+    int r = getresuid(&id[0], &id[1], &id[2]);
+    const unsigned ids[3] = {id[0], id[1], id[2]};
+    return put_ids3(u, a, r, ids);
+}
+
+int64_t rt_sys_getresgid(struct zarm_user *u, const uint64_t a[6])
+{
+    gid_t id[3];
+    int r = getresgid(&id[0], &id[1], &id[2]);
+    const unsigned ids[3] = {id[0], id[1], id[2]};
+    return put_ids3(u, a, r, ids);
+}
+
+/* The set*id calls: glibc applies them to every host thread, as the guest's
+ * glibc does to every guest thread.  -1 (keep) stays -1 as a 32-bit id. */
+int64_t rt_sys_setuid(struct zarm_user *u, const uint64_t a[6])
+{
+    return rt_ret(setuid((uid_t)a[0]));
+}
+int64_t rt_sys_setgid(struct zarm_user *u, const uint64_t a[6])
+{
+    return rt_ret(setgid((gid_t)a[0]));
+}
+int64_t rt_sys_setreuid(struct zarm_user *u, const uint64_t a[6])
+{
+    return rt_ret(setreuid((uid_t)a[0], (uid_t)a[1]));
+}
+int64_t rt_sys_setregid(struct zarm_user *u, const uint64_t a[6])
+{
+    return rt_ret(setregid((gid_t)a[0], (gid_t)a[1]));
+}
+int64_t rt_sys_setresuid(struct zarm_user *u, const uint64_t a[6])
+{
+    return rt_ret(setresuid((uid_t)a[0], (uid_t)a[1], (uid_t)a[2]));
+}
+int64_t rt_sys_setresgid(struct zarm_user *u, const uint64_t a[6])
+{
+    return rt_ret(setresgid((gid_t)a[0], (gid_t)a[1], (gid_t)a[2]));
+}
 
 int64_t rt_sys_chroot(struct zarm_user *u, const uint64_t a[6])
 {

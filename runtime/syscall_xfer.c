@@ -93,3 +93,17 @@ int64_t rt_sys_syncfs(struct zarm_user *u, const uint64_t a[6])
 {
     return rt_ret(syncfs(rt_fd(a[0])));
 }
+
+int64_t rt_sys_fadvise64(struct zarm_user *u, const uint64_t a[6])
+{
+    /* arm64 has the generic advice numbers; s390x's DONTNEED and NOREUSE are
+     * 6 and 7, so each is mapped to the host's name. */
+    static const int host_advice[6] = {
+        POSIX_FADV_NORMAL,   POSIX_FADV_RANDOM,   POSIX_FADV_SEQUENTIAL,
+        POSIX_FADV_WILLNEED, POSIX_FADV_DONTNEED, POSIX_FADV_NOREUSE,
+    };
+    if (a[3] >= 6)
+        return -EINVAL;
+    /* posix_fadvise returns the error number instead of setting errno. */
+    return -(int64_t)posix_fadvise(rt_fd(a[0]), (off_t)a[1], (off_t)a[2], host_advice[a[3]]);
+}

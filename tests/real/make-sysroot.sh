@@ -9,7 +9,10 @@
 set -euo pipefail
 ROOT=${1:?usage: make-sysroot.sh SYSROOT DEBS}
 DEBS=${2:?usage: make-sysroot.sh SYSROOT DEBS}
+# The named tests' programs, then common command-line tools for the scripts that use them.
 PKGS="busybox-static lua5.4 sqlite3 python3.11-minimal libpython3.11-stdlib perl-base"
+PKGS="$PKGS coreutils grep sed gawk findutils diffutils tar gzip xz-utils bzip2 bash dash bc jq"
+PKGS="$PKGS file procps make openssl git"
 SUITE=bookworm
 
 mkdir -p "$DEBS"
@@ -109,6 +112,7 @@ done
 # Alternatives that the packages' maintainer scripts would have made.
 [ -e "$ROOT.tmp/usr/bin/python3" ] || ln -s python3.11 "$ROOT.tmp/usr/bin/python3"
 [ -e "$ROOT.tmp/usr/bin/lua" ] || ln -s lua5.4 "$ROOT.tmp/usr/bin/lua"
+[ -e "$ROOT.tmp/usr/bin/awk" ] || ln -s gawk "$ROOT.tmp/usr/bin/awk"
 echo "$PKGS" > "$ROOT.tmp/.zarm-sysroot"
 rm -rf "$ROOT"
 mv "$ROOT.tmp" "$ROOT"

@@ -61,14 +61,37 @@ guest_env=(PATH=/usr/bin:/bin LANG=C HOME=/nonexistent TZ=UTC)
 work=$(mktemp -d "${TMPDIR:-/tmp}/zarm-real.XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT
 
+# qemu-user runs an execve'd program as the host's (it cannot start an arm64 one without
+# binfmt_misc, and it does not look in -L for it): a guest shell's "sort" would be the host's
+# sort, or missing.  The reference's PATH therefore starts with a directory holding, for each
+# program of the sysroot's /usr/bin, a host script that runs it under qemu -L SYSROOT with
+# argv[0] its name (scripts stay as they are: the host runs their #! interpreter, whose children
+# find the wrappers again).  zarm needs none of this: its execve runs Arm64 programs under zarm.
+qbin=$work/qbin
+mkdir "$qbin"
+for f in "$root"/usr/bin/*; do
+    [ -f "$f" ] && [ -x "$f" ] || continue
+    n=${f##*/}
+    if [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = '177ELF' ]; then
+        printf '#!/bin/sh\nexec %q -L %q -0 %q %q "$@"\n' \
+            "${QEMU_AARCH64:-qemu-aarch64-static}" "$root" "$n" "$f" >"$qbin/$n"
+        chmod +x "$qbin/$n"
+    else
+        ln -s "$f" "$qbin/$n"
+    fi
+done
+ref_env=(PATH=$qbin:/usr/bin:/bin)
+
 # once NAME CMD...: one run in NAME's cwd, appending to NAME.out/.err; prints the status.
 once() {
     local name=$1
     shift
+    local env=("${guest_env[@]}")
+    [ "$name" = ref ] && env+=("${ref_env[@]}")
     (
         cd "$work/$name.cwd" || exit 2
         ulimit -c 0
-        exec env -i "${guest_env[@]}" timeout -k 10 "$limit" "$@" \
+        exec env -i "${env[@]}" timeout -k 10 "$limit" "$@" \
             <"$stdin" >>"$work/$name.out" 2>>"$work/$name.err"
     ) 2>/dev/null
     echo $?
