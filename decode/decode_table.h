@@ -1,0 +1,26 @@
+/* The compiled decode table: what decode/gen/decode_gen.c writes at build time
+ * (a64_table.inc in the build tree) and decode.c looks words up in. */
+#ifndef ZARM_DECODE_TABLE_H
+#define ZARM_DECODE_TABLE_H
+
+#include <stdint.h>
+
+#define A64_MAX_EXTRACTS 12
+/* Buckets are indexed by bits 31:20 of the word. */
+#define A64_BUCKET_SHIFT 20
+#define A64_NBUCKETS (1u << (32 - A64_BUCKET_SHIFT))
+/* Ends each bucket's list of entry indices. */
+#define A64_BUCKET_END 0xffff
+
+struct a64_extract {
+    uint8_t field, lsb, width;
+};
+
+struct a64_entry {
+    uint32_t mask, value;
+    uint16_t op;
+    uint8_t cls, nextract;
+    struct a64_extract ex[A64_MAX_EXTRACTS];
+};
+
+#endif
