@@ -39,14 +39,26 @@ enum ir_exit {
     IR_EXIT_UDF,     /* undefined instruction; pc = it, info = the word */
     IR_EXIT_FAULT,   /* data abort; info = guest address, pc = the instruction */
     IR_EXIT_IFETCH,  /* instruction fetch abort at pc */
-    IR_EXIT_SYNC,    /* runtime action needed (e.g. IC IVAU: info = address); pc = next */
+    IR_EXIT_SYNC,    /* runtime action (IC IVAU: info = address; IC IALLU: IR_SYNC_ALL); pc = next */
     IR_EXIT_BUDGET,  /* instruction budget or a kick: pc = next block */
     IR_EXIT_HVC,
     IR_EXIT_SMC,
-    IR_EXIT_WFI,
+    IR_EXIT_WFI,     /* EL1: WFI (info 0) or WFE (info 1); pc = next */
     IR_EXIT_ALIGN,   /* alignment fault (exclusives, atomics, acquire/release); info = address */
+    /* EL1 translations only (ir_features.el1): */
+    IR_EXIT_ERET,    /* ERET at EL1; pc = the ERET (the runtime's rt_el1_eret returns) */
+    IR_EXIT_SYSREG,  /* MRS/MSR/SYS the translator does not model; pc = the instruction,
+                      * info = IR_SYSREG_INFO(enc, Rt, is_write) */
     IR_EXIT_COUNT
 };
+
+/* IR_EXIT_SYSREG's info: enc is op0:op1:CRn:CRm:op2 in bits 15:0 (op0 = 1 for SYS, 2 or 3 for
+ * MRS/MSR), as in KVM's ARM64_SYS_REG index; Rt in bits 20:16; bit 21 set for MSR and SYS
+ * (a write of Xt), clear for MRS (the handler writes Xt, unless Rt is 31). */
+#define IR_SYSREG_INFO(enc, rt, is_write)                                                          \
+    ((uint64_t)(enc) | (uint64_t)(rt) << 16 | (uint64_t)(is_write) << 21)
+/* IR_EXIT_SYNC's info for IC IALLU/IALLUIS (EL1): every translation is stale. */
+#define IR_SYNC_ALL (~0ull)
 
 typedef uint32_t ir_val; /* temp number; 0 = none */
 

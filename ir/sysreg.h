@@ -29,6 +29,51 @@ enum {
     IR_SYSREG_CNTVCT = IR_SYSREG(3, 3, 14, 0, 2),
 };
 
+/* EL1 registers and PSTATE fields an EL1 translation (ir_features.el1) models; the rest of
+ * the system register space exits to the runtime (IR_EXIT_SYSREG). */
+enum {
+    IR_SYSREG_SCTLR_EL1 = IR_SYSREG(3, 0, 1, 0, 0),
+    IR_SYSREG_ACTLR_EL1 = IR_SYSREG(3, 0, 1, 0, 1),
+    IR_SYSREG_CPACR_EL1 = IR_SYSREG(3, 0, 1, 0, 2),
+    IR_SYSREG_TTBR0_EL1 = IR_SYSREG(3, 0, 2, 0, 0),
+    IR_SYSREG_TTBR1_EL1 = IR_SYSREG(3, 0, 2, 0, 1),
+    IR_SYSREG_TCR_EL1 = IR_SYSREG(3, 0, 2, 0, 2),
+    IR_SYSREG_SPSR_EL1 = IR_SYSREG(3, 0, 4, 0, 0),
+    IR_SYSREG_ELR_EL1 = IR_SYSREG(3, 0, 4, 0, 1),
+    IR_SYSREG_SP_EL0 = IR_SYSREG(3, 0, 4, 1, 0),
+    IR_SYSREG_SPSEL = IR_SYSREG(3, 0, 4, 2, 0),
+    IR_SYSREG_CURRENTEL = IR_SYSREG(3, 0, 4, 2, 2),
+    IR_SYSREG_DAIF = IR_SYSREG(3, 3, 4, 2, 1),
+    IR_SYSREG_AFSR0_EL1 = IR_SYSREG(3, 0, 5, 1, 0),
+    IR_SYSREG_AFSR1_EL1 = IR_SYSREG(3, 0, 5, 1, 1),
+    IR_SYSREG_ESR_EL1 = IR_SYSREG(3, 0, 5, 2, 0),
+    IR_SYSREG_FAR_EL1 = IR_SYSREG(3, 0, 6, 0, 0),
+    IR_SYSREG_PAR_EL1 = IR_SYSREG(3, 0, 7, 4, 0),
+    IR_SYSREG_MAIR_EL1 = IR_SYSREG(3, 0, 10, 2, 0),
+    IR_SYSREG_AMAIR_EL1 = IR_SYSREG(3, 0, 10, 3, 0),
+    IR_SYSREG_VBAR_EL1 = IR_SYSREG(3, 0, 12, 0, 0),
+    IR_SYSREG_CONTEXTIDR_EL1 = IR_SYSREG(3, 0, 13, 0, 1),
+    IR_SYSREG_TPIDR_EL1 = IR_SYSREG(3, 0, 13, 0, 4),
+    IR_SYSREG_CNTKCTL_EL1 = IR_SYSREG(3, 0, 14, 1, 0),
+    IR_SYSREG_CSSELR_EL1 = IR_SYSREG(3, 2, 0, 0, 0),
+    IR_SYSREG_MDSCR_EL1 = IR_SYSREG(2, 0, 0, 2, 2),
+};
+
+/* The 16-bit op0:op1:CRn:CRm:op2 encoding of IR_EXIT_SYSREG (MRS/MSR: op0 = 2 + o0). */
+#define IR_SYSREG16(sysreg15) ((uint32_t)(sysreg15) | 0x8000u)
+
+/* What helper_el1_sys does (its first argument). */
+enum {
+    IR_EL1_PRIV,    /* nothing beyond the EL check: ERET, TLBI, DC by set/way, IC IALLU */
+    IR_EL1_DAIFSET, /* MSR DAIFSet, #imm: b = imm */
+    IR_EL1_DAIFCLR, /* MSR DAIFClr, #imm */
+    IR_EL1_AT,      /* AT S1E1R/W, S1E0R/W: b = the virtual address */
+};
+
+/* Whether an EL1 translation reads / writes the register with helper_el1_mrs/_msr
+ * (SPSel is written through helper_el1_spsel). */
+bool ir_sysreg_el1_modelled(uint32_t enc, bool is_write);
+
 /* Whether EL0 may read / write the register (NZCV included; the caller
  * handles NZCV itself since helpers do not touch it). */
 bool ir_sysreg_readable(uint32_t enc);

@@ -11,9 +11,12 @@
 #include "decode/a64.h"
 #include "ir.h"
 
-/* Guest features a translation may use (what AT_HWCAP advertises). */
+/* Guest features a translation may use (what AT_HWCAP advertises).  el1: the code runs on
+ * a machine vCPU that models EL1 (system registers, exception return, WFI); false for
+ * user-mode programs, whose translation it leaves unchanged. */
 struct ir_features {
     bool lse, crc32, rcpc, fp, asimd;
+    bool el1;
 };
 
 struct ir_tctx {

@@ -41,7 +41,7 @@ enum { ZARM_REG_SP = 31, ZARM_REG_PC = 32, ZARM_REG_PSTATE = 33 };
 struct zarm_cpu {
     /* --- mirrors struct kvm_regs --- */
     uint64_t x[31];     /* X0..X30 */
-    uint64_t sp;        /* SP_EL0 */
+    uint64_t sp;        /* the current SP: SP_EL0, or SP_EL1 at EL1h (see below) */
     uint64_t pc;
     uint64_t pstate;    /* NZCV in bits 31:28, as in SPSR */
     uint64_t sp_el1;
@@ -62,6 +62,37 @@ struct zarm_cpu {
     uint64_t excl_val[2];
     uint32_t excl_size; /* bytes of the reservation; 0 = monitor open */
     uint32_t pad1;
+    /* --- EL1 state, for machine vCPUs (user mode leaves it zero) ---
+     * PSTATE.M[3:0] (EL in bits 3:2, SPSel in bit 0) and DAIF (bits 9:6) live in
+     * pstate, laid out as in SPSR_EL1; ELR_EL1 and SPSR_EL1 are elr_el1 and spsr[0].
+     *
+     * Stack pointers: every engine uses `sp` as the current SP.  At EL0 and at EL1t
+     * (PSTATE.SP = 0) `sp` is SP_EL0 and `sp_el1` holds SP_EL1; at EL1h `sp` is SP_EL1
+     * and `sp_el0` below holds SP_EL0.  The bank field of the SP in use is stale.
+     * zarm_cpu_get_kvm_sp / zarm_cpu_set_kvm_sp convert to and from KVM's view
+     * (regs.sp = SP_EL0, sp_el1 = SP_EL1 whatever the mode). */
+    uint64_t sp_el0;
+    uint64_t vbar_el1;
+    uint64_t sctlr_el1;
+    uint64_t esr_el1;
+    uint64_t far_el1;
+    uint64_t tpidr_el1;
+    uint64_t cpacr_el1;
+    /* Stored and read back only: the MMU is not modelled (SCTLR_EL1.M stays as written
+     * but addresses are always physical). */
+    uint64_t tcr_el1;
+    uint64_t ttbr0_el1;
+    uint64_t ttbr1_el1;
+    uint64_t mair_el1;
+    uint64_t amair_el1;
+    uint64_t contextidr_el1;
+    uint64_t par_el1;
+    uint64_t mdscr_el1;
+    uint64_t cntkctl_el1;
+    uint64_t csselr_el1;
+    uint64_t afsr0_el1;
+    uint64_t afsr1_el1;
+    uint64_t actlr_el1;
 };
 
 /* Offsets that the hardware path and the JIT rely on. */
@@ -69,6 +100,42 @@ _Static_assert(offsetof(struct zarm_cpu, sp) == 31 * 8, "user_pt_regs.sp");
 _Static_assert(offsetof(struct zarm_cpu, pstate) == 33 * 8, "user_pt_regs.pstate");
 _Static_assert(offsetof(struct zarm_cpu, v) == 336, "kvm_regs.fp_regs.vregs");
 _Static_assert(offsetof(struct zarm_cpu, fpsr) == 336 + 512, "kvm_regs.fp_regs.fpsr");
+
+/* PSTATE.M and DAIF as SPSR_EL1 lays them out. */
+#define ZARM_PSTATE_SP 1u            /* SPSel: 1 = SP_ELx (EL1h), 0 = SP_EL0 */
+#define ZARM_PSTATE_EL_SHIFT 2       /* PSTATE.EL in bits 3:2 */
+#define ZARM_PSTATE_EL_MASK 0xcu
+#define ZARM_PSTATE_M_EL1H 0x5u      /* M[3:0] = EL1h */
+#define ZARM_PSTATE_DAIF_MASK 0x3c0u /* D, A, I, F in bits 9:6 */
+
+static inline unsigned zarm_cpu_el(const struct zarm_cpu *cpu)
+{
+    return (unsigned)(cpu->pstate & ZARM_PSTATE_EL_MASK) >> ZARM_PSTATE_EL_SHIFT;
+}
+
+/* Whether `sp` is SP_EL1 now (EL1h). */
+static inline int zarm_cpu_sp_is_el1(const struct zarm_cpu *cpu)
+{
+    return zarm_cpu_el(cpu) >= 1 && (cpu->pstate & ZARM_PSTATE_SP);
+}
+
+/* SP_EL0 and SP_EL1 as KVM's struct kvm_regs holds them (regs.sp, sp_el1). */
+static inline void zarm_cpu_get_kvm_sp(const struct zarm_cpu *cpu, uint64_t *sp_el0,
+                                       uint64_t *sp_el1)
+{
+    int h = zarm_cpu_sp_is_el1(cpu);
+    *sp_el0 = h ? cpu->sp_el0 : cpu->sp;
+    *sp_el1 = h ? cpu->sp : cpu->sp_el1;
+}
+
+/* Sets both stack pointers from KVM's view; pstate must already hold the mode. */
+static inline void zarm_cpu_set_kvm_sp(struct zarm_cpu *cpu, uint64_t sp_el0, uint64_t sp_el1)
+{
+    int h = zarm_cpu_sp_is_el1(cpu);
+    cpu->sp = h ? sp_el1 : sp_el0;
+    cpu->sp_el0 = sp_el0;
+    cpu->sp_el1 = sp_el1;
+}
 
 /* Byte offset, inside the 16-byte register image, of lane `i` of `esize` bytes.
  * On a big-endian host each 64-bit half stores its lowest lane last. */

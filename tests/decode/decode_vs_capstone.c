@@ -153,6 +153,7 @@ static const struct alias aliases[] = {
     {"BR", G_BR, "br", ""},
     {"BLR", G_BR, "blr", ""},
     {"RET", G_BR, "ret", ""},
+    {"ERET", G_BR, "eret", ""},
     {"SVC", G_BR, "svc", ""},
     {"HVC", G_BR, "hvc", ""},
     {"SMC", G_BR, "smc", ""},
@@ -1035,7 +1036,7 @@ static bool fetch_one(void *ctx, uint64_t pc, uint32_t *word)
  * reject the encodings whose unallocation depends on a relation between fields. */
 static bool translator_accepts(uint32_t w)
 {
-    static const struct ir_features all = {true, true, true, true, true};
+    static const struct ir_features all = {true, true, true, true, true, .el1 = true};
     struct ir_block b;
     ir_translate_block(&b, 0x1000, &all, fetch_one, &w);
     bool ok = b.ninsns == 1;

@@ -24,6 +24,7 @@ ISA_DENY_OP(HVC, "exception generating (undefined at EL0, zarm has no signal del
 ISA_DENY_OP(SMC, "exception generating")
 ISA_DENY_OP(BRK, "exception generating (SIGTRAP)")
 ISA_DENY_OP(HLT, "exception generating")
+ISA_DENY_OP(ERET, "exception return: undefined at EL0 (EL1 translations only)")
 
 /* ---- features zarm does not advertise (runtime/hwcap.c lists what it does),
  * which qemu -cpu max implements -------------------------------------------- */
