@@ -4,6 +4,7 @@
 #ifndef ZARM_RUNTIME_RT_H
 #define ZARM_RUNTIME_RT_H
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -101,19 +102,43 @@ uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len);
 /* Frees the lookahead's IR blocks. */
 void rt_cache_drop_ahead(struct rt_cache *c);
 
-/* Signal state the guest set through rt_sigaction, rt_sigprocmask and
- * sigaltstack (syscall_signal.c), kept for delivery.  Values are host-endian;
- * masks have bit (sig - 1) for signal sig, as the arm64 kernel's sigset_t. */
+/* Signal state the guest set through rt_sigaction (process-wide), kept for
+ * delivery (signal_deliver.c).  Values are host-endian; masks have bit (sig - 1)
+ * for signal sig, as the arm64 kernel's sigset_t. */
+#define RT_NSIG 64
+#define RT_SIGINFO_SIZE 128 /* arm64 siginfo_t, stored in its guest (LE) layout */
 struct rt_sigaction_rec {
     uint64_t handler, flags, restorer, mask;
 };
 struct rt_signals {
-    struct rt_sigaction_rec act[65]; /* indexed by signal number 1..64 */
-    uint64_t blocked;
-    uint64_t pending;                /* raised while a handler was set: awaiting delivery */
-    uint64_t altstack_sp, altstack_size;
-    uint32_t altstack_flags;         /* ss_flags as the guest gave them */
+    struct rt_sigaction_rec act[RT_NSIG + 1]; /* indexed by signal number 1..64 */
+    volatile uint64_t pending;       /* process-directed, awaiting a thread */
+    uint8_t info[RT_NSIG + 1][RT_SIGINFO_SIZE];
+    uint64_t trampoline;             /* guest page with `mov x8,#139; svc #0`, 0 until made */
 };
+
+/* One guest thread (vCPU): its engine context and its per-thread signal state.
+ * The thread running guest code reaches its own through rt_self. */
+struct rt_thread {
+    struct zarm_user *u;
+    struct ir_env *env;
+    int tid;                         /* host tid = guest tid */
+    uint64_t blocked;
+    volatile uint64_t pending;       /* thread-directed */
+    uint8_t info[RT_NSIG + 1][RT_SIGINFO_SIZE];
+    uint64_t altstack_sp, altstack_size;
+    uint32_t altstack_flags;         /* SS_AUTODISARM as the guest gave it */
+    uint64_t clear_tid;              /* CLONE_CHILD_CLEARTID / set_tid_address */
+    volatile int host_signalled;     /* a host signal arrived (a host call may say EINTR) */
+    bool exited;                     /* this thread ended (exit) */
+    bool live;                       /* its host thread runs (kicks are safe) */
+    int exit_code;
+    pthread_t host;
+    bool in_sigsuspend;              /* restore saved_mask after the handler's frame is built */
+    uint64_t saved_mask;
+    struct rt_thread *next;
+};
+extern __thread struct rt_thread *rt_self;
 
 struct zarm_user {
     struct zarm_user_options opt;
@@ -134,11 +159,22 @@ struct zarm_user {
     uint64_t robust_list, robust_len;
     char comm[16];                   /* PR_SET_NAME / PR_GET_NAME */
     struct rt_signals sig;
-    bool exited;
+    /* Guest threads: main is the one zarm_user_run runs; threads lists all live ones. */
+    struct rt_thread main;
+    struct rt_thread *threads;
+    pthread_mutex_t threads_lock;
+    pthread_cond_t threads_cv;       /* nthreads changed */
+    /* Serialises translation, insertion, linking and invalidation of the block cache. */
+    pthread_mutex_t cache_lock;
+    volatile int nthreads;
+    volatile bool exited;
     int exit_status;
     struct rt_hw *hw; /* the hardware engine (hw.c), when it runs the guest */
     uint64_t syscalls, engine_exits;
 };
+
+/* The vCPU context of the calling guest thread. */
+static inline struct ir_env *rt_env(struct zarm_user *u) { return rt_self ? rt_self->env : u->env; }
 
 int rt_error(struct zarm_user *u, int code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -148,8 +184,38 @@ void rt_log(struct zarm_user *u, const char *fmt, ...) __attribute__((format(pri
 int rt_load(struct zarm_user *u, const char *path, char *const argv[], char *const envp[]);
 /* Syscalls (syscall.c): handles the SVC at env->cpu; x0 gets the result. */
 void rt_syscall(struct zarm_user *u);
-/* Kills the guest with a signal (no handler delivery yet). */
+/* A synchronous signal from the current instruction (fault, UDF, BRK): delivered
+ * to the guest's handler, or the guest dies of it (signal_deliver.c). */
 void rt_guest_signal(struct zarm_user *u, int sig, uint64_t addr);
+/* Delivers pending signals the calling thread does not block (run loop). */
+void rt_signal_deliver(struct zarm_user *u);
+/* Records sig with siginfo info (guest layout) as pending for thread t, or for the
+ * process if t is NULL, and wakes a thread to take it. */
+void rt_signal_post(struct zarm_user *u, struct rt_thread *t, int sig, const uint8_t *info);
+/* Makes the host disposition of sig follow the guest's (after rt_sigaction). */
+void rt_signal_host_sync(struct zarm_user *u, int sig);
+/* Initialises signal and thread handling for zarm_user_run. */
+void rt_signal_init(struct zarm_user *u);
+/* Builds the rt_sigframe for sig on the guest stack and enters the handler; false if
+ * the frame cannot be written (signal_frame.c). */
+bool rt_signal_frame_setup(struct zarm_user *u, int sig, const uint8_t *info, uint64_t old_mask);
+/* rt_sigreturn: restores the state the frame at sp holds; false if it is bad. */
+bool rt_signal_frame_restore(struct zarm_user *u);
+/* Threads (thread.c): runs the calling thread's guest code until it or the process ends. */
+void rt_thread_loop(struct zarm_user *u, struct rt_thread *t);
+/* zarm_user_run's thread becomes the main guest thread; when its loop ends,
+ * rt_thread_end, then rt_thread_wait_all waits for the others. */
+void rt_thread_start_main(struct zarm_user *u);
+void rt_thread_end(struct zarm_user *u, struct rt_thread *t);
+void rt_thread_wait_all(struct zarm_user *u);
+/* clone with CLONE_THREAD. */
+int64_t rt_thread_clone(struct zarm_user *u, const uint64_t a[6]);
+/* The thread ends (exit); with group, the whole process (exit_group). */
+void rt_thread_exit(struct zarm_user *u, int status, bool group);
+/* Interrupts thread t: its engine stops at the next block, a blocking host call returns. */
+void rt_thread_kick(struct rt_thread *t);
+/* Finds a live thread by tid, NULL if none. */
+struct rt_thread *rt_thread_find(struct zarm_user *u, int tid);
 /* Disassembles guest code for -d in_asm. */
 void rt_log_in_asm(struct zarm_user *u, uint64_t pc, uint64_t len);
 void rt_disasm_close(struct zarm_user *u);

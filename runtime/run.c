@@ -195,13 +195,14 @@ static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
     return tb;
 }
 
-static struct rt_tb *lookup_tb(struct zarm_user *u, uint64_t pc)
+/* Finds or makes the block at pc; the caller holds u->cache_lock. */
+static struct rt_tb *lookup_tb_locked(struct zarm_user *u, uint64_t pc)
 {
     struct rt_tb *tb = rt_cache_find(&u->cache, pc);
     if (!tb)
         tb = translate(u, pc);
     if (!tb) {
-        u->env->exit = IR_EXIT_IFETCH;
+        rt_self->env->exit = IR_EXIT_IFETCH;
         return NULL;
     }
     if (u->log && (u->opt.log_mask & ZARM_LOG_EXEC))
@@ -209,10 +210,17 @@ static struct rt_tb *lookup_tb(struct zarm_user *u, uint64_t pc)
     return tb;
 }
 
+/* The cache is shared by the guest threads: one lock serialises lookup, translation,
+ * linking and invalidation.  A block stays valid after the lock is dropped until the
+ * next invalidation; invalidations are rare (munmap, mprotect of code, IC IVAU). */
 static struct ir_iblock *lookup(struct ir_env *env, uint64_t pc)
 {
-    struct rt_tb *tb = lookup_tb(env->runtime, pc);
-    return tb ? tb->interp : NULL;
+    struct zarm_user *u = env->runtime;
+    pthread_mutex_lock(&u->cache_lock);
+    struct rt_tb *tb = lookup_tb_locked(u, pc);
+    struct ir_iblock *b = tb ? tb->interp : NULL;
+    pthread_mutex_unlock(&u->cache_lock);
+    return b;
 }
 
 /* With the JIT, the interpreter runs only the blocks the JIT could not compile, and never
@@ -221,56 +229,47 @@ static struct ir_iblock *lookup(struct ir_env *env, uint64_t pc)
 static struct ir_iblock *lookup_interp_only(struct ir_env *env, uint64_t pc)
 {
     struct zarm_user *u = env->runtime;
+    pthread_mutex_lock(&u->cache_lock);
     struct rt_tb *tb = rt_cache_find(&u->cache, pc);
-    if (tb && tb->interp && !tb->jit)
-        return tb->interp;
-    env->exit = IR_EXIT_BUDGET;
-    return NULL;
+    struct ir_iblock *b = tb && tb->interp && !tb->jit ? tb->interp : NULL;
+    pthread_mutex_unlock(&u->cache_lock);
+    if (!b)
+        env->exit = IR_EXIT_BUDGET;
+    return b;
 }
 
 /* Runs the block at env->cpu.pc in whichever engine has it; returns the exit reason
  * (IR_EXIT_NONE: just continue at env->cpu.pc). */
-static uint32_t run_jit(struct zarm_user *u)
+static uint32_t run_jit(struct zarm_user *u, struct ir_env *env)
 {
-    struct ir_env *env = u->env;
     struct s390_jit *jit = u->cache.jit;
-    struct rt_tb *tb = lookup_tb(u, env->cpu.pc);
+    pthread_mutex_lock(&u->cache_lock);
+    struct rt_tb *tb = lookup_tb_locked(u, env->cpu.pc);
+    if (tb && tb->jit)
+        s390_jit_jcache_set(jit, tb->pc, tb->jit);
+    pthread_mutex_unlock(&u->cache_lock);
     if (!tb)
         return env->exit;
     if (!tb->jit)
         return ir_interp_run(env, tb->interp);
-    s390_jit_jcache_set(jit, tb->pc, tb->jit);
+    uint64_t gen = u->cache.gen;
     uint64_t r = s390_jit_run(jit, env, tb->jit);
     if (r < S390_JIT_TOKEN_MIN)
         return (uint32_t)r;
-    /* A direct branch to a block without code yet: make it and link the branch site. */
-    uint64_t gen = u->cache.gen;
-    struct rt_tb *next = lookup_tb(u, env->cpu.pc);
-    if (!next) {
-        return env->exit;
-    }
-    if (next->jit && gen == u->cache.gen)
+    /* A direct branch to a block without code yet: make it and link the branch site,
+     * unless an invalidation (by this thread or another) may have dropped the site. */
+    pthread_mutex_lock(&u->cache_lock);
+    struct rt_tb *next = lookup_tb_locked(u, env->cpu.pc);
+    if (next && next->jit && gen == u->cache.gen)
         s390_jit_link(jit, r, next->jit);
-    return IR_EXIT_NONE;
+    pthread_mutex_unlock(&u->cache_lock);
+    return next ? IR_EXIT_NONE : env->exit;
 }
 
-void rt_guest_signal(struct zarm_user *u, int sig, uint64_t addr)
+void rt_thread_loop(struct zarm_user *u, struct rt_thread *t)
 {
-    (void)addr;
-    u->exited = true;
-    u->exit_status = 128 + sig;
-}
-
-int zarm_user_run(struct zarm_user *u, int *status)
-{
-    struct ir_env *env = u->env;
-    env->mem = u->mem.base;
-    env->mem_size = u->mem.size;
-    env->cache_gen = &u->cache.gen;
-    env->lookup = u->cache.jit ? lookup_interp_only : lookup;
-    env->runtime = u;
-    install_fault_handler();
-
+    struct ir_env *env = t->env;
+    rt_self = t;
     sigjmp_buf jb;
     fault_mem = &u->mem;
     int sig = sigsetjmp(jb, 1);
@@ -279,14 +278,23 @@ int zarm_user_run(struct zarm_user *u, int *status)
         rt_guest_signal(u, sig, fault_addr);
     }
     fault_jmp = &jb;
+    /* The hardware engine runs one vCPU: other threads run on the translator. */
+    bool hw = u->hw && t == &u->main;
 
-    while (!u->exited) {
+    while (!u->exited && !t->exited) {
+        /* Cleared before the check: a signal posted after it stops the next block. */
+        env->interrupt = 0;
+        if (t->pending | u->sig.pending) {
+            rt_signal_deliver(u);
+            if (u->exited || t->exited)
+                break;
+        }
         env->exit = IR_EXIT_NONE;
         uint32_t why;
-        if (u->hw) {
+        if (hw) {
             why = rt_hw_step(u);
         } else if (u->cache.jit) {
-            why = run_jit(u);
+            why = run_jit(u, env);
         } else {
             struct ir_iblock *blk = lookup(env, env->cpu.pc);
             why = blk ? ir_interp_run(env, blk) : env->exit;
@@ -294,6 +302,7 @@ int zarm_user_run(struct zarm_user *u, int *status)
         u->engine_exits++;
         switch (why) {
         case IR_EXIT_NONE:
+        case IR_EXIT_BUDGET:
             break;
         case IR_EXIT_SVC:
             rt_syscall(u);
@@ -301,9 +310,6 @@ int zarm_user_run(struct zarm_user *u, int *status)
         case IR_EXIT_SYNC:
             /* IC IVAU names one cache line; the line size is CTR_EL0's IminLine. */
             zarm_invalidate(u, env->exit_info & ~63ull, 64);
-            break;
-        case IR_EXIT_BUDGET:
-            env->interrupt = 0;
             break;
         case IR_EXIT_UDF:
             if (u->log && (u->opt.log_mask & ZARM_LOG_UNIMP))
@@ -331,6 +337,21 @@ int zarm_user_run(struct zarm_user *u, int *status)
         }
     }
     fault_jmp = NULL;
+}
+
+int zarm_user_run(struct zarm_user *u, int *status)
+{
+    struct ir_env *env = u->env;
+    env->mem = u->mem.base;
+    env->mem_size = u->mem.size;
+    env->cache_gen = &u->cache.gen;
+    env->lookup = u->cache.jit ? lookup_interp_only : lookup;
+    env->runtime = u;
+    install_fault_handler();
+    rt_thread_start_main(u);
+    rt_thread_loop(u, &u->main);
+    rt_thread_end(u, &u->main);
+    rt_thread_wait_all(u);
     rt_hw_finish(u);
     if (u->log)
         fflush(u->log);

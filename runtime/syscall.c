@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "signals.h"
 #include "syscall.h"
 
 struct sys_entry {
@@ -224,9 +225,46 @@ static void strace_arg(struct zarm_user *u, char kind, uint64_t v)
     }
 }
 
+/* Calls that Linux never restarts after a handler ran, SA_RESTART or not
+ * (-ERESTARTNOHAND and -ERESTART_RESTARTBLOCK in the kernel, and the ones with
+ * timeouts that signal(7) lists as always failing with EINTR). */
+static bool never_restarted(uint64_t nr)
+{
+    switch (nr) {
+    case 22:  /* epoll_pwait */
+    case 72:  /* pselect6 */
+    case 73:  /* ppoll */
+    case 101: /* nanosleep */
+    case 115: /* clock_nanosleep */
+    case 133: /* rt_sigsuspend */
+    case 137: /* rt_sigtimedwait */
+    case 441: /* epoll_pwait2 */
+        return true;
+    }
+    return false;
+}
+
+/* A host call interrupted by a host signal said EINTR: Linux restarts the call when
+ * no handler runs (the signal is blocked, ignored or went to another thread), and
+ * after a handler with SA_RESTART for the calls that allow it; else -EINTR. */
+static bool restart_call(struct zarm_user *u, uint64_t nr)
+{
+    struct rt_thread *t = rt_self;
+    if (!t->host_signalled || u->exited || t->exited)
+        return false;
+    int sig = rt_signal_next(u, t);
+    if (!sig) {
+        rt_signal_route(u);
+        return true;
+    }
+    const struct rt_sigaction_rec *act = &u->sig.act[sig];
+    return act->handler != RT_SIG_DFL && act->handler != RT_SIG_IGN &&
+           (act->flags & RT_SA_RESTART) && !never_restarted(nr);
+}
+
 void rt_syscall(struct zarm_user *u)
 {
-    struct zarm_cpu *c = &u->env->cpu;
+    struct zarm_cpu *c = &rt_env(u)->cpu;
     uint64_t nr = c->x[8];
     const uint64_t a[6] = {c->x[0], c->x[1], c->x[2], c->x[3], c->x[4], c->x[5]};
     const struct sys_entry *e = nr < SYS_MAX && sys_table[nr].fn ? &sys_table[nr] : NULL;
@@ -251,7 +289,16 @@ void rt_syscall(struct zarm_user *u)
     if (rt_sys_fd_hook(u, nr, a, &r)) {
         /* an event descriptor's read or write, converted */
     } else if (e) {
+        rt_self->host_signalled = 0;
         r = e->fn(u, a);
+        if (r == -EINTR && restart_call(u, nr)) {
+            /* Back to the SVC with the arguments untouched: it runs again after any
+             * handler returns. */
+            if (strace)
+                rt_log(u, " = ? ERESTARTSYS\n");
+            c->pc -= 4;
+            return;
+        }
         rt_sys_fd_after(u, nr, a, r);
     } else {
         r = -ENOSYS;
@@ -259,7 +306,7 @@ void rt_syscall(struct zarm_user *u)
             rt_log(u, "%sunimplemented syscall %" PRIu64 "\n", strace ? "\n" : "", nr);
     }
     if (strace) {
-        if (u->exited)
+        if (u->exited || rt_self->exited)
             rt_log(u, " = ?\n");
         else if (r < 0 && r > -4096)
             rt_log(u, " = -1 errno=%d (%s)\n", (int)-r, strerror((int)-r));
@@ -268,6 +315,6 @@ void rt_syscall(struct zarm_user *u)
         else
             rt_log(u, " = %" PRId64 "\n", r);
     }
-    if (!u->exited)
+    if (!u->exited && !rt_self->exited)
         c->x[0] = (uint64_t)r;
 }

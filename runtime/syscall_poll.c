@@ -169,7 +169,7 @@ bool rt_sys_fd_hook(struct zarm_user *u, uint64_t nr, const uint64_t a[6], int64
         if (!self || sig < 1 || sig > 64)
             return false;
         uint64_t bit = 1ull << (sig - 1);
-        if (!(signalfd_mask & bit & u->sig.blocked))
+        if (!(signalfd_mask & bit & rt_self->blocked))
             return false;
         *r = rt_ret(kill(getpid(), sig));
         return true;
@@ -364,7 +364,7 @@ int64_t rt_sys_signalfd4(struct zarm_user *u, const uint64_t a[6])
     sigset_t host_block;
     sigemptyset(&host_block);
     for (int sig = 1; sig <= 64; sig++)
-        if ((mask & u->sig.blocked) & (1ull << (sig - 1)) && sig != SIGKILL && sig != SIGSTOP)
+        if ((mask & rt_self->blocked) & (1ull << (sig - 1)) && sig != SIGKILL && sig != SIGSTOP)
             sigaddset(&host_block, sig);
     sigprocmask(SIG_BLOCK, &host_block, NULL);
     signalfd_mask |= mask;

@@ -63,6 +63,8 @@ static int put_u32(struct zarm_user *u, uint64_t addr, uint32_t v)
 int64_t rt_sys_clone(struct zarm_user *u, const uint64_t a[6])
 {
     uint64_t flags = a[0];
+    if (flags & G_CLONE_THREAD)
+        return rt_thread_clone(u, a);
     /* vfork (CLONE_VM|CLONE_VFORK) becomes fork: the child's copy of the
      * memory is as good as the shared one for the child, which may only
      * exec or exit, and the parent just resumes earlier. */
@@ -88,7 +90,7 @@ int64_t rt_sys_clone(struct zarm_user *u, const uint64_t a[6])
     pid_t pid = fork();
     if (pid < 0)
         return -errno;
-    struct zarm_cpu *c = &u->env->cpu;
+    struct zarm_cpu *c = &rt_env(u)->cpu;
     if (pid == 0) {
         pid_t me = getpid();
         if (a[1])

@@ -1,27 +1,26 @@
-/* The process: lifetime, identity, limits, scheduling and futexes.  zarm
- * runs one guest thread, which is the host process's thread, so ids are the
- * host's. */
+/* The process: lifetime, identity, limits, scheduling and futexes.  Each
+ * guest thread is a host thread (thread.c), so ids are the host's. */
 #include <errno.h>
+#include <linux/futex.h>
 #include <sched.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "syscall.h"
 
+/* exit ends the calling thread (the process when it is the last one). */
 int64_t rt_sys_exit(struct zarm_user *u, const uint64_t a[6]) {
-    /* One thread for now: exit ends the process. */
-    u->exited = true;
-    u->exit_status = (int)(a[0] & 0xff);
+    rt_thread_exit(u, (int)(a[0] & 0xff), false);
     return 0;
 }
 
 int64_t rt_sys_exit_group(struct zarm_user *u, const uint64_t a[6]) {
-    u->exited = true;
-    u->exit_status = (int)(a[0] & 0xff);
+    rt_thread_exit(u, (int)(a[0] & 0xff), true);
     return 0;
 }
 
@@ -54,8 +53,9 @@ int64_t rt_sys_sched_yield(struct zarm_user *u, const uint64_t a[6]) {
 }
 
 int64_t rt_sys_set_tid_address(struct zarm_user *u, const uint64_t a[6]) {
-    /* Cleared (and woken) when the thread exits; matters once there are threads. */
+    /* Cleared (and woken) when the thread exits. */
     u->tid_address = a[0];
+    rt_self->clear_tid = a[0];
     return gettid();
 }
 
@@ -234,117 +234,156 @@ int64_t rt_sys_prctl(struct zarm_user *u, const uint64_t a[6]) {
 
 /* ---- futex ---- */
 
+/* The guest window is memory of this one host process, so a guest futex is the host
+ * futex at the same word: threads (host threads) and forked processes sharing a
+ * mapping wait and wake each other directly.  The host kernel reads the word in host
+ * byte order: compared values are passed as the host sees the guest's little-endian
+ * word, and the operations that interpret the word (WAKE_OP's arithmetic, the PI
+ * ops' owner tid) are done here on a big-endian host. */
 enum {
     G_FUTEX_WAIT = 0,
     G_FUTEX_WAKE = 1,
     G_FUTEX_REQUEUE = 3,
     G_FUTEX_CMP_REQUEUE = 4,
     G_FUTEX_WAKE_OP = 5,
+    G_FUTEX_LOCK_PI = 6,
+    G_FUTEX_UNLOCK_PI = 7,
+    G_FUTEX_TRYLOCK_PI = 8,
     G_FUTEX_WAIT_BITSET = 9,
     G_FUTEX_WAKE_BITSET = 10,
+    G_FUTEX_WAIT_REQUEUE_PI = 11,
+    G_FUTEX_CMP_REQUEUE_PI = 12,
+    G_FUTEX_LOCK_PI2 = 13,
     G_FUTEX_PRIVATE = 128,
     G_FUTEX_CLOCK_REALTIME = 256,
 };
 
-static int futex_word(struct zarm_user *u, uint64_t addr, uint32_t *v) {
-    uint8_t b[4];
-    if ((addr & 3) != 0)
-        return -EINVAL;
-    if (!rt_copy_from_guest(&u->mem, b, addr, 4))
-        return -EFAULT;
-    *v = ld_le32(b);
-    return 0;
+static bool host_is_le(void)
+{
+    const uint16_t one = 1;
+    return *(const uint8_t *)&one == 1;
 }
 
-/* FUTEX_WAKE_OP's operation on *uaddr2: returns the old value's comparison. */
-static int futex_wake_op(struct zarm_user *u, uint64_t addr, uint32_t encoded) {
-    uint32_t old;
-    int r = futex_word(u, addr, &old);
-    if (r)
-        return r;
+/* The value v as the host reads the guest's little-endian word holding it. */
+static uint32_t as_host_word(uint32_t v)
+{
+    uint8_t b[4];
+    uint32_t h;
+    st_le32(b, v);
+    memcpy(&h, b, 4);
+    return h;
+}
+
+static uint32_t *futex_ptr(struct zarm_user *u, uint64_t addr)
+{
+    if ((addr & 3) || !rt_mem_range_mapped(&u->mem, addr, 4))
+        return NULL;
+    return rt_g2h(&u->mem, addr);
+}
+
+static long host_futex(uint32_t *w, int op, uint32_t val, const void *ts_or_val2, uint32_t *w2,
+                       uint32_t val3)
+{
+    long r = syscall(SYS_futex, w, op, val, ts_or_val2, w2, val3);
+    return r < 0 ? -errno : r;
+}
+
+/* FUTEX_WAKE_OP in guest byte order: the old value of *w2 is replaced atomically,
+ * then waiters on w wake, and those on w2 too if the comparison holds. */
+static int64_t wake_op_emulated(uint32_t *w, uint32_t *w2, int priv, uint32_t n1, uint32_t n2,
+                                uint32_t encoded)
+{
     unsigned op = (encoded >> 28) & 7, cmp = (encoded >> 24) & 15;
     uint32_t oparg = (encoded >> 12) & 0xfff, cmparg = encoded & 0xfff;
     if (encoded & (8u << 28)) /* FUTEX_OP_OPARG_SHIFT */
         oparg = oparg < 32 ? 1u << oparg : 0;
-    uint32_t nv;
-    switch (op) {
-    case 0:
-        nv = oparg;
-        break;
-    case 1:
-        nv = old + oparg;
-        break;
-    case 2:
-        nv = old | oparg;
-        break;
-    case 3:
-        nv = old & ~oparg;
-        break;
-    case 4:
-        nv = old ^ oparg;
-        break;
-    default:
-        return -ENOSYS;
+    uint32_t raw = __atomic_load_n(w2, __ATOMIC_SEQ_CST), old, nv;
+    do {
+        old = ld_le32(&raw);
+        switch (op) {
+        case 0: nv = oparg; break;
+        case 1: nv = old + oparg; break;
+        case 2: nv = old | oparg; break;
+        case 3: nv = old & ~oparg; break;
+        case 4: nv = old ^ oparg; break;
+        default: return -ENOSYS;
+        }
+    } while (!__atomic_compare_exchange_n(w2, &raw, as_host_word(nv), false, __ATOMIC_SEQ_CST,
+                                          __ATOMIC_SEQ_CST));
+    bool hit;
+    switch (cmp) {
+    case 0: hit = old == cmparg; break;
+    case 1: hit = old != cmparg; break;
+    case 2: hit = (int32_t)old < (int32_t)cmparg; break;
+    case 3: hit = (int32_t)old <= (int32_t)cmparg; break;
+    case 4: hit = (int32_t)old > (int32_t)cmparg; break;
+    case 5: hit = (int32_t)old >= (int32_t)cmparg; break;
+    default: return -ENOSYS;
     }
-    uint8_t b[4];
-    st_le32(b, nv);
-    if (!rt_copy_to_guest(&u->mem, addr, b, 4))
-        return -EFAULT;
-    (void)cmp;
-    (void)cmparg;
-    return 0;
+    long r = host_futex(w, FUTEX_WAKE | priv, n1, NULL, NULL, 0);
+    if (r >= 0 && hit) {
+        long r2 = host_futex(w2, FUTEX_WAKE | priv, n2, NULL, NULL, 0);
+        r += r2 > 0 ? r2 : 0;
+    }
+    return r;
 }
 
-/* One thread: nobody else can wake a waiter, and nobody waits to be woken. */
 int64_t rt_sys_futex(struct zarm_user *u, const uint64_t a[6]) {
     int op = (int)a[1];
     int cmd = op & ~(G_FUTEX_PRIVATE | G_FUTEX_CLOCK_REALTIME);
-    uint32_t cur;
-    int r;
+    int flags = op & (G_FUTEX_PRIVATE | G_FUTEX_CLOCK_REALTIME);
+    uint32_t *w = futex_ptr(u, a[0]);
+    if (!w)
+        return (a[0] & 3) ? -EINVAL : -EFAULT;
+    struct timespec ts;
+    const struct timespec *tsp = NULL;
+    bool has_timeout = cmd == G_FUTEX_WAIT || cmd == G_FUTEX_WAIT_BITSET ||
+                       cmd == G_FUTEX_LOCK_PI || cmd == G_FUTEX_LOCK_PI2 ||
+                       cmd == G_FUTEX_WAIT_REQUEUE_PI;
+    if (has_timeout && a[3]) {
+        int r = rt_sys_get_timespec(u, a[3], &ts);
+        if (r)
+            return r;
+        tsp = &ts;
+    }
+    bool two = cmd == G_FUTEX_REQUEUE || cmd == G_FUTEX_CMP_REQUEUE || cmd == G_FUTEX_WAKE_OP ||
+               cmd == G_FUTEX_WAIT_REQUEUE_PI || cmd == G_FUTEX_CMP_REQUEUE_PI;
+    uint32_t *w2 = two ? futex_ptr(u, a[4]) : NULL;
+    if (two && !w2)
+        return (a[4] & 3) ? -EINVAL : -EFAULT;
+    /* The count of requeued waiters travels in the timeout argument. */
+    const void *val2 = (const void *)(uintptr_t)(uint32_t)a[3];
     switch (cmd) {
     case G_FUTEX_WAIT:
-    case G_FUTEX_WAIT_BITSET: {
-        if (cmd == G_FUTEX_WAIT_BITSET && (uint32_t)a[5] == 0)
-            return -EINVAL;
-        r = futex_word(u, a[0], &cur);
-        if (r)
-            return r;
-        if (cur != (uint32_t)a[2])
-            return -EAGAIN;
-        if (a[3]) {
-            struct timespec ts;
-            r = rt_sys_get_timespec(u, a[3], &ts);
-            if (r)
-                return r;
-            /* FUTEX_WAIT's timeout is relative (CLOCK_MONOTONIC); the
-             * bitset form's is absolute on the chosen clock. */
-            if (cmd == G_FUTEX_WAIT)
-                clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, NULL);
-            else
-                clock_nanosleep(op & G_FUTEX_CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC,
-                                TIMER_ABSTIME, &ts, NULL);
-            return -ETIMEDOUT;
-        }
-        /* The kernel would block this thread forever; so does zarm, after saying why. */
-        if (u->log && (u->opt.log_mask & ZARM_LOG_UNIMP))
-            rt_log(u, "futex wait at 0x%llx without timeout: the only thread waits forever\n",
-                   (unsigned long long)a[0]);
-        for (;;)
-            pause();
-    }
+    case G_FUTEX_WAIT_BITSET:
+        return host_futex(w, cmd | flags, as_host_word((uint32_t)a[2]), tsp, NULL,
+                          (uint32_t)a[5]);
     case G_FUTEX_WAKE:
     case G_FUTEX_WAKE_BITSET:
-        return 0;
+        return host_futex(w, cmd | flags, (uint32_t)a[2], NULL, NULL, (uint32_t)a[5]);
     case G_FUTEX_REQUEUE:
-        return 0;
+        return host_futex(w, cmd | flags, (uint32_t)a[2], val2, w2, 0);
     case G_FUTEX_CMP_REQUEUE:
-        r = futex_word(u, a[0], &cur);
-        if (r)
-            return r;
-        return cur != (uint32_t)a[5] ? -EAGAIN : 0;
+        return host_futex(w, cmd | flags, (uint32_t)a[2], val2, w2,
+                          as_host_word((uint32_t)a[5]));
     case G_FUTEX_WAKE_OP:
-        r = futex_wake_op(u, a[4], (uint32_t)a[5]);
-        return r ? r : 0;
+        if (host_is_le())
+            return host_futex(w, cmd | flags, (uint32_t)a[2], val2, w2, (uint32_t)a[5]);
+        return wake_op_emulated(w, w2, flags & G_FUTEX_PRIVATE, (uint32_t)a[2], (uint32_t)a[3],
+                                (uint32_t)a[5]);
+    case G_FUTEX_LOCK_PI:
+    case G_FUTEX_LOCK_PI2:
+    case G_FUTEX_UNLOCK_PI:
+    case G_FUTEX_TRYLOCK_PI:
+    case G_FUTEX_WAIT_REQUEUE_PI:
+    case G_FUTEX_CMP_REQUEUE_PI:
+        /* The kernel reads an owner tid from the word: the host's byte order must be the
+         * guest's.  Host tids are guest tids. */
+        if (!host_is_le())
+            break;
+        if (cmd == G_FUTEX_CMP_REQUEUE_PI)
+            return host_futex(w, cmd | flags, (uint32_t)a[2], val2, w2, (uint32_t)a[5]);
+        return host_futex(w, cmd | flags, (uint32_t)a[2], tsp, w2, (uint32_t)a[5]);
     }
     if (u->log && (u->opt.log_mask & ZARM_LOG_UNIMP))
         rt_log(u, "unimplemented futex operation %d\n", cmd);

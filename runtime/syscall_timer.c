@@ -1,8 +1,6 @@
 /* POSIX timers and interval timers, as host timers.  Their expiry signal
- * reaches zarm as a host signal; timer_signal() then does what the arm64
- * kernel would do for the guest: nothing if the guest ignores the signal, the
- * default action if the guest leaves it at SIG_DFL and unblocked, otherwise it
- * records the signal as pending for the delivery code (rt_signals). */
+ * reaches zarm as a host signal, which signal_deliver.c turns into the guest's
+ * (ignored, default action, or pending for the guest's handler). */
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
@@ -17,56 +15,20 @@
 #define G_SIGEV_THREAD_ID 4
 #define G_SIGEVENT_SIZE 64 /* sigval, signo, notify, then the union */
 #define G_TIMER_MAX 64
-#define G_SIG_DFL 0
-#define G_SIG_IGN 1
-
-static struct zarm_user *timer_owner;
 
 static struct {
     bool used;
     timer_t host;
 } timers[G_TIMER_MAX];
 
-static bool default_ignored(int sig)
-{
-    return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
-}
-
-static void timer_signal(int sig)
-{
-    struct zarm_user *u = timer_owner;
-    if (!u || sig < 1 || sig > 64)
-        return;
-    uint64_t bit = 1ull << (sig - 1);
-    uint64_t h = u->sig.act[sig].handler;
-    if (h == G_SIG_IGN)
-        return;
-    if (h == G_SIG_DFL && !(u->sig.blocked & bit)) {
-        if (default_ignored(sig))
-            return;
-        /* The default action of a timer's signal is to terminate: let the
-         * host take it, so zarm ends as the guest would. */
-        signal(sig, SIG_DFL);
-        sigset_t s;
-        sigemptyset(&s);
-        sigaddset(&s, sig);
-        sigprocmask(SIG_UNBLOCK, &s, NULL);
-        raise(sig);
-        return;
-    }
-    __atomic_or_fetch(&u->sig.pending, bit, __ATOMIC_RELAXED);
-}
-
-/* Routes host deliveries of sig to timer_signal. */
+/* The host delivers the timer's signal to zarm; the host disposition follows the
+ * guest's (signal_deliver.c), so a handler gets it as a pending guest signal. */
 static int catch_signal(struct zarm_user *u, int sig)
 {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = timer_signal;
-    sa.sa_flags = SA_RESTART;
-    sigemptyset(&sa.sa_mask);
-    timer_owner = u;
-    return sigaction(sig, &sa, NULL) == 0 ? 0 : -EINVAL;
+    if (sig < 1 || sig > 64)
+        return -EINVAL;
+    rt_signal_host_sync(u, sig);
+    return 0;
 }
 
 int64_t rt_sys_timer_create(struct zarm_user *u, const uint64_t a[6])
