@@ -2,9 +2,9 @@
 # Runs the example VMM on one engine and compares the guest's UART output with the same image
 # on QEMU's virt board (qemu-system-aarch64: its PL011 and PSCI are the reference), and
 # requires a clean SYSTEM_OFF (vmm status 0).
-# usage: check-vmm.sh GUEST_ELF GUEST_BIN ENGINE VMM [EMULATOR ARGS...]
+# usage: check-vmm.sh ENGINE GUEST_ELF GUEST_BIN [EMULATOR ARGS...] VMM
 set -eu
-elf=$1 bin=$2 engine=$3
+engine=$1 elf=$2 bin=$3
 shift 3
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

@@ -43,7 +43,6 @@ struct zarm_vcpu {
      * fault is always at a block's first instruction (precise pc); single-instruction blocks
      * (budget ends, instruction hooks, single-stepping a watched access). */
     struct rt_cache cache, icache, step; /* JIT blocks (JIT engine only), split, single */
-    uint64_t link_gen;        /* bumped at every lookup: the interpreter never chains */
     struct rt_tb *cur;        /* the interpreter block being run */
     uint64_t budget, budget_end;
     volatile uint32_t kicked;

@@ -212,9 +212,7 @@ static struct rt_tb *pick_block(struct zarm_vcpu *v, uint64_t pc)
 /* The interpreter's lookup: every block transition comes here (links are never valid). */
 static struct ir_iblock *vm_lookup(struct ir_env *env, uint64_t pc)
 {
-    struct zarm_vcpu *v = env->runtime;
-    v->link_gen++;
-    struct rt_tb *tb = pick_block(v, pc);
+    struct rt_tb *tb = pick_block(env->runtime, pc);
     return tb ? tb->interp : NULL;
 }
 
@@ -228,7 +226,9 @@ static struct ir_iblock *vm_lookup_none(struct ir_env *env, uint64_t pc)
 static uint32_t run_interp(struct zarm_vcpu *v, bool single)
 {
     struct ir_env *env = v->env;
-    env->cache_gen = &v->link_gen;
+    /* Links are stamped with *cache_gen when made and valid while it is unchanged: the
+     * instruction count grows at every block entry, so no link is ever valid. */
+    env->cache_gen = &env->insns;
     env->lookup = single ? vm_lookup_none : vm_lookup;
     struct rt_tb *tb = single ? find_tb(v, &v->step, env->cpu.pc, VM_T_STEP)
                               : pick_block(v, env->cpu.pc);

@@ -1,0 +1,499 @@
+/* tests/vm: the embedding API on one engine.  Runs the scenarios of guest.S, prints every exit
+ * and the final registers (stdout: the log the engines are compared by, the interpreter's
+ * being the oracle), and checks properties that hold on every engine (stderr: "FAIL: ...",
+ * exit status 1): MMIO loads extend what the VMM supplied as the architecture says, stores
+ * carry the register's low bytes, immediates and return addresses of exception exits, exact
+ * budgets, kicks, invalidation after the VMM rewrites code, hooks, watches, fault syndromes.
+ *
+ *   vmtest [--engine=E] guest.bin */
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "zarm/vm.h"
+
+#define RAM 0x40000000ull
+#define RAM_SIZE (1ull << 20)
+#define RO_PAGE 0x40100000ull
+#define DEV 0x09000000ull
+#define ECHO (DEV + 0x800)
+
+enum { T_MMIO, T_EXC, T_BUDGET, T_KICK, T_INVAL, T_HOOK, T_WATCH, T_FAULT, T_FLAG, T_VAR,
+       T_FUNC, T_N };
+
+struct t {
+    struct zarm_machine *m;
+    struct zarm_vcpu *v;
+    uint8_t *ram;
+    uint64_t tab[T_N];
+    int failures;
+};
+
+static void fail(struct t *t, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "FAIL: ");
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\n");
+    va_end(ap);
+    t->failures++;
+}
+
+#define CHECK(t, cond, ...)                                                                        \
+    do {                                                                                           \
+        if (!(cond))                                                                               \
+            fail(t, __VA_ARGS__);                                                                  \
+    } while (0)
+
+static uint64_t reg(struct t *t, unsigned id)
+{
+    uint64_t v[2] = {0, 0};
+    zarm_vcpu_get_reg(t->v, id, v);
+    return v[0];
+}
+
+static void set_reg(struct t *t, unsigned id, uint64_t val) { zarm_vcpu_set_reg(t->v, id, &val); }
+
+static const char *const reason_names[] = {
+    [ZARM_EXIT_MMIO] = "MMIO", [ZARM_EXIT_SVC] = "SVC",       [ZARM_EXIT_HVC] = "HVC",
+    [ZARM_EXIT_SMC] = "SMC",   [ZARM_EXIT_BRK] = "BRK",       [ZARM_EXIT_HLT] = "HLT",
+    [ZARM_EXIT_UDF] = "UDF",   [ZARM_EXIT_WFI] = "WFI",       [ZARM_EXIT_BUDGET] = "BUDGET",
+    [ZARM_EXIT_KICK] = "KICK", [ZARM_EXIT_FAULT] = "FAULT",   [ZARM_EXIT_SYSREG] = "SYSREG",
+    [ZARM_EXIT_HOOK] = "HOOK",
+};
+
+/* What the device returns for a read at addr: every byte has its top bit set (so sign
+ * extension shows) and the bytes above the access size are garbage zarm must ignore. */
+static uint64_t dev_value(uint64_t addr)
+{
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | (0x80 | ((addr + (uint64_t)i) & 0x7f));
+    return v;
+}
+
+/* One run; logs the exit (without its pc when log_pc is false) and answers MMIO reads. */
+static struct zarm_exit *run(struct t *t, const char *name, bool log_pc)
+{
+    const struct zarm_exit *ce;
+    if (zarm_vcpu_run(t->v, &ce) != ZARM_OK) {
+        fail(t, "%s: run: %s", name, zarm_vcpu_error(t->v));
+        exit(1);
+    }
+    struct zarm_exit *e = zarm_vcpu_exit_record(t->v);
+    unsigned r = e->reason;
+    printf("%s: %s", name, r < sizeof reason_names / sizeof *reason_names && reason_names[r]
+                               ? reason_names[r] : "?");
+    if (log_pc)
+        printf(" pc=0x%llx", (unsigned long long)e->pc);
+    switch (r) {
+    case ZARM_EXIT_MMIO:
+        printf(" %s%u 0x%llx", e->mmio.is_write ? "W" : "R", e->mmio.size,
+               (unsigned long long)e->mmio.addr);
+        if (e->mmio.is_write)
+            printf(" = 0x%llx", (unsigned long long)e->mmio.data);
+        else
+            e->mmio.data = dev_value(e->mmio.addr);
+        break;
+    case ZARM_EXIT_SVC: case ZARM_EXIT_HVC: case ZARM_EXIT_SMC:
+    case ZARM_EXIT_BRK: case ZARM_EXIT_HLT:
+        printf(" #0x%x", e->exc.imm);
+        break;
+    case ZARM_EXIT_UDF:
+        printf(" 0x%08x", e->udf.insn);
+        break;
+    case ZARM_EXIT_FAULT:
+        printf(" esr=0x%08x addr=0x%llx", e->fault.esr, (unsigned long long)e->fault.addr);
+        break;
+    }
+    printf("\n");
+    return e;
+}
+
+static void log_regs(struct t *t, const char *name)
+{
+    printf("%s: regs", name);
+    for (unsigned i = 0; i <= ZARM_REG_ID_PSTATE; i++)
+        printf(" %llx", (unsigned long long)reg(t, i));
+    printf("\n");
+}
+
+static void start(struct t *t, unsigned scenario)
+{
+    set_reg(t, ZARM_REG_ID_PC, t->tab[scenario]);
+}
+
+/* --- MMIO --- */
+
+struct load_kind {
+    uint32_t off; /* from DEV */
+    unsigned size;
+    bool sign, to64;
+};
+
+static uint64_t extend(const struct load_kind *k, uint64_t data)
+{
+    unsigned bits = k->size * 8;
+    uint64_t v = bits == 64 ? data : data & ((1ull << bits) - 1);
+    if (k->sign && bits < 64 && (v >> (bits - 1)) & 1)
+        v |= ~0ull << bits;
+    return k->to64 ? v : (uint32_t)v;
+}
+
+static void test_mmio(struct t *t)
+{
+    static const struct load_kind loads[] = {
+        {1, 1, 0, 0},    {2, 2, 0, 0},    {4, 4, 0, 0},    {8, 8, 0, 1},
+        {0x11, 1, 1, 1}, {0x12, 1, 1, 0}, {0x14, 2, 1, 1}, {0x16, 2, 1, 0},
+        {0x18, 4, 1, 1}, {-4u, 4, 0, 0},  {0x20, 8, 0, 1}, {0x14, 4, 0, 0},
+        {0x30, 8, 0, 1}, {0x30, 8, 0, 1}, {0x3e, 2, 0, 0}, {0x48, 8, 0, 1},
+    };
+    static const struct {
+        uint32_t off;
+        unsigned size;
+        uint64_t data;
+    } stores[] = {
+        {0x40, 1, 0xa2},       {0x42, 2, 0xa1a2}, {0x44, 4, 0xa3a4a1a2},
+        {0x48, 8, 0xa7a8a5a6a3a4a1a2ull}, {-8u, 8, 0xa7a8a5a6a3a4a1a2ull},
+        {0x50, 8, 0},          {0x21, 1, 0xa2},
+    };
+    start(t, T_MMIO);
+    unsigned nl = 0, ns = 0;
+    for (;;) {
+        struct zarm_exit *e = run(t, "mmio", true);
+        if (e->reason != ZARM_EXIT_MMIO)
+            break;
+        if (!e->mmio.is_write) {
+            CHECK(t, nl < sizeof loads / sizeof *loads, "mmio: too many loads");
+            if (nl >= sizeof loads / sizeof *loads)
+                return;
+            const struct load_kind *k = &loads[nl];
+            CHECK(t, e->mmio.addr == DEV + (uint64_t)(int32_t)k->off && e->mmio.size == k->size,
+                  "mmio: load %u at 0x%llx size %u", nl, (unsigned long long)e->mmio.addr,
+                  e->mmio.size);
+            uint64_t want = extend(k, e->mmio.data);
+            /* The echo store that follows carries the loaded register. */
+            e = run(t, "mmio", true);
+            CHECK(t, e->reason == ZARM_EXIT_MMIO && e->mmio.is_write && e->mmio.addr == ECHO &&
+                         e->mmio.size == 8 && e->mmio.data == want,
+                  "mmio: load %u gave 0x%llx, want 0x%llx", nl,
+                  (unsigned long long)e->mmio.data, (unsigned long long)want);
+            nl++;
+            continue;
+        }
+        CHECK(t, ns < sizeof stores / sizeof *stores, "mmio: too many stores");
+        if (ns >= sizeof stores / sizeof *stores)
+            return;
+        CHECK(t, e->mmio.addr == DEV + (uint64_t)(int32_t)stores[ns].off &&
+                     e->mmio.size == stores[ns].size && e->mmio.data == stores[ns].data,
+              "mmio: store %u: %u bytes at 0x%llx = 0x%llx", ns, e->mmio.size,
+              (unsigned long long)e->mmio.addr, (unsigned long long)e->mmio.data);
+        ns++;
+    }
+    CHECK(t, nl == sizeof loads / sizeof *loads && ns == sizeof stores / sizeof *stores,
+          "mmio: %u loads, %u stores", nl, ns);
+    CHECK(t, reg(t, 21) == DEV + 0x21, "mmio: writeback: x21 = 0x%llx",
+          (unsigned long long)reg(t, 21));
+    log_regs(t, "mmio");
+}
+
+/* --- exception-generating instructions --- */
+
+static void test_exc(struct t *t)
+{
+    static const struct {
+        unsigned reason, imm;
+        bool next; /* pc after the instruction */
+    } want[] = {
+        {ZARM_EXIT_SVC, 0x11, 1}, {ZARM_EXIT_BRK, 0x22, 0}, {ZARM_EXIT_HLT, 0x33, 0},
+        {ZARM_EXIT_UDF, 0x44, 0}, {ZARM_EXIT_HVC, 0x55, 1}, {ZARM_EXIT_SMC, 0x66, 1},
+        {ZARM_EXIT_HVC, 0, 1},
+    };
+    start(t, T_EXC);
+    for (unsigned i = 0; i < sizeof want / sizeof *want; i++) {
+        struct zarm_exit *e = run(t, "exc", true);
+        uint64_t at = t->tab[T_EXC] + 4 * i;
+        unsigned imm = e->reason == ZARM_EXIT_UDF ? e->udf.insn : e->exc.imm;
+        CHECK(t, e->reason == want[i].reason && imm == want[i].imm &&
+                     e->pc == at + (want[i].next ? 4 : 0),
+              "exc %u: reason %u imm 0x%x pc 0x%llx", i, e->reason, imm,
+              (unsigned long long)e->pc);
+        if (!want[i].next)
+            set_reg(t, ZARM_REG_ID_PC, at + 4);
+    }
+    log_regs(t, "exc");
+}
+
+/* --- budget --- */
+
+static void test_budget(struct t *t)
+{
+    start(t, T_BUDGET);
+    zarm_vcpu_set_budget(t->v, 7);
+    uint64_t n0 = zarm_vcpu_insn_count(t->v), n = n0;
+    unsigned exits = 0;
+    struct zarm_exit *e;
+    while ((e = run(t, "budget", true))->reason == ZARM_EXIT_BUDGET) {
+        uint64_t now = zarm_vcpu_insn_count(t->v);
+        CHECK(t, now - n == 7, "budget: %llu instructions in a budget of 7",
+              (unsigned long long)(now - n));
+        n = now;
+        exits++;
+    }
+    zarm_vcpu_set_budget(t->v, 0);
+    /* 2 movs, 100 x 3 loop instructions, the HVC. */
+    CHECK(t, e->reason == ZARM_EXIT_HVC && exits == 43 && zarm_vcpu_insn_count(t->v) - n0 == 303,
+          "budget: %u budget exits, %llu instructions", exits,
+          (unsigned long long)(zarm_vcpu_insn_count(t->v) - n0));
+    CHECK(t, reg(t, 2) == 5050, "budget: x2 = %llu", (unsigned long long)reg(t, 2));
+    log_regs(t, "budget");
+}
+
+/* --- kick --- */
+
+/* A kick that is never seen would hang the test: fail instead. */
+static void kick_lost(int sig)
+{
+    static const char msg[] = "FAIL: kick: the vCPU did not return within 60 s\n";
+    (void)sig;
+    if (write(2, msg, sizeof msg - 1) < 0)
+        _exit(1);
+    _exit(1);
+}
+
+static void *kicker(void *arg)
+{
+    struct zarm_vcpu *v = arg;
+    struct timespec ts = {0, 20 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+    zarm_vcpu_kick(v);
+    return NULL;
+}
+
+static void test_kick(struct t *t)
+{
+    start(t, T_KICK);
+    /* A kick before the run: the run returns at once, nothing executed. */
+    zarm_vcpu_kick(t->v);
+    struct zarm_exit *e = run(t, "kick", true);
+    CHECK(t, e->reason == ZARM_EXIT_KICK && e->pc == t->tab[T_KICK], "kick: early kick");
+    pthread_t th;
+    pthread_create(&th, NULL, kicker, t->v);
+    signal(SIGALRM, kick_lost);
+    alarm(60);
+    e = run(t, "kick", false); /* where the spin loop was is timing */
+    alarm(0);
+    pthread_join(th, NULL);
+    CHECK(t, e->reason == ZARM_EXIT_KICK, "kick: reason %u", e->reason);
+    t->ram[t->tab[T_FLAG] - RAM] = 1; /* the little-endian word 1 */
+    e = run(t, "kick", true);
+    CHECK(t, e->reason == ZARM_EXIT_HVC, "kick: did not leave the loop");
+    log_regs(t, "kick");
+}
+
+/* --- invalidation --- */
+
+static void test_inval(struct t *t)
+{
+    start(t, T_INVAL);
+    struct zarm_exit *e = run(t, "inval", true);
+    CHECK(t, e->reason == ZARM_EXIT_HVC && reg(t, 19) == 1, "inval: first call gave %llu",
+          (unsigned long long)reg(t, 19));
+    /* mov x0, #2 over func's mov x0, #1 (little-endian code). */
+    uint8_t *p = t->ram + (t->tab[T_FUNC] - RAM);
+    const uint8_t mov2[4] = {0x40, 0x00, 0x80, 0xd2};
+    memcpy(p, mov2, 4);
+    zarm_machine_invalidate(t->m, t->tab[T_FUNC], 4);
+    e = run(t, "inval", true);
+    CHECK(t, e->reason == ZARM_EXIT_HVC && reg(t, 20) == 2, "inval: rewritten call gave %llu",
+          (unsigned long long)reg(t, 20));
+    log_regs(t, "inval");
+}
+
+/* --- hooks --- */
+
+struct hook_counts {
+    uint64_t insns, blocks, block_insns, mem;
+    uint64_t mem_addr[8];
+    uint32_t mem_size[8];
+    bool mem_write[8];
+};
+
+static bool on_insn(struct zarm_vcpu *v, uint64_t pc, uint32_t word, void *opaque)
+{
+    struct hook_counts *c = opaque;
+    uint64_t rpc = 0;
+    zarm_vcpu_get_reg(v, ZARM_REG_ID_PC, &rpc);
+    if (rpc == pc)
+        c->insns++;
+    return true;
+}
+
+static bool on_block(struct zarm_vcpu *v, uint64_t pc, uint32_t ninsns, void *opaque)
+{
+    struct hook_counts *c = opaque;
+    c->blocks++;
+    c->block_insns += ninsns;
+    return true;
+}
+
+static bool on_mem(struct zarm_vcpu *v, uint64_t pc, uint64_t addr, uint32_t size, bool is_write,
+                   void *opaque)
+{
+    struct hook_counts *c = opaque;
+    if (c->mem < 8) {
+        c->mem_addr[c->mem] = addr;
+        c->mem_size[c->mem] = size;
+        c->mem_write[c->mem] = is_write;
+    }
+    c->mem++;
+    return true;
+}
+
+static void test_hooks(struct t *t)
+{
+    struct hook_counts c = {0};
+    struct zarm_hooks h = {.insn = on_insn, .block = on_block, .opaque = &c};
+    start(t, T_HOOK);
+    zarm_vcpu_set_hooks(t->v, &h);
+    uint64_t n0 = zarm_vcpu_insn_count(t->v);
+    struct zarm_exit *e = run(t, "hook", true);
+    uint64_t n = zarm_vcpu_insn_count(t->v) - n0;
+    zarm_vcpu_set_hooks(t->v, NULL);
+    /* mov, 5 x (subs, b.ne), mov, hvc. */
+    CHECK(t, e->reason == ZARM_EXIT_HVC && n == 13 && c.insns == 13 && c.block_insns == 13,
+          "hook: %llu instructions, insn hook %llu, block hook %llu in %llu blocks",
+          (unsigned long long)n, (unsigned long long)c.insns, (unsigned long long)c.block_insns,
+          (unsigned long long)c.blocks);
+    printf("hook: %llu insn hooks, %llu block hooks\n", (unsigned long long)c.insns,
+           (unsigned long long)c.blocks);
+    log_regs(t, "hook");
+}
+
+static void test_watch(struct t *t)
+{
+    struct hook_counts c = {0};
+    uint64_t var = t->tab[T_VAR];
+    struct zarm_hooks h = {.mem = on_mem, .watch_addr = var, .watch_len = 16, .opaque = &c};
+    start(t, T_WATCH);
+    CHECK(t, zarm_vcpu_set_hooks(t->v, &h) == ZARM_OK, "watch: %s", zarm_vcpu_error(t->v));
+    struct zarm_exit *e = run(t, "watch", true);
+    zarm_vcpu_set_hooks(t->v, NULL);
+    static const struct {
+        uint64_t off;
+        uint32_t size;
+        bool write;
+    } want[] = {{0, 8, 1}, {0, 8, 0}, {0, 0, 0}, {8, 8, 0}};
+    CHECK(t, e->reason == ZARM_EXIT_HVC && c.mem == 4, "watch: %llu accesses seen",
+          (unsigned long long)c.mem);
+    for (unsigned i = 0; i < 4 && i < c.mem; i++) {
+        printf("watch: %s%u 0x%llx\n", c.mem_write[i] ? "W" : "R", c.mem_size[i],
+               (unsigned long long)c.mem_addr[i]);
+        CHECK(t, c.mem_addr[i] == var + want[i].off && c.mem_size[i] == want[i].size &&
+                     c.mem_write[i] == want[i].write,
+              "watch: access %u", i);
+    }
+    CHECK(t, reg(t, 3) == 0x1234 && reg(t, 5) == 0x1235, "watch: the accesses did not happen");
+    log_regs(t, "watch");
+}
+
+/* --- faults --- */
+
+static void test_fault(struct t *t)
+{
+    start(t, T_FAULT);
+    uint64_t at = t->tab[T_FAULT];
+    struct zarm_exit *e = run(t, "fault", true);
+    /* STP to the device: data abort, no syndrome (ISV = 0), translation fault. */
+    CHECK(t, e->reason == ZARM_EXIT_FAULT && e->fault.esr >> 26 == ZARM_EC_DATA_ABORT &&
+                 !(e->fault.esr & (1u << 24)) && (e->fault.esr & 0x3f) == 0x07 &&
+                 e->fault.addr == DEV && e->pc == at + 12,
+          "fault: stp: esr 0x%x", e->fault.esr);
+    set_reg(t, ZARM_REG_ID_PC, e->pc + 4);
+    e = run(t, "fault", true);
+    CHECK(t, e->reason == ZARM_EXIT_FAULT && e->fault.esr >> 26 == ZARM_EC_INSN_ABORT &&
+                 e->fault.addr == DEV && e->pc == DEV,
+          "fault: fetch: esr 0x%x", e->fault.esr);
+    set_reg(t, ZARM_REG_ID_PC, reg(t, 30));
+    e = run(t, "fault", true);
+    /* STR to read-only RAM: permission fault, syndrome valid, WnR. */
+    CHECK(t, e->reason == ZARM_EXIT_FAULT && e->fault.esr >> 26 == ZARM_EC_DATA_ABORT &&
+                 (e->fault.esr & (1u << 24)) && (e->fault.esr & (1u << 6)) &&
+                 (e->fault.esr & 0x3f) == 0x0f && e->fault.addr == RO_PAGE + 8,
+          "fault: read-only: esr 0x%x addr 0x%llx", e->fault.esr,
+          (unsigned long long)e->fault.addr);
+    set_reg(t, ZARM_REG_ID_PC, e->pc + 4);
+    e = run(t, "fault", true);
+    CHECK(t, e->reason == ZARM_EXIT_HVC, "fault: no HVC at the end");
+    log_regs(t, "fault");
+}
+
+static int setup(struct t *t, enum zarm_engine engine, const char *image)
+{
+    struct zarm_machine_options o;
+    zarm_machine_options_init(&o);
+    o.engine = engine;
+    void *ram;
+    if (zarm_machine_create(&o, &t->m) != ZARM_OK ||
+        zarm_machine_map_ram(t->m, RAM, RAM_SIZE, ZARM_MEM_RWX, &ram) != ZARM_OK ||
+        zarm_machine_map_ram(t->m, RO_PAGE, 4096, ZARM_MEM_R, NULL) != ZARM_OK ||
+        zarm_vcpu_create(t->m, &t->v) != ZARM_OK) {
+        fprintf(stderr, "vmtest: %s\n", zarm_machine_error(t->m));
+        return -1;
+    }
+    t->ram = ram;
+    FILE *f = fopen(image, "rb");
+    size_t n = f ? fread(t->ram, 1, RAM_SIZE, f) : 0;
+    if (f)
+        fclose(f);
+    if (n < sizeof t->tab) {
+        fprintf(stderr, "vmtest: cannot read %s\n", image);
+        return -1;
+    }
+    for (unsigned i = 0; i < T_N; i++) {
+        uint64_t v = 0;
+        for (int b = 7; b >= 0; b--)
+            v = v << 8 | t->ram[8 * i + (unsigned)b];
+        t->tab[i] = v;
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    enum zarm_engine engine = ZARM_ENGINE_AUTO;
+    const char *image = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strncmp(argv[i], "--engine=", 9)) {
+            const char *n = argv[i] + 9;
+            engine = !strcmp(n, "interp") ? ZARM_ENGINE_INTERP
+                     : !strcmp(n, "jit")  ? ZARM_ENGINE_JIT
+                     : !strcmp(n, "hw")   ? ZARM_ENGINE_HW
+                                          : ZARM_ENGINE_AUTO;
+        } else {
+            image = argv[i];
+        }
+    }
+    struct t t = {0};
+    if (!image || setup(&t, engine, image)) {
+        zarm_machine_destroy(t.m);
+        return 2;
+    }
+    test_mmio(&t);
+    test_exc(&t);
+    test_budget(&t);
+    test_kick(&t);
+    test_inval(&t);
+    test_hooks(&t);
+    test_watch(&t);
+    test_fault(&t);
+    zarm_machine_destroy(t.m);
+    fprintf(stderr, "vmtest: engine %s: %d failures\n", zarm_engine_name(engine), t.failures);
+    return t.failures ? 1 : 0;
+}
