@@ -5,11 +5,12 @@
 #   make test       install what is missing, build all three, run every test
 #   make test-quick native build, unit tests and the -O2 static guest programs
 #   make bench      benchmarks (figures, not pass/fail)
+#   make bench-assisted  hardware path against the translator (bench/assisted.sh)
 #   make isadiff    random instructions, zarm against qemu-aarch64 (SEED COUNT ENGINE BUILD)
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all native s390x arm64 deps demo test test-quick test-native test-s390x bench clean isadiff
+.PHONY: all native s390x arm64 deps demo test test-quick test-native test-s390x bench bench-assisted clean isadiff
 
 all: native s390x arm64
 
@@ -42,6 +43,9 @@ test-quick: deps native
 
 bench: deps native s390x
 	@scripts/bench.sh
+
+bench-assisted: deps native arm64
+	@bench/assisted.sh
 
 SEED ?= 1
 COUNT ?= 20000

@@ -43,6 +43,8 @@ kvm_stub_boot:
     msr vbar_el1, x3
     ldp x2, x3, [sp, #F_SCTLR]
     msr cpacr_el1, x3
+    /* Linux keeps TPIDRRO_EL0 zero for AArch64 tasks; its reset value is UNKNOWN. */
+    msr tpidrro_el0, xzr
     isb
     /* Stale entries from before the MMU was on must not survive. */
     tlbi vmalle1

@@ -6,11 +6,14 @@
 # --engine=interp inside the machine and prints a summary.  Exit 0 on "[kvm] RESULT: PASS",
 # non-zero otherwise -- also when the arm64 zarm has not been built or the kernel cannot be
 # fetched: a hardware path that was not tested has not passed.
-# usage: run.sh SRCDIR ZARM_ARM64 GUEST_BIN_DIR WORKDIR [KERNEL_CACHE]
+# usage: run.sh SRCDIR ZARM_ARM64 GUEST_BIN_DIR WORKDIR ISA_GUEST [KERNEL_CACHE]
+#   ISA_GUEST is tests/isa's isadiff-guest: its reference run (ISA_SEED, ISA_COUNT tests; default
+#   the first 8,000 tests of the seed tests/isa's 20k runs use) is made here under
+#   qemu-aarch64-static and replayed inside the machine with --engine=hw.
 #   KERNEL_CACHE (default SRCDIR/build/kvm) keeps the kernel and its private apt state, shared
 #   by every build tree.
 set -eu
-src=$1 zarm=$2 guests=$3 work=$4 cache=${5:-$1/build/kvm}
+src=$1 zarm=$2 guests=$3 work=$4 isa=$5 cache=${6:-$1/build/kvm}
 if [ ! -x "$zarm" ]; then
     echo "kvm: FAIL: no arm64 zarm at $zarm (make arm64)"
     exit 1
@@ -57,6 +60,17 @@ if [ ! -s "$work/tests.list" ]; then
     exit 1
 fi
 files="$files /tests.list=$work/tests.list"
+
+# The differential ISA tester's reference run, as tests/isa/isadiff.sh makes it.
+isa_seed=${ISA_SEED:-20240} isa_count=${ISA_COUNT:-8000}
+if [ ! -x "$isa" ]; then
+    echo "kvm: FAIL: no isadiff-guest at $isa"
+    exit 1
+fi
+"$qemu" -cpu "${ISADIFF_CPU:-max,pauth=off}" "$isa" --seed "$isa_seed" --count "$isa_count" \
+    --probe > "$work/isa.ref"
+echo "$isa_seed" > "$work/isa.seed"
+files="$files /isa/guest=$isa /isa/ref=$work/isa.ref /isa/seed=$work/isa.seed"
 # shellcheck disable=SC2086
 python3 "$src/tests/kvm/mkinitramfs.py" "$work/initrd.gz" $files
 
