@@ -199,6 +199,8 @@ void rt_signal_init(struct zarm_user *u);
 /* Builds the rt_sigframe for sig on the guest stack and enters the handler; false if
  * the frame cannot be written (signal_frame.c). */
 bool rt_signal_frame_setup(struct zarm_user *u, int sig, const uint8_t *info, uint64_t old_mask);
+/* Maps the sigreturn trampoline page; its guest address, 0 if it cannot. */
+uint64_t rt_signal_frame_init(struct zarm_user *u);
 /* rt_sigreturn: restores the state the frame at sp holds; false if it is bad. */
 bool rt_signal_frame_restore(struct zarm_user *u);
 /* Threads (thread.c): runs the calling thread's guest code until it or the process ends. */

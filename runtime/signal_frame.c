@@ -31,10 +31,10 @@
 #define MC_RESERVED (MC + 288)
 #define RESERVED_SIZE 4096
 #define FRAME_SIZE (MC_RESERVED + RESERVED_SIZE) /* sizeof(struct rt_sigframe) = 4688 */
-#define FPSIMD_MAGIC 0x46508001u
+#define G_FPSIMD_MAGIC 0x46508001u
 #define FPSIMD_SIZE 528              /* head (8), fpsr, fpcr, vregs[32] from offset 16 */
-#define ESR_MAGIC 0x45535201u
-#define EXTRA_MAGIC 0x45585401u
+#define G_ESR_MAGIC 0x45535201u
+#define G_EXTRA_MAGIC 0x45585401u
 
 #define G_SS_ONSTACK 1
 #define G_SS_DISABLE 2
@@ -46,8 +46,9 @@ static bool on_altstack(const struct rt_thread *t, uint64_t sp)
 }
 
 /* The sigreturn trampoline the handler returns to without SA_RESTORER (the kernel's
- * vDSO sigtramp; zarm has no vDSO): one page of its own, made on first use. */
-static uint64_t trampoline(struct zarm_user *u)
+ * vDSO sigtramp; zarm has no vDSO; arm64 glibc never sets SA_RESTORER): one page of its
+ * own, mapped before the guest runs so that it never lands in a hole the guest makes. */
+uint64_t rt_signal_frame_init(struct zarm_user *u)
 {
     if (u->sig.trampoline)
         return u->sig.trampoline;
@@ -74,7 +75,7 @@ bool rt_signal_frame_setup(struct zarm_user *u, int sig, const uint8_t *info, ui
         sp = t->altstack_sp + t->altstack_size;
     uint64_t record = (sp - 16) & ~15ull;
     uint64_t frame = record - FRAME_SIZE;
-    uint64_t ret = act->flags & RT_SA_RESTORER ? act->restorer : trampoline(u);
+    uint64_t ret = act->flags & RT_SA_RESTORER ? act->restorer : u->sig.trampoline;
     if (!rt_mem_range_mapped(&u->mem, frame, FRAME_SIZE + 16) || !ret)
         return false;
     uint8_t f[FRAME_SIZE + 16];
@@ -97,7 +98,7 @@ bool rt_signal_frame_setup(struct zarm_user *u, int sig, const uint8_t *info, ui
     st_le64(f + MC_PC, c->pc);
     st_le64(f + MC_PSTATE, c->pstate & 0xf0000000ull);
     uint8_t *fp = f + MC_RESERVED;
-    st_le32(fp, FPSIMD_MAGIC);
+    st_le32(fp, G_FPSIMD_MAGIC);
     st_le32(fp + 4, FPSIMD_SIZE);
     st_le32(fp + 8, c->fpsr);
     st_le32(fp + 12, c->fpcr);
@@ -145,11 +146,11 @@ bool rt_signal_frame_restore(struct zarm_user *u)
         uint32_t magic = ld_le32(h), size = ld_le32(h + 4);
         if (!magic && !size)
             break;
-        if (size < 8 || (size & 15 && magic != ESR_MAGIC) || off + size > RESERVED_SIZE)
+        if (size < 8 || (size & 15 && magic != G_ESR_MAGIC) || off + size > RESERVED_SIZE)
             return false;
-        if (magic == FPSIMD_MAGIC && size == FPSIMD_SIZE)
+        if (magic == G_FPSIMD_MAGIC && size == FPSIMD_SIZE)
             fpsimd = h;
-        else if (magic != ESR_MAGIC)
+        else if (magic != G_ESR_MAGIC)
             return false;
         off += size;
     }

@@ -94,6 +94,7 @@ void rt_thread_start_main(struct zarm_user *u)
     u->nthreads = 1;
     rt_self = t;
     rt_signal_init(u);
+    rt_signal_frame_init(u);
     static bool atfork;
     fork_owner = u;
     if (!atfork) {
