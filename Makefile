@@ -7,10 +7,11 @@
 #   make bench      benchmarks (figures, not pass/fail)
 #   make bench-assisted  hardware path against the translator (bench/assisted.sh)
 #   make isadiff    random instructions, zarm against qemu-aarch64 (SEED COUNT ENGINE BUILD)
+#   make install    PREFIX=dir: libzarm.so/.a, headers, zarm.pc for embedders (docs/embedding.md)
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all native s390x arm64 deps demo test test-quick test-native test-s390x bench bench-assisted clean isadiff
+.PHONY: all native s390x arm64 deps demo test test-quick test-native test-s390x bench bench-assisted clean isadiff install
 
 all: native s390x arm64
 
@@ -53,6 +54,12 @@ ENGINE ?= interp
 BUILD ?= native
 isadiff: $(filter native s390x arm64,$(BUILD))
 	tests/isa/isadiff.sh --coverage $(SEED) $(COUNT) $(ENGINE) $(BUILD)
+
+# make install PREFIX=/usr/local: libzarm.so, libzarm.a, include/zarm/*.h, lib/pkgconfig/zarm.pc
+# (the native build).
+PREFIX ?= /usr/local
+install: native
+	cmake --install build/native --prefix $(PREFIX)
 
 clean:
 	rm -rf build
