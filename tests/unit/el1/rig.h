@@ -31,7 +31,6 @@ struct el1_rig {
     uint64_t cache_gen;
     struct ir_features feat;
     el1_engine_fn engine;
-    void *engine_ctx;
     uint64_t block_pc[EL1_MAX_BLOCKS];
     struct ir_iblock *block[EL1_MAX_BLOCKS];
     unsigned nblocks;
