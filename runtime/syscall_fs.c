@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/select.h>
@@ -530,6 +531,11 @@ int64_t rt_sys_ftruncate(struct zarm_user *u, const uint64_t a[6]) {
 int64_t rt_sys_sync(struct zarm_user *u, const uint64_t a[6]) {
     sync();
     return 0;
+}
+
+/* LOCK_SH/EX/NB/UN are the same on every architecture. */
+int64_t rt_sys_flock(struct zarm_user *u, const uint64_t a[6]) {
+    return rt_ret(flock(rt_fd(a[0]), (int)a[1]));
 }
 
 int64_t rt_sys_fsync(struct zarm_user *u, const uint64_t a[6]) {
