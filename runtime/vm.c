@@ -194,7 +194,7 @@ int zarm_vcpu_create(struct zarm_machine *m, struct zarm_vcpu **out)
     memset(v->env, 0, sizeof *v->env);
     v->env->cpu.pstate = VM_RESET_PSTATE;
     v->feat = (struct ir_features){.lse = true, .crc32 = true, .rcpc = true, .fp = true,
-                                   .asimd = true};
+                                   .asimd = true, .el1 = true};
     if (rt_cache_init(&v->cache) || rt_cache_init(&v->icache) || rt_cache_init(&v->step)) {
         zarm_vcpu_destroy(v);
         return vm_error(m->err, ZARM_E_NOMEM, "out of memory");
@@ -254,14 +254,23 @@ int zarm_vcpu_set_regs(struct zarm_vcpu *v, const struct zarm_cpu *in)
 /* The 64-bit field of a one-word register id, NULL for a V register or an unknown id. */
 static uint64_t *reg_slot(struct zarm_cpu *c, unsigned id)
 {
-    if (id <= ZARM_REG_ID_PSTATE)
-        return id < 31 ? &c->x[id] : id == 31 ? &c->sp : id == 32 ? &c->pc : &c->pstate;
+    if (id < 31 || id == ZARM_REG_ID_PC || id == ZARM_REG_ID_PSTATE)
+        return id < 31 ? &c->x[id] : id == ZARM_REG_ID_PC ? &c->pc : &c->pstate;
     switch (id) {
-    case ZARM_REG_ID_SP_EL1: return &c->sp_el1;
     case ZARM_REG_ID_ELR_EL1: return &c->elr_el1;
     case ZARM_REG_ID_SPSR_EL1: return &c->spsr[0];
     case ZARM_REG_ID_TPIDR_EL0: return &c->tpidr_el0;
     case ZARM_REG_ID_TPIDRRO_EL0: return &c->tpidrro_el0;
+    case ZARM_REG_ID_VBAR_EL1: return &c->vbar_el1;
+    case ZARM_REG_ID_SCTLR_EL1: return &c->sctlr_el1;
+    case ZARM_REG_ID_ESR_EL1: return &c->esr_el1;
+    case ZARM_REG_ID_FAR_EL1: return &c->far_el1;
+    case ZARM_REG_ID_TPIDR_EL1: return &c->tpidr_el1;
+    case ZARM_REG_ID_CPACR_EL1: return &c->cpacr_el1;
+    case ZARM_REG_ID_TCR_EL1: return &c->tcr_el1;
+    case ZARM_REG_ID_TTBR0_EL1: return &c->ttbr0_el1;
+    case ZARM_REG_ID_TTBR1_EL1: return &c->ttbr1_el1;
+    case ZARM_REG_ID_MAIR_EL1: return &c->mair_el1;
     }
     return NULL;
 }
@@ -269,9 +278,12 @@ static uint64_t *reg_slot(struct zarm_cpu *c, unsigned id)
 int zarm_vcpu_get_reg(struct zarm_vcpu *v, unsigned id, uint64_t *val)
 {
     struct zarm_cpu *c = &v->env->cpu;
-    uint64_t *p = reg_slot(c, id);
+    uint64_t *p = reg_slot(c, id), sp[2];
+    zarm_cpu_get_kvm_sp(c, &sp[0], &sp[1]);
     if (p)
         *val = *p;
+    else if (id == ZARM_REG_ID_SP || id == ZARM_REG_ID_SP_EL1)
+        *val = sp[id == ZARM_REG_ID_SP_EL1];
     else if (id == ZARM_REG_ID_FPSR || id == ZARM_REG_ID_FPCR)
         *val = id == ZARM_REG_ID_FPSR ? c->fpsr : c->fpcr;
     else if (id >= ZARM_REG_ID_V0 && id < ZARM_REG_ID_V0 + 32) {
@@ -285,8 +297,12 @@ int zarm_vcpu_get_reg(struct zarm_vcpu *v, unsigned id, uint64_t *val)
 int zarm_vcpu_set_reg(struct zarm_vcpu *v, unsigned id, const uint64_t *val)
 {
     struct zarm_cpu *c = &v->env->cpu;
-    uint64_t *p = reg_slot(c, id);
-    if (p)
+    uint64_t *p = reg_slot(c, id), sp[2];
+    /* The banked stack pointers are kept across a mode change (PSTATE) and set by bank. */
+    zarm_cpu_get_kvm_sp(c, &sp[0], &sp[1]);
+    if (id == ZARM_REG_ID_SP || id == ZARM_REG_ID_SP_EL1)
+        sp[id == ZARM_REG_ID_SP_EL1] = *val;
+    else if (p)
         *p = *val;
     else if (id == ZARM_REG_ID_FPSR)
         c->fpsr = (uint32_t)*val;
@@ -297,6 +313,7 @@ int zarm_vcpu_set_reg(struct zarm_vcpu *v, unsigned id, const uint64_t *val)
         ZARM_V_D(&c->v[id - ZARM_REG_ID_V0], 1) = val[1];
     } else
         return vm_error(v->err, ZARM_E_INVAL, "no register with id %u", id);
+    zarm_cpu_set_kvm_sp(c, sp[0], sp[1]);
     if (id == ZARM_REG_ID_PC)
         v->pending = 0;
     return ZARM_OK;

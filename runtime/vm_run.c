@@ -19,6 +19,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "el1.h"
 #include "ir/endian.h"
 #include "vm.h"
 
@@ -356,6 +357,18 @@ static void step_over(struct zarm_vcpu *v, uint32_t mask, uint32_t value)
         v->env->cpu.pc += 4;
 }
 
+/* Whether the vCPU took the exception itself (runtime/el1.h says which), unless the VMM
+ * traps it. */
+static bool taken_to_el1(struct zarm_vcpu *v, uint32_t why)
+{
+    unsigned trap = v->m->opt.trap;
+    if ((why == IR_EXIT_SVC && (trap & ZARM_TRAP_SVC)) ||
+        (why == IR_EXIT_BRK && (trap & ZARM_TRAP_BRK)) ||
+        (why == IR_EXIT_UDF && (trap & ZARM_TRAP_UDF)))
+        return false;
+    return rt_el1_exception(&v->env->cpu, why, v->env->exit_info);
+}
+
 /* Maps one engine exit to the exit record; returns false to keep running. */
 static bool engine_exit(struct zarm_vcpu *v, uint32_t why)
 {
@@ -363,6 +376,8 @@ static bool engine_exit(struct zarm_vcpu *v, uint32_t why)
     struct zarm_exit *e = &v->exit;
     for (;;) {
         uint32_t again = IR_EXIT_NONE;
+        if (why < IR_EXIT_COUNT && taken_to_el1(v, why))
+            return false;
         switch (why) {
         case IR_EXIT_NONE:
         case IR_EXIT_BUDGET:
@@ -381,21 +396,34 @@ static bool engine_exit(struct zarm_vcpu *v, uint32_t why)
             e->reason = why == IR_EXIT_HVC ? ZARM_EXIT_HVC : ZARM_EXIT_SMC;
             e->exc.imm = (uint32_t)env->exit_info;
             return true;
-        case IR_EXIT_WFI: {
-            uint32_t word = 0;
-            read_code(v, env->cpu.pc, &word);
-            e->wfi.is_wfe = word == 0xd503205f;
+        case IR_EXIT_WFI:
+            e->wfi.is_wfe = env->exit_info & 1;
             step_over(v, 0xffffffdf, 0xd503205f);
             e->reason = ZARM_EXIT_WFI;
             return true;
-        }
+        case IR_EXIT_ERET:
+            rt_el1_eret(&env->cpu);
+            return false;
+        case IR_EXIT_SYSREG:
+            e->reason = ZARM_EXIT_SYSREG;
+            e->sysreg.enc = env->exit_info & 0xffff;
+            e->sysreg.rt = (env->exit_info >> 16) & 31;
+            e->sysreg.is_write = (env->exit_info >> 21) & 1;
+            e->sysreg.value = e->sysreg.is_write && e->sysreg.rt != 31
+                                  ? env->cpu.x[e->sysreg.rt] : 0;
+            v->pending = ZARM_EXIT_SYSREG;
+            return true;
         case IR_EXIT_UDF:
             e->reason = ZARM_EXIT_UDF;
             e->udf.insn = (uint32_t)env->exit_info;
             return true;
         case IR_EXIT_SYNC:
-            /* IC IVAU names one line (CTR_EL0.IminLine = 64 bytes) and reaches every vCPU. */
-            zarm_machine_invalidate(v->m, env->exit_info & ~63ull, 64);
+            /* IC IVAU names one line (CTR_EL0.IminLine = 64 bytes), IC IALLU everything;
+             * both reach every vCPU. */
+            if (env->exit_info == IR_SYNC_ALL)
+                zarm_machine_invalidate(v->m, 0, ~0ull);
+            else
+                zarm_machine_invalidate(v->m, env->exit_info & ~63ull, 64);
             return false;
         case IR_EXIT_IFETCH:
             set_fault(v, ZARM_EC_INSN_ABORT, 0x07, env->cpu.pc);

@@ -45,10 +45,21 @@ extern "C" {
 struct zarm_machine;
 struct zarm_vcpu;
 
+/* Exceptions a vCPU takes to its own vectors (VBAR_EL1) that a VMM may want to see instead
+ * (zarm_machine_options.trap): a debugger's BRK, a test's SVC or UDF. */
+enum {
+    ZARM_TRAP_SVC = 1,
+    ZARM_TRAP_BRK = 2,
+    ZARM_TRAP_UDF = 4,
+};
+
 struct zarm_machine_options {
     enum zarm_engine engine;  /* auto (the fastest the host offers), interp, jit or hw */
     uint64_t guest_mem_size;  /* guest physical address space in bytes (all regions lie below
                                * it); 0 = 4 GiB */
+    /* ZARM_TRAP_* bits: these exceptions exit (ZARM_EXIT_SVC/BRK/UDF) instead of being taken
+     * to VBAR_EL1 as the architecture (and KVM) does.  0 = architectural. */
+    unsigned trap;
 };
 
 /* Fills o with the defaults (engine auto, 4 GiB). */
@@ -93,18 +104,26 @@ int zarm_machine_unmap(struct zarm_machine *m, uint64_t guest_addr, uint64_t siz
 void zarm_machine_invalidate(struct zarm_machine *m, uint64_t addr, uint64_t len);
 
 /* Creates a vCPU: registers zero, PC 0, PSTATE = EL1h with DAIF masked (0x3c5), the state of
- * an Arm core leaving reset.  Run it from one thread at a time. */
+ * an Arm core leaving reset.  Run it from one thread at a time.
+ *
+ * What the vCPU does itself, as an Arm core with the MMU off under KVM does: SVC, BRK, UDF
+ * (unless trapped, see zarm_machine_options.trap), alignment faults, and at EL0 HVC, SMC and
+ * unmodelled system registers are taken to VBAR_EL1; ERET returns; the EL1 system registers
+ * a bare-metal guest commonly uses (VBAR, SCTLR, ESR, FAR, ELR, SPSR, SP_EL0/SP_EL1, TPIDR,
+ * CPACR, CurrentEL, DAIF...) are modelled.  Everything else exits to the VMM. */
 int zarm_vcpu_create(struct zarm_machine *m, struct zarm_vcpu **out);
 /* Frees a vCPU that is not running (zarm_machine_destroy frees the rest). */
 void zarm_vcpu_destroy(struct zarm_vcpu *v);
 const char *zarm_vcpu_error(const struct zarm_vcpu *v);
 
-/* The whole register state, as the one CPU state struct (zarm/cpu.h). */
+/* The whole register state, as the one CPU state struct (zarm/cpu.h: `sp` is the current
+ * stack pointer, the other bank in sp_el0 or sp_el1). */
 int zarm_vcpu_get_regs(struct zarm_vcpu *v, struct zarm_cpu *out);
 int zarm_vcpu_set_regs(struct zarm_vcpu *v, const struct zarm_cpu *in);
 
 /* Register ids for zarm_vcpu_get_reg/set_reg.  A V register is two words (val[0] = bits
- * 63:0, val[1] = bits 127:64); every other register is one word. */
+ * 63:0, val[1] = bits 127:64); every other register is one word.  SP and SP_EL1 are the two
+ * banked stack pointers whatever the mode (KVM's view); setting PSTATE keeps both. */
 enum zarm_reg_id {
     ZARM_REG_ID_X0 = 0, /* X0..X30 are 0..30 */
     ZARM_REG_ID_SP = 31, /* SP_EL0 */
@@ -117,6 +136,16 @@ enum zarm_reg_id {
     ZARM_REG_ID_FPCR = 38,
     ZARM_REG_ID_TPIDR_EL0 = 39,
     ZARM_REG_ID_TPIDRRO_EL0 = 40,
+    ZARM_REG_ID_VBAR_EL1 = 41,
+    ZARM_REG_ID_SCTLR_EL1 = 42,
+    ZARM_REG_ID_ESR_EL1 = 43,
+    ZARM_REG_ID_FAR_EL1 = 44,
+    ZARM_REG_ID_TPIDR_EL1 = 45,
+    ZARM_REG_ID_CPACR_EL1 = 46,
+    ZARM_REG_ID_TCR_EL1 = 47,
+    ZARM_REG_ID_TTBR0_EL1 = 48,
+    ZARM_REG_ID_TTBR1_EL1 = 49,
+    ZARM_REG_ID_MAIR_EL1 = 50,
     ZARM_REG_ID_V0 = 64, /* V0..V31 are 64..95 */
 };
 int zarm_vcpu_get_reg(struct zarm_vcpu *v, unsigned id, uint64_t *val);
@@ -129,6 +158,8 @@ enum zarm_exit_reason {
      * before the next run, which completes the load (zero- or sign-extended into the register,
      * base writeback) and moves pc past it -- as KVM_EXIT_MMIO. */
     ZARM_EXIT_MMIO = 1,
+    /* SVC, BRK and UDF exit only when trapped (zarm_machine_options.trap); HVC and SMC at EL1
+     * and HLT always exit. */
     ZARM_EXIT_SVC, /* exc.imm; pc = the next instruction (the return address) */
     ZARM_EXIT_HVC, /* exc.imm; pc = the next instruction */
     ZARM_EXIT_SMC, /* exc.imm; pc = the next instruction */
@@ -140,8 +171,9 @@ enum zarm_exit_reason {
     ZARM_EXIT_KICK,   /* zarm_vcpu_kick; pc = the next instruction to run */
     /* An access that cannot be completed: to RAM without the right, an instruction fetch
      * from a hole, an MMIO access by an instruction that has no syndrome (pair, exclusive,
-     * atomic, SIMD), an alignment fault.  fault.esr is shaped like ESR_EL1 (EC in bits 31:26,
-     * ISS below: DFSC/IFSC, WnR), fault.addr like FAR_EL1; pc = the instruction. */
+     * atomic, SIMD).  fault.esr is shaped like the ESR_EL2 a hypervisor sees (EC 0x24 data
+     * abort / 0x20 instruction abort from the guest, ISS: ISV and the access syndrome when
+     * decoded, WnR, DFSC/IFSC), fault.addr like FAR_EL2; pc = the instruction. */
     ZARM_EXIT_FAULT,
     /* MRS/MSR of a system register the engine does not model.  pc = the instruction.  For a
      * read, the VMM puts the value in sysreg.value before the next run, which writes it to
@@ -182,7 +214,8 @@ struct zarm_exit {
             uint64_t addr; /* the faulting address */
         } fault;
         struct {
-            uint32_t enc;  /* o0:op1:CRn:CRm:op2 (the MRS/MSR bits 19:5) */
+            uint32_t enc;  /* op0:op1:CRn:CRm:op2 (op0 in bits 15:14), as KVM's
+                            * ARM64_SYS_REG; op0 = 1 for SYS (cache/TLB maintenance) */
             uint32_t rt;
             uint8_t is_write;
             uint64_t value;

@@ -6,7 +6,7 @@
     .globl _start
 _start:
     .quad mmio_test, exc_test, budget_test, kick_test, inval_test, hook_test, watch_test
-    .quad fault_test
+    .quad fault_test, el1_test
     .quad flag, var, func
 
 /* Every MMIO form: each load's register is echoed by an 8-byte store to x20. */
@@ -135,6 +135,37 @@ fault_test:
     movz    x3, #0x4010, lsl #16
     str     x1, [x3, #8]
     hvc     #0
+
+/* EL1 on its own: exceptions taken to VBAR_EL1 (the handler reports ESR_EL1 by an MMIO write
+ * and returns past the instruction), system registers nobody models, WFI. */
+el1_test:
+    movz    x20, #0x0900, lsl #16
+    add     x20, x20, #0x800
+    adr     x0, vectors
+    msr     vbar_el1, x0
+    isb
+    svc     #0x77
+    brk     #0x78
+    udf     #0x79
+    mrs     x9, currentel
+    mrs     x13, s3_0_c15_c2_0
+    msr     s3_0_c15_c2_1, x13
+    wfi
+    hvc     #0
+
+    .balign 2048
+vectors:
+    .skip   0x200
+    /* Synchronous exception from EL1h. */
+    mrs     x10, esr_el1
+    str     x10, [x20]
+    mrs     x11, elr_el1
+    lsr     x12, x10, #26
+    cmp     x12, #0x15
+    b.eq    1f
+    add     x11, x11, #4
+    msr     elr_el1, x11
+1:  eret
 
     .data
     .balign 4096

@@ -23,8 +23,8 @@
 #define DEV 0x09000000ull
 #define ECHO (DEV + 0x800)
 
-enum { T_MMIO, T_EXC, T_BUDGET, T_KICK, T_INVAL, T_HOOK, T_WATCH, T_FAULT, T_FLAG, T_VAR,
-       T_FUNC, T_N };
+enum { T_MMIO, T_EXC, T_BUDGET, T_KICK, T_INVAL, T_HOOK, T_WATCH, T_FAULT, T_EL1, T_FLAG,
+       T_VAR, T_FUNC, T_N };
 
 struct t {
     struct zarm_machine *m;
@@ -110,6 +110,14 @@ static struct zarm_exit *run(struct t *t, const char *name, bool log_pc)
         break;
     case ZARM_EXIT_FAULT:
         printf(" esr=0x%08x addr=0x%llx", e->fault.esr, (unsigned long long)e->fault.addr);
+        break;
+    case ZARM_EXIT_SYSREG:
+        printf(" enc=0x%x x%u %s", e->sysreg.enc, e->sysreg.rt, e->sysreg.is_write ? "W" : "R");
+        if (e->sysreg.is_write)
+            printf(" = 0x%llx", (unsigned long long)e->sysreg.value);
+        break;
+    case ZARM_EXIT_WFI:
+        printf(" %s", e->wfi.is_wfe ? "wfe" : "wfi");
         break;
     }
     printf("\n");
@@ -203,7 +211,7 @@ static void test_mmio(struct t *t)
     log_regs(t, "mmio");
 }
 
-/* --- exception-generating instructions --- */
+/* --- exception-generating instructions, trapped to the VMM --- */
 
 static void test_exc(struct t *t)
 {
@@ -403,6 +411,36 @@ static void test_watch(struct t *t)
     log_regs(t, "watch");
 }
 
+/* --- EL1: vectored exceptions, unmodelled system registers, WFI --- */
+
+static void test_el1(struct t *t)
+{
+    /* ESR_EL1 of SVC #0x77 (EC 0x15), BRK #0x78 (EC 0x3c), UDF (EC 0), each with IL. */
+    static const uint64_t esr[] = {0x56000077, 0xf2000078, 0x02000000};
+    start(t, T_EL1);
+    for (unsigned i = 0; i < 3; i++) {
+        struct zarm_exit *e = run(t, "el1", true);
+        CHECK(t, e->reason == ZARM_EXIT_MMIO && e->mmio.is_write && e->mmio.addr == ECHO &&
+                     e->mmio.data == esr[i],
+              "el1: exception %u: ESR_EL1 0x%llx", i, (unsigned long long)e->mmio.data);
+    }
+    struct zarm_exit *e = run(t, "el1", true);
+    /* MRS of an IMPLEMENTATION DEFINED register: the VMM answers. */
+    CHECK(t, e->reason == ZARM_EXIT_SYSREG && !e->sysreg.is_write && e->sysreg.rt == 13 &&
+                 e->sysreg.enc == ((3u << 14) | (15u << 7) | (2u << 3)),
+          "el1: mrs: reason %u enc 0x%x", e->reason, e->sysreg.enc);
+    e->sysreg.value = 0x1234abcd;
+    e = run(t, "el1", true);
+    CHECK(t, e->reason == ZARM_EXIT_SYSREG && e->sysreg.is_write && e->sysreg.value == 0x1234abcd,
+          "el1: msr: reason %u value 0x%llx", e->reason, (unsigned long long)e->sysreg.value);
+    CHECK(t, reg(t, 9) == 4, "el1: CurrentEL = 0x%llx", (unsigned long long)reg(t, 9));
+    e = run(t, "el1", true);
+    CHECK(t, e->reason == ZARM_EXIT_WFI && !e->wfi.is_wfe, "el1: no WFI exit");
+    e = run(t, "el1", true);
+    CHECK(t, e->reason == ZARM_EXIT_HVC, "el1: no HVC at the end");
+    log_regs(t, "el1");
+}
+
 /* --- faults --- */
 
 static void test_fault(struct t *t)
@@ -434,11 +472,12 @@ static void test_fault(struct t *t)
     log_regs(t, "fault");
 }
 
-static int setup(struct t *t, enum zarm_engine engine, const char *image)
+static int setup(struct t *t, enum zarm_engine engine, unsigned trap, const char *image)
 {
     struct zarm_machine_options o;
     zarm_machine_options_init(&o);
     o.engine = engine;
+    o.trap = trap;
     void *ram;
     if (zarm_machine_create(&o, &t->m) != ZARM_OK ||
         zarm_machine_map_ram(t->m, RAM, RAM_SIZE, ZARM_MEM_RWX, &ram) != ZARM_OK ||
@@ -480,19 +519,26 @@ int main(int argc, char **argv)
             image = argv[i];
         }
     }
-    struct t t = {0};
-    if (!image || setup(&t, engine, image)) {
+    /* SVC, BRK and UDF exit on a machine that traps them; the rest runs on an architectural
+     * one, where they are taken to VBAR_EL1. */
+    struct t t = {0}, tt = {0};
+    if (!image || setup(&tt, engine, ZARM_TRAP_SVC | ZARM_TRAP_BRK | ZARM_TRAP_UDF, image) ||
+        setup(&t, engine, 0, image)) {
+        zarm_machine_destroy(tt.m);
         zarm_machine_destroy(t.m);
         return 2;
     }
+    test_exc(&tt);
+    t.failures = tt.failures;
+    zarm_machine_destroy(tt.m);
     test_mmio(&t);
-    test_exc(&t);
     test_budget(&t);
     test_kick(&t);
     test_inval(&t);
     test_hooks(&t);
     test_watch(&t);
     test_fault(&t);
+    test_el1(&t);
     zarm_machine_destroy(t.m);
     fprintf(stderr, "vmtest: engine %s: %d failures\n", zarm_engine_name(engine), t.failures);
     return t.failures ? 1 : 0;
