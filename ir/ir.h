@@ -39,11 +39,12 @@ enum ir_exit {
     IR_EXIT_UDF,     /* undefined instruction; pc = it, info = the word */
     IR_EXIT_FAULT,   /* data abort; info = guest address, pc = the instruction */
     IR_EXIT_IFETCH,  /* instruction fetch abort at pc */
-    IR_EXIT_SYNC,    /* runtime action (IC IVAU: info = address; IC IALLU: IR_SYNC_ALL); pc = next */
+    IR_EXIT_SYNC,    /* runtime action needed; pc = next.  IC IVAU: info = address; IC IALLU
+                      * (EL1): info = IR_SYNC_ALL */
     IR_EXIT_BUDGET,  /* instruction budget or a kick: pc = next block */
     IR_EXIT_HVC,
     IR_EXIT_SMC,
-    IR_EXIT_WFI,     /* EL1: WFI (info 0) or WFE (info 1); pc = next */
+    IR_EXIT_WFI,     /* EL1: WFI (info 0) or WFE (info 1); pc = it (the runtime steps over) */
     IR_EXIT_ALIGN,   /* alignment fault (exclusives, atomics, acquire/release); info = address */
     /* EL1 translations only (ir_features.el1): */
     IR_EXIT_ERET,    /* ERET at EL1; pc = the ERET (the runtime's rt_el1_eret returns) */

@@ -13,10 +13,11 @@
  * may return at once. */
 bool trans_HINT(struct ir_tctx *t, const struct a64_insn *in)
 {
-    /* At EL1, WFE (op2 = 2) and WFI (op2 = 3) wait for the VMM's event or interrupt. */
+    /* At EL1, WFE (op2 = 2) and WFI (op2 = 3) wait for the VMM's event or interrupt; the
+     * exit leaves pc at the instruction, as HVC's does, and the VMM resumes after it. */
     unsigned op2 = in->f[A64_F_op2];
     if (t->feat->el1 && in->f[A64_F_CRm] == 0 && (op2 == 2 || op2 == 3))
-        tr_exit(t, IR_EXIT_WFI, t->pc + 4, ir_const(t->b, op2 == 2));
+        tr_exit(t, IR_EXIT_WFI, t->pc, ir_const(t->b, op2 == 2));
     return true;
 }
 

@@ -184,8 +184,8 @@ static void el1_case_unmodelled(struct el1_rig *r, el1_engine_fn engine)
     EL1_EQ(c->pc, EL1_UNMODELLED_SYS);
 }
 
-/* WFI and WFE exit after themselves; IC IALLU asks for a full invalidation; TLBI and DC ISW
- * do nothing; AT S1E1R gives the flat translation in PAR_EL1. */
+/* WFI and WFE exit at themselves (the VMM steps over); IC IALLU asks for a full
+ * invalidation; TLBI and DC ISW do nothing; AT S1E1R gives the flat translation in PAR_EL1. */
 static void el1_case_waits(struct el1_rig *r, el1_engine_fn engine)
 {
     el1_rig_init(r, engine, EL1_WAITS);
@@ -193,10 +193,12 @@ static void el1_case_waits(struct el1_rig *r, el1_engine_fn engine)
     c->x[1] = 0x12345678;
     EL1_EQ(el1_run(r), IR_EXIT_WFI);
     EL1_EQ(r->env->exit_info, 0);
-    EL1_EQ(c->pc, EL1_WAITS + 4);
+    EL1_EQ(c->pc, EL1_WAITS);
+    el1_skip(r);
     EL1_EQ(el1_run(r), IR_EXIT_WFI);
     EL1_EQ(r->env->exit_info, 1);
-    EL1_EQ(c->pc, EL1_WAITS + 8);
+    EL1_EQ(c->pc, EL1_WAITS + 4);
+    el1_skip(r);
     EL1_EQ(el1_run(r), IR_EXIT_HVC);
     EL1_EQ(r->env->exit_info, 7);
     EL1_EQ(r->syncs, 1);

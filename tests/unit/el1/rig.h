@@ -153,7 +153,7 @@ static uint32_t el1_run(struct el1_rig *r)
     return IR_EXIT_COUNT;
 }
 
-/* The VMM resumes after an HVC or an emulated system register access. */
+/* The VMM resumes after an HVC, a WFI or an emulated system register access. */
 static void el1_skip(struct el1_rig *r) { r->env->cpu.pc += 4; }
 
 #endif
