@@ -35,6 +35,11 @@ struct rt_vma {
 };
 
 struct rt_mem {
+    /* Guest threads share the address space: `lock` guards the VMA list and is a leaf (held
+     * only inside the rt_mem_* calls and short walks of the list, never while taking another
+     * lock); `mm_lock` makes a whole memory syscall (find a range, map it, fill it, invalidate)
+     * one step for the other threads. */
+    pthread_mutex_t lock, mm_lock;
     uint8_t *base;     /* host address of guest address 0 */
     uint64_t size;     /* bytes of guest address space */
     struct rt_vma *vmas;
@@ -43,6 +48,9 @@ struct rt_mem {
 };
 
 int rt_mem_init(struct rt_mem *m, uint64_t size);
+/* The VMA list's leaf lock, for code that walks m->vmas itself. */
+void rt_mem_lock(const struct rt_mem *m);
+void rt_mem_unlock(const struct rt_mem *m);
 void rt_mem_destroy(struct rt_mem *m);
 /* Maps [addr, addr+len) with prot (anonymous zero pages); replaces what was there. */
 int rt_mem_map(struct rt_mem *m, uint64_t addr, uint64_t len, int prot, const char *name);
@@ -199,6 +207,9 @@ void rt_signal_init(struct zarm_user *u);
 /* Builds the rt_sigframe for sig on the guest stack and enters the handler; false if
  * the frame cannot be written (signal_frame.c). */
 bool rt_signal_frame_setup(struct zarm_user *u, int sig, const uint8_t *info, uint64_t old_mask);
+/* The exact host address of a host fault in zarm's code, from the reported one and the
+ * signal's ucontext (fault_addr.c: s390x reports only the page). */
+uintptr_t rt_host_fault_addr(void *ucontext, uintptr_t reported);
 /* Maps the sigreturn trampoline page; its guest address, 0 if it cannot. */
 uint64_t rt_signal_frame_init(struct zarm_user *u);
 /* rt_sigreturn: restores the state the frame at sp holds; false if it is bad. */

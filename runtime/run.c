@@ -25,12 +25,12 @@ static void host_fault(int sig, siginfo_t *si, void *uc)
         return;
     uint8_t *a = si->si_addr;
     if (fault_jmp && fault_mem && a >= fault_mem->base && a < fault_mem->base + fault_mem->size) {
+        a = (uint8_t *)rt_host_fault_addr(uc, (uintptr_t)a);
         fault_addr = (uint64_t)(a - fault_mem->base);
         siglongjmp(*fault_jmp, sig);
     }
     /* A fault of zarm itself: let it take its default action. */
     signal(sig, SIG_DFL);
-    (void)uc;
 }
 
 static void install_fault_handler(void)
@@ -278,8 +278,8 @@ void rt_thread_loop(struct zarm_user *u, struct rt_thread *t)
         rt_guest_signal(u, sig, fault_addr);
     }
     fault_jmp = &jb;
-    /* The hardware engine runs one vCPU: other threads run on the translator. */
-    bool hw = u->hw && t == &u->main;
+    /* The hardware engine gives every guest thread a vCPU of its own (hw.c). */
+    bool hw = u->hw != NULL;
 
     while (!u->exited && !t->exited) {
         /* Cleared before the check: a signal posted after it stops the next block. */
