@@ -16,6 +16,7 @@
 #ifndef ZARM_HWASSIST_KVM_H
 #define ZARM_HWASSIST_KVM_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -72,6 +73,44 @@ const char *kvm_hw_error(const struct kvm_hw *hw);
 /* Stops the guest machine with PSCI SYSTEM_OFF; 0 once KVM reported the shutdown. */
 int kvm_hw_power_off(struct kvm_hw *hw);
 void kvm_hw_get_stats(const struct kvm_hw *hw, struct kvm_hw_stats *s);
+
+/* Machine vCPUs of the embedding API (kvm_machine.c): an EL1 guest owns the VM, one memory
+ * slot per RAM region, exits straight from struct kvm_run. */
+struct kvm_machine;
+struct kvm_mvcpu;
+enum kvm_mv_exit {
+    KVM_MV_MMIO,         /* info: addr, size, is_write, data (little-endian value) */
+    KVM_MV_SYSTEM_EVENT, /* PSCI SYSTEM_OFF/RESET handled by KVM: info.addr = the event type */
+    KVM_MV_HYPERCALL,    /* an HVC forwarded by the SMCCC filter: info.addr = x0 */
+    KVM_MV_KICK,         /* KVM_RUN interrupted (kvm_mvcpu_kick and the kick signal) */
+    KVM_MV_FAULT,        /* a data abort outside memory KVM cannot decode (no ISV) */
+    KVM_MV_ERROR,
+};
+struct kvm_mv_info {
+    uint64_t addr, data;
+    uint32_t size;
+    bool is_write;
+};
+/* The signal zarm_vcpu_kick sends to a vCPU thread inside KVM_RUN. */
+#define KVM_MVCPU_KICK_SIGNAL (SIGRTMIN + 7)
+int kvm_machine_create(struct kvm_machine **out, char *err, size_t err_size);
+void kvm_machine_destroy(struct kvm_machine *m);
+int kvm_machine_map(struct kvm_machine *m, uint64_t ipa, void *host, uint64_t size, bool readonly,
+                    char *err, size_t err_size);
+void kvm_machine_unmap(struct kvm_machine *m, uint64_t ipa, uint64_t size);
+int kvm_mvcpu_create(struct kvm_machine *m, struct kvm_mvcpu **out, char *err, size_t err_size);
+void kvm_mvcpu_destroy(struct kvm_mvcpu *v);
+/* Moves the whole CPU state into (set) or out of the vCPU. */
+int kvm_mvcpu_regs(struct kvm_mvcpu *v, struct zarm_cpu *cpu, bool set, char *err,
+                   size_t err_size);
+enum kvm_mv_exit kvm_mvcpu_run(struct kvm_mvcpu *v, struct kvm_mv_info *info, char *err,
+                               size_t err_size);
+/* The value of the MMIO read the last exit reported, for KVM to complete on the next run. */
+void kvm_mvcpu_mmio_data(struct kvm_mvcpu *v, uint64_t data);
+/* Makes the next or current KVM_RUN return (with the kick signal for a running one). */
+void kvm_mvcpu_kick(struct kvm_mvcpu *v);
+/* Installs the kick signal's do-nothing handler; 0 or -1. */
+int kvm_mvcpu_kick_signal(void);
 
 /* The host-specific piece (host_arm64.c, host_s390x.c, host_generic.c). */
 /* 0 if this host may have an arm64 KVM, else -1 with a reason. */

@@ -1,6 +1,7 @@
 /* The embedding API's machine and vCPU objects: guest memory regions, registers, hooks,
  * invalidation (include/zarm/vm.h).  Running is vm_run.c. */
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,14 +37,18 @@ int zarm_machine_create(const struct zarm_machine_options *o, struct zarm_machin
     m->opt = *o;
     pthread_mutex_init(&m->lock, NULL);
     const char *why, *derr;
-    if (o->engine == ZARM_ENGINE_HW)
-        return vm_error(m->err, ZARM_E_ENGINE,
-                        "engine hw: machines run on the translators only in this build");
     if (zarm_engine_available(o->engine, &why) != ZARM_OK)
         return vm_error(m->err, ZARM_E_ENGINE, "engine %s: %s", zarm_engine_name(o->engine), why);
+    /* auto: the hardware where the host has an arm64 KVM, else the JIT, else the interpreter. */
     m->engine = ZARM_ENGINE_INTERP;
-    if (o->engine == ZARM_ENGINE_JIT || (o->engine == ZARM_ENGINE_AUTO && s390_jit_available(NULL)))
+    if (o->engine == ZARM_ENGINE_HW ||
+        (o->engine == ZARM_ENGINE_AUTO && zarm_engine_available(ZARM_ENGINE_HW, NULL) == ZARM_OK))
+        m->engine = ZARM_ENGINE_HW;
+    else if (o->engine == ZARM_ENGINE_JIT ||
+             (o->engine == ZARM_ENGINE_AUTO && s390_jit_available(NULL)))
         m->engine = ZARM_ENGINE_JIT;
+    if (m->engine == ZARM_ENGINE_HW && kvm_machine_create(&m->kvm, m->err, sizeof m->err) != 0)
+        return ZARM_E_ENGINE;
     if (a64_decode_init(&derr) != 0)
         return vm_error(m->err, ZARM_E_INVAL, "%s", derr);
     uint64_t size = o->guest_mem_size ? o->guest_mem_size : RT_DEFAULT_MEM_SIZE;
@@ -60,6 +65,7 @@ void zarm_machine_destroy(struct zarm_machine *m)
         return;
     while (m->nvcpus)
         zarm_vcpu_destroy(m->vcpu[m->nvcpus - 1]);
+    kvm_machine_destroy(m->kvm);
     rt_mem_destroy(&m->mem);
     pthread_mutex_destroy(&m->lock);
     free(m);
@@ -95,6 +101,17 @@ static int check_region(struct zarm_machine *m, uint64_t addr, uint64_t size, in
     return ZARM_OK;
 }
 
+/* The hardware engine's memory slot for a new region (the same host pages). */
+static int kvm_slot(struct zarm_machine *m, uint64_t guest_addr, uint64_t size, int prot)
+{
+    if (m->kvm && kvm_machine_map(m->kvm, guest_addr, rt_g2h(&m->mem, guest_addr), size,
+                                  !(prot & ZARM_MEM_W), m->err, sizeof m->err) != 0) {
+        rt_mem_unmap(&m->mem, guest_addr, size);
+        return ZARM_E_ENGINE;
+    }
+    return ZARM_OK;
+}
+
 int zarm_machine_map_ram(struct zarm_machine *m, uint64_t guest_addr, uint64_t size, int prot,
                          void **host_ptr)
 {
@@ -108,7 +125,7 @@ int zarm_machine_map_ram(struct zarm_machine *m, uint64_t guest_addr, uint64_t s
         return vm_error(m->err, ZARM_E_NOMEM, "mapping RAM: %s", strerror(-r));
     if (host_ptr)
         *host_ptr = rt_g2h(&m->mem, guest_addr);
-    return ZARM_OK;
+    return kvm_slot(m, guest_addr, size, prot);
 }
 
 int zarm_machine_map_fd(struct zarm_machine *m, uint64_t guest_addr, uint64_t size, int prot,
@@ -131,12 +148,14 @@ int zarm_machine_map_fd(struct zarm_machine *m, uint64_t guest_addr, uint64_t si
     pthread_mutex_unlock(&m->lock);
     if (r)
         return vm_error(m->err, ZARM_E_INVAL, "mapping fd %d: %s", fd, strerror(-r));
-    return ZARM_OK;
+    return kvm_slot(m, guest_addr, size, prot);
 }
 
 int zarm_machine_unmap(struct zarm_machine *m, uint64_t guest_addr, uint64_t size)
 {
     pthread_mutex_lock(&m->lock);
+    if (m->kvm)
+        kvm_machine_unmap(m->kvm, guest_addr, size);
     int r = rt_mem_unmap(&m->mem, guest_addr, size);
     pthread_mutex_unlock(&m->lock);
     if (r)
@@ -148,6 +167,17 @@ int zarm_machine_unmap(struct zarm_machine *m, uint64_t guest_addr, uint64_t siz
 
 void zarm_machine_invalidate(struct zarm_machine *m, uint64_t addr, uint64_t len)
 {
+    /* The hardware fetches what the host wrote once the caches are maintained. */
+    if (m->kvm) {
+        for (const struct rt_vma *r = m->mem.vmas; r; r = r->next) {
+            uint64_t lo = r->start > addr ? r->start : addr;
+            uint64_t end = addr + len < addr ? ~0ull : addr + len;
+            uint64_t hi = r->end < end ? r->end : end;
+            if (lo < hi)
+                kvm_host_sync_icache(rt_g2h(&m->mem, lo), hi - lo);
+        }
+        return;
+    }
     pthread_mutex_lock(&m->lock);
     for (unsigned i = 0; i < m->nvcpus; i++) {
         struct zarm_vcpu *v = m->vcpu[i];
@@ -199,6 +229,11 @@ int zarm_vcpu_create(struct zarm_machine *m, struct zarm_vcpu **out)
         zarm_vcpu_destroy(v);
         return vm_error(m->err, ZARM_E_NOMEM, "out of memory");
     }
+    if (m->kvm && kvm_mvcpu_create(m->kvm, &v->kvm, m->err, sizeof m->err) != 0) {
+        zarm_vcpu_destroy(v);
+        return ZARM_E_ENGINE;
+    }
+    v->regs_dirty = true;
     if (m->engine == ZARM_ENGINE_JIT) {
         const char *jerr = "?";
         if (s390_jit_create(&v->cache.jit, VM_JIT_CODE_BYTES, &jerr) != 0) {
@@ -232,6 +267,7 @@ void zarm_vcpu_destroy(struct zarm_vcpu *v)
     if (v->step.bucket)
         rt_cache_destroy(&v->step);
     s390_jit_destroy(v->cache.jit);
+    kvm_mvcpu_destroy(v->kvm);
     free(v->env);
     free(v);
 }
@@ -247,6 +283,7 @@ int zarm_vcpu_get_regs(struct zarm_vcpu *v, struct zarm_cpu *out)
 int zarm_vcpu_set_regs(struct zarm_vcpu *v, const struct zarm_cpu *in)
 {
     v->env->cpu = *in;
+    v->regs_dirty = true;
     v->pending = 0; /* a new state: no access left to complete */
     return ZARM_OK;
 }
@@ -314,6 +351,7 @@ int zarm_vcpu_set_reg(struct zarm_vcpu *v, unsigned id, const uint64_t *val)
     } else
         return vm_error(v->err, ZARM_E_INVAL, "no register with id %u", id);
     zarm_cpu_set_kvm_sp(c, sp[0], sp[1]);
+    v->regs_dirty = true;
     if (id == ZARM_REG_ID_PC)
         v->pending = 0;
     return ZARM_OK;
@@ -323,6 +361,8 @@ struct zarm_exit *zarm_vcpu_exit_record(struct zarm_vcpu *v) { return &v->exit; 
 
 int zarm_vcpu_set_budget(struct zarm_vcpu *v, uint64_t n)
 {
+    if (v->kvm && n)
+        return vm_error(v->err, ZARM_E_ENGINE, "the hardware engine has no instruction budget");
     v->budget = n;
     return ZARM_OK;
 }
@@ -333,10 +373,17 @@ void zarm_vcpu_kick(struct zarm_vcpu *v)
 {
     v->kicked = 1;
     v->env->interrupt = 1;
+    if (v->kvm) {
+        kvm_mvcpu_kick(v->kvm);
+        if (v->in_run)
+            pthread_kill(v->thread, KVM_MVCPU_KICK_SIGNAL);
+    }
 }
 
 int zarm_vcpu_set_hooks(struct zarm_vcpu *v, const struct zarm_hooks *h)
 {
+    if (v->kvm && h && (h->block || h->insn || h->watch_len))
+        return vm_error(v->err, ZARM_E_ENGINE, "the hardware engine has no hooks");
     if (h && h->watch_len && h->mem == NULL)
         return vm_error(v->err, ZARM_E_INVAL, "a watch needs a mem hook");
     if (h && h->watch_len && !rt_mem_range_mapped(&v->m->mem, h->watch_addr, h->watch_len))

@@ -5,6 +5,7 @@
 
 #include <pthread.h>
 
+#include "hwassist/kvm.h"
 #include "rt.h"
 #include "zarm/vm.h"
 
@@ -17,6 +18,7 @@ struct zarm_machine {
     enum zarm_engine engine;
     struct rt_mem mem;
     pthread_mutex_t lock; /* vcpu list, pending invalidations */
+    struct kvm_machine *kvm; /* the hardware engine */
     struct zarm_vcpu *vcpu[VM_MAX_VCPUS];
     unsigned nvcpus;
     char err[256];
@@ -57,6 +59,12 @@ struct zarm_vcpu {
     uint64_t inval_addr[VM_MAX_PENDING], inval_len[VM_MAX_PENDING];
     struct zarm_exit exit;
     char err[256];
+    /* The hardware engine: the vCPU, whether the CPU state is newer than its registers, and
+     * the thread in KVM_RUN (for kicks). */
+    struct kvm_mvcpu *kvm;
+    bool regs_dirty;
+    volatile bool in_run;
+    pthread_t thread;
 };
 
 int vm_error(char *buf, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -68,5 +76,7 @@ bool vm_decode_access(const struct zarm_cpu *cpu, uint32_t word, struct vm_acces
 void vm_complete_access(struct zarm_cpu *cpu, const struct vm_access *a, uint64_t data);
 /* Applies the invalidations other threads asked for (under the machine lock). */
 void vm_apply_invalidations(struct zarm_vcpu *v);
+/* zarm_vcpu_run on the hardware engine (vm_hw.c). */
+int vm_hw_run(struct zarm_vcpu *v);
 
 #endif

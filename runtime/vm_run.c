@@ -345,6 +345,10 @@ static bool data_fault(struct zarm_vcpu *v, uint64_t addr, uint32_t *again)
         v->pending = ZARM_EXIT_MMIO;
         return false;
     }
+    /* The access's own address when the fault is on its page (hosts may report only the
+     * page: qemu-user does for write faults). */
+    if (decoded && ((a.addr ^ addr) & ~(RT_PAGE - 1)) == 0)
+        addr = a.addr;
     set_fault(v, ZARM_EC_DATA_ABORT, data_iss(&a, decoded, rt_mem_prot(m, addr) >= 0), addr);
     return false;
 }
@@ -475,6 +479,11 @@ static void complete_pending(struct zarm_vcpu *v)
 int zarm_vcpu_run(struct zarm_vcpu *v, const struct zarm_exit **out)
 {
     struct ir_env *env = v->env;
+    if (v->kvm) {
+        int r = vm_hw_run(v);
+        *out = &v->exit;
+        return r;
+    }
     pthread_once(&handler_once, install_handler);
     env->mem = v->m->mem.base;
     env->mem_size = v->m->mem.size;
