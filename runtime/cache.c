@@ -18,16 +18,42 @@ int rt_cache_init(struct rt_cache *c)
     return c->bucket ? 0 : -1;
 }
 
+/* With several guest threads another thread may still be running the interpreter code of
+ * a dropped block: it waits on c->retired, tagged with the generation it was dropped in,
+ * until rt_cache_reap.  JIT code is unlinked at once (its bytes stay until a reset). */
 static void tb_free(struct rt_cache *c, struct rt_tb *tb)
 {
-    if (tb->interp)
-        c->bytes -= sizeof *tb->interp + tb->interp->nops * sizeof(struct ir_iop);
-    ir_interp_free(tb->interp);
     if (tb->jit) {
         c->bytes -= tb->jit->size;
         s390_jit_block_free(c->jit, tb->jit);
+        tb->jit = NULL;
     }
+    if (c->defer_free) {
+        tb->dropped_gen = c->gen;
+        tb->next = c->retired;
+        c->retired = tb;
+        return;
+    }
+    if (tb->interp)
+        c->bytes -= sizeof *tb->interp + tb->interp->nops * sizeof(struct ir_iop);
+    ir_interp_free(tb->interp);
     free(tb);
+}
+
+void rt_cache_reap(struct rt_cache *c, uint64_t gen)
+{
+    bool defer = c->defer_free;
+    c->defer_free = false;
+    for (struct rt_tb **pp = &c->retired; *pp;) {
+        struct rt_tb *tb = *pp;
+        if (tb->dropped_gen < gen) {
+            *pp = tb->next;
+            tb_free(c, tb);
+        } else {
+            pp = &tb->next;
+        }
+    }
+    c->defer_free = defer;
 }
 
 void rt_cache_drop_ahead(struct rt_cache *c)
@@ -41,6 +67,8 @@ void rt_cache_drop_ahead(struct rt_cache *c)
 
 void rt_cache_destroy(struct rt_cache *c)
 {
+    rt_cache_reap(c, ~0ull);
+    c->defer_free = false;
     rt_cache_drop_ahead(c);
     for (uint32_t i = 0; i < c->nbuckets; i++)
         for (struct rt_tb *tb = c->bucket[i], *n; tb; tb = n) {

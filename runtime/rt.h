@@ -77,7 +77,8 @@ struct rt_tb {
     /* Guest code the translation also depends on (blocks the JIT looked ahead into for
      * dead-flag elimination): invalidating it drops this block too. */
     uint64_t dep_pc[2], dep_end[2];
-    struct rt_tb *next;      /* hash chain */
+    struct rt_tb *next;      /* hash chain, or the retired list */
+    uint64_t dropped_gen;    /* the cache generation it was dropped in (retired list) */
 };
 
 struct rt_cache {
@@ -99,6 +100,10 @@ struct rt_cache {
     bool ahead_valid[4];
     unsigned ahead_next;
     uint64_t translated, dropped, invalidations;
+    /* Dropped translations another guest thread may still run (defer_free: there are
+     * threads), freed by rt_cache_reap once every thread has seen a later generation. */
+    bool defer_free;
+    struct rt_tb *retired;
 };
 
 int rt_cache_init(struct rt_cache *c);
@@ -107,6 +112,8 @@ struct rt_tb *rt_cache_find(struct rt_cache *c, uint64_t pc);
 void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb);
 /* Drops translations overlapping [addr, addr+len); returns how many. */
 uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len);
+/* Frees the retired translations dropped before generation gen. */
+void rt_cache_reap(struct rt_cache *c, uint64_t gen);
 /* Frees the lookahead's IR blocks. */
 void rt_cache_drop_ahead(struct rt_cache *c);
 
@@ -140,6 +147,8 @@ struct rt_thread {
     volatile int host_signalled;     /* a host signal arrived (a host call may say EINTR) */
     bool exited;                     /* this thread ended (exit) */
     bool live;                       /* its host thread runs (kicks are safe) */
+    /* The cache generation when it last ran no translated code (~0: in a syscall). */
+    volatile uint64_t quiescent_gen;
     int exit_code;
     pthread_t host;
     bool in_sigsuspend;              /* restore saved_mask after the handler's frame is built */

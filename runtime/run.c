@@ -168,7 +168,9 @@ static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
         bool full;
         translating = tb;
         tb->jit = s390_jit_compile(jit, &b, &full, nzcv_dead_at, u);
-        if (!tb->jit && full) {
+        /* While there are other threads they may be running code in the cache: no reset
+         * then, the new blocks run in the interpreter. */
+        if (!tb->jit && full && u->nthreads == 1) {
             /* The code cache is full: drop everything (the one invalidation path) and
              * start over. */
             rt_cache_invalidate(&u->cache, 0, ~0ull);
@@ -266,6 +268,21 @@ static uint32_t run_jit(struct zarm_user *u, struct ir_env *env)
     return next ? IR_EXIT_NONE : env->exit;
 }
 
+/* Frees the dropped translations no thread can be running any more: those dropped
+ * before the oldest generation a live thread last saw outside translated code. */
+static void reap_retired(struct zarm_user *u)
+{
+    pthread_mutex_lock(&u->cache_lock);
+    uint64_t oldest = ~0ull;
+    for (struct rt_thread *o = u->threads; o; o = o->next)
+        if (o->live) {
+            uint64_t g = __atomic_load_n(&o->quiescent_gen, __ATOMIC_SEQ_CST);
+            oldest = g < oldest ? g : oldest;
+        }
+    rt_cache_reap(&u->cache, oldest);
+    pthread_mutex_unlock(&u->cache_lock);
+}
+
 void rt_thread_loop(struct zarm_user *u, struct rt_thread *t)
 {
     struct ir_env *env = t->env;
@@ -282,6 +299,10 @@ void rt_thread_loop(struct zarm_user *u, struct rt_thread *t)
     bool hw = u->hw != NULL;
 
     while (!u->exited && !t->exited) {
+        /* No translated code runs here: what was dropped before now is no longer ours. */
+        __atomic_store_n(&t->quiescent_gen, u->cache.gen, __ATOMIC_SEQ_CST);
+        if (u->cache.retired)
+            reap_retired(u);
         /* Cleared before the check: a signal posted after it stops the next block. */
         env->interrupt = 0;
         if (t->pending | u->sig.pending) {
@@ -305,6 +326,7 @@ void rt_thread_loop(struct zarm_user *u, struct rt_thread *t)
         case IR_EXIT_BUDGET:
             break;
         case IR_EXIT_SVC:
+            __atomic_store_n(&t->quiescent_gen, ~0ull, __ATOMIC_SEQ_CST);
             rt_syscall(u);
             break;
         case IR_EXIT_SYNC:

@@ -270,8 +270,13 @@ int64_t rt_thread_clone(struct zarm_user *u, const uint64_t a[6])
     t->exit_code = 0;
     t->exited = false;
     t->live = true;
+    t->quiescent_gen = ~0ull;
     u->nthreads++;
     pthread_mutex_unlock(&u->threads_lock);
+    /* From now on another thread may run a block this one drops. */
+    pthread_mutex_lock(&u->cache_lock);
+    u->cache.defer_free = true;
+    pthread_mutex_unlock(&u->cache_lock);
     if (u->hw && u->log)
         rt_log(u, "hw: the new guest thread runs on the translator (the hardware engine "
                   "runs one vCPU)\n");
