@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -262,6 +263,53 @@ static bool restart_call(struct zarm_user *u, uint64_t nr)
            (act->flags & RT_SA_RESTART) && !never_restarted(nr);
 }
 
+/* ppoll, pselect6 and epoll_pwait(2) wait with the guest's sigmask in place of the
+ * thread's: a signal it unblocks that is pending, or arrives, ends the wait with EINTR,
+ * and its handler's frame records the thread's own mask, restored afterwards (as after
+ * sigsuspend).  The host call itself waits with the host's mask: host signals reach
+ * zarm whatever the guest blocks. */
+static int64_t call_with_sigmask(struct zarm_user *u, const struct sys_entry *e, uint64_t nr,
+                                 const uint64_t a[6])
+{
+    uint64_t addr = 0, size = 0;
+    uint8_t b[16];
+    switch (nr) {
+    case 22:  /* epoll_pwait */
+    case 441: /* epoll_pwait2 */
+        addr = a[4];
+        size = a[5];
+        break;
+    case 73: /* ppoll */
+        addr = a[3];
+        size = a[4];
+        break;
+    case 72: /* pselect6: the sixth argument points to {sigset pointer, size} */
+        if (a[5]) {
+            if (!rt_copy_from_guest(&u->mem, b, a[5], 16))
+                return -EFAULT;
+            addr = ld_le64(b);
+            size = ld_le64(b + 8);
+        }
+        break;
+    }
+    if (!addr)
+        return e->fn(u, a);
+    if (size != 8)
+        return -EINVAL;
+    if (!rt_copy_from_guest(&u->mem, b, addr, 8))
+        return -EFAULT;
+    struct rt_thread *t = rt_self;
+    t->saved_mask = t->blocked;
+    t->in_sigsuspend = true;
+    t->blocked = ld_le64(b) & ~((1ull << (SIGKILL - 1)) | (1ull << (SIGSTOP - 1)));
+    int64_t r = rt_signal_next(u, t) ? -EINTR : e->fn(u, a);
+    if (r != -EINTR || !rt_signal_next(u, t)) {
+        t->blocked = t->saved_mask;
+        t->in_sigsuspend = false;
+    }
+    return r;
+}
+
 void rt_syscall(struct zarm_user *u)
 {
     struct zarm_cpu *c = &rt_env(u)->cpu;
@@ -290,7 +338,7 @@ void rt_syscall(struct zarm_user *u)
         /* an event descriptor's read or write, converted */
     } else if (e) {
         rt_self->host_signalled = 0;
-        r = e->fn(u, a);
+        r = call_with_sigmask(u, e, nr, a);
         if (r == -EINTR && restart_call(u, nr)) {
             /* Back to the SVC with the arguments untouched: it runs again after any
              * handler returns. */
