@@ -2,7 +2,7 @@
 # REAL_ARGS: @TEST@
 # System calls through Python's os, fcntl, socket, select, termios and resource modules: each
 # result that is the same on every machine is printed (structure layouts, flags, errno values).
-import errno, fcntl, os, resource, select, socket, stat, struct, termios, time
+import errno, fcntl, os, resource, select, signal, socket, stat, struct, termios, time
 
 
 def check(name, fn):
@@ -156,3 +156,13 @@ pid = os.fork()
 if pid == 0:
     os._exit(3)
 check("waitid", lambda: (lambda r: (r.si_code == os.CLD_EXITED, r.si_status, r.si_pid == pid))(os.waitid(os.P_PID, pid, os.WEXITED)))
+# Process descriptors: pidfd_open, readable when the child ends, pidfd_send_signal, waitid(P_PIDFD).
+pid = os.fork()
+if pid == 0:
+    time.sleep(30)
+    os._exit(0)
+pfd = os.pidfd_open(pid)
+check("pidfd-open", lambda: (pfd > 2, select.select([pfd], [], [], 0)[0]))
+check("pidfd-kill", lambda: (signal.pidfd_send_signal(pfd, signal.SIGKILL), select.select([pfd], [], [], 5)[0] == [pfd]))
+check("pidfd-waitid", lambda: (lambda r: (r.si_code == os.CLD_KILLED, r.si_status))(os.waitid(os.P_PIDFD, pfd, os.WEXITED)))
+check("pidfd-missing", lambda: os.pidfd_open(999999999))
