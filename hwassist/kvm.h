@@ -107,8 +107,12 @@ enum kvm_mv_exit kvm_mvcpu_run(struct kvm_mvcpu *v, struct kvm_mv_info *info, ch
                                size_t err_size);
 /* The value of the MMIO read the last exit reported, for KVM to complete on the next run. */
 void kvm_mvcpu_mmio_data(struct kvm_mvcpu *v, uint64_t data);
+/* The MMIO access of the last exit is not to be completed (the VMM moved pc). */
+void kvm_mvcpu_mmio_cancel(struct kvm_mvcpu *v);
 /* Makes the next or current KVM_RUN return (with the kick signal for a running one). */
 void kvm_mvcpu_kick(struct kvm_mvcpu *v);
+/* A kick was taken without entering KVM_RUN: the next KVM_RUN runs. */
+void kvm_mvcpu_kick_done(struct kvm_mvcpu *v);
 /* Installs the kick signal's do-nothing handler; 0 or -1. */
 int kvm_mvcpu_kick_signal(void);
 

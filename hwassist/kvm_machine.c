@@ -16,6 +16,16 @@
 #include "kvm_uapi.h"
 
 #define KVM_MACHINE_SLOTS 64
+/* KVM_ENABLE_CAP with KVM_CAP_ARM_NISV_TO_USER (Linux 5.5): a data abort outside memory with
+ * no syndrome comes to userspace as KVM_EXIT_ARM_NISV with its address, not as -ENOSYS. */
+struct kvm_machine_enable_cap {
+    uint32_t cap, flags;
+    uint64_t args[4];
+    uint8_t pad[64];
+};
+#define KVM_MACHINE_ENABLE_CAP _IOW(KVMIO, 0xa3, struct kvm_machine_enable_cap)
+#define KVM_MACHINE_CAP_ARM_NISV_TO_USER 177
+#define KVM_MACHINE_EXIT_ARM_NISV 28
 
 struct kvm_machine {
     int dev_fd, vm_fd;
@@ -24,6 +34,7 @@ struct kvm_machine {
         bool used;
     } slot[KVM_MACHINE_SLOTS];
     unsigned vcpus;
+    bool hvc_forwarded; /* the SMCCC filter sends (some) HVCs to userspace */
 };
 
 struct kvm_mvcpu {
@@ -37,6 +48,33 @@ static int err(char *buf, size_t n, const char *what)
 {
     snprintf(buf, n, "%s: %s", what, strerror(errno));
     return -1;
+}
+
+/* HVC goes to the VMM on every engine: where KVM has the SMCCC filter (Linux 6.4), forward
+ * the function ids it lets userspace have -- the yielding calls, PSCI, the standard secure and
+ * the OEM/SiP services.  KVM keeps the architecture and KVM-vendor calls it reserves (the
+ * insert of those ranges fails and is skipped); without the filter KVM answers PSCI itself
+ * (SYSTEM_OFF still comes back, as KVM_EXIT_SYSTEM_EVENT) and returns NOT_SUPPORTED for the
+ * rest. */
+static void forward_hvc(struct kvm_machine *m)
+{
+    static const uint32_t ranges[][2] = {
+        {0x00000000u, 0x80000000u}, /* yielding calls */
+        {0x81000000u, 0x02000000u}, /* CPU and SiP services, SMC32 */
+        {0x83000000u, 0x02000000u}, /* OEM and standard secure (PSCI), SMC32 */
+        {0xc1000000u, 0x02000000u}, /* the same, SMC64 */
+        {0xc3000000u, 0x02000000u},
+    };
+    for (unsigned i = 0; i < sizeof ranges / sizeof *ranges; i++) {
+        struct kvm_hw_smccc_filter f = {.base = ranges[i][0],
+                                        .nr_functions = ranges[i][1],
+                                        .action = KVM_HW_SMCCC_FILTER_FWD_TO_USER};
+        struct kvm_hw_device_attr a = {.group = KVM_HW_ARM_VM_SMCCC_CTRL,
+                                       .attr = KVM_HW_ARM_VM_SMCCC_FILTER,
+                                       .addr = (uint64_t)(uintptr_t)&f};
+        if (ioctl(m->vm_fd, KVM_HW_SET_DEVICE_ATTR, &a) == 0)
+            m->hvc_forwarded = true;
+    }
 }
 
 int kvm_machine_create(struct kvm_machine **out, char *e, size_t n)
@@ -60,6 +98,9 @@ int kvm_machine_create(struct kvm_machine **out, char *e, size_t n)
         kvm_machine_destroy(m);
         return -1;
     }
+    struct kvm_machine_enable_cap cap = {.cap = KVM_MACHINE_CAP_ARM_NISV_TO_USER};
+    ioctl(m->vm_fd, KVM_MACHINE_ENABLE_CAP, &cap); /* optional: without it no address */
+    forward_hvc(m);
     *out = m;
     return 0;
 }
@@ -269,11 +310,29 @@ enum kvm_mv_exit kvm_mvcpu_run(struct kvm_mvcpu *v, struct kvm_mv_info *info, ch
             return KVM_MV_HYPERCALL;
         case KVM_HW_EXIT_INTR:
             return KVM_MV_KICK;
+        case KVM_MACHINE_EXIT_ARM_NISV: {
+            /* struct { u64 esr_iss; u64 fault_ipa; } at the exit union. */
+            uint64_t nisv[2];
+            memcpy(nisv, &run->mmio, sizeof nisv);
+            info->addr = nisv[1];
+            info->is_write = (nisv[0] >> 6) & 1;
+            return KVM_MV_FAULT;
+        }
         default:
             snprintf(e, n, "KVM exit reason %u", run->exit_reason);
             return KVM_MV_ERROR;
         }
     }
+}
+
+void kvm_mvcpu_kick_done(struct kvm_mvcpu *v) { v->run->immediate_exit = 0; }
+
+/* KVM completes the MMIO access of its last exit at the next KVM_RUN (the load's register,
+ * pc + 4) only while kvm_run says KVM_EXIT_MMIO: a VMM that moved pc meanwhile cancels it. */
+void kvm_mvcpu_mmio_cancel(struct kvm_mvcpu *v)
+{
+    if (v->run->exit_reason == KVM_HW_EXIT_MMIO)
+        v->run->exit_reason = 0;
 }
 
 void kvm_mvcpu_mmio_data(struct kvm_mvcpu *v, uint64_t data)

@@ -47,6 +47,8 @@ int zarm_machine_create(const struct zarm_machine_options *o, struct zarm_machin
     else if (o->engine == ZARM_ENGINE_JIT ||
              (o->engine == ZARM_ENGINE_AUTO && s390_jit_available(NULL)))
         m->engine = ZARM_ENGINE_JIT;
+    if (m->engine == ZARM_ENGINE_HW && o->trap)
+        return vm_error(m->err, ZARM_E_ENGINE, "engine hw: KVM cannot trap SVC, BRK or UDF");
     if (m->engine == ZARM_ENGINE_HW && kvm_machine_create(&m->kvm, m->err, sizeof m->err) != 0)
         return ZARM_E_ENGINE;
     if (a64_decode_init(&derr) != 0)

@@ -33,8 +33,6 @@ struct vm_access {
     bool sign;       /* sign-extend a load ... */
     bool to64;       /* ... to 64 bits (else to 32, zero above) */
     unsigned rt, rn;
-    bool writeback;  /* pre/post-index: Rn (SP for 31) gets wb_value */
-    uint64_t wb_value;
 };
 
 struct zarm_vcpu {
@@ -72,7 +70,7 @@ int vm_error(char *buf, int code, const char *fmt, ...) __attribute__((format(pr
 /* Decodes the load/store at pc (word) for the current registers; false if it is not one of
  * the forms an MMIO exit can describe. */
 bool vm_decode_access(const struct zarm_cpu *cpu, uint32_t word, struct vm_access *a);
-/* Completes an access: a load's value into Rt, the writeback, pc past the instruction. */
+/* Completes an access: a load's value into Rt, pc past the instruction. */
 void vm_complete_access(struct zarm_cpu *cpu, const struct vm_access *a, uint64_t data);
 /* Applies the invalidations other threads asked for (under the machine lock). */
 void vm_apply_invalidations(struct zarm_vcpu *v);

@@ -31,6 +31,8 @@ int vm_hw_run(struct zarm_vcpu *v)
     /* KVM finishes an MMIO read itself on this run, from the value the VMM left. */
     if (v->pending == ZARM_EXIT_MMIO)
         kvm_mvcpu_mmio_data(v->kvm, e->mmio.data);
+    else
+        kvm_mvcpu_mmio_cancel(v->kvm);
     v->pending = 0;
     memset(e, 0, sizeof *e);
     if (v->regs_dirty && kvm_mvcpu_regs(v->kvm, cpu, true, v->err, sizeof v->err) != 0)
@@ -38,6 +40,7 @@ int vm_hw_run(struct zarm_vcpu *v)
     v->regs_dirty = false;
     if (v->kicked) {
         v->kicked = 0;
+        kvm_mvcpu_kick_done(v->kvm);
         e->reason = ZARM_EXIT_KICK;
         e->pc = cpu->pc;
         return ZARM_OK;
@@ -70,8 +73,11 @@ int vm_hw_run(struct zarm_vcpu *v)
         e->reason = ZARM_EXIT_KICK;
         break;
     default:
+        /* An access with no syndrome outside memory: its address where KVM gives it. */
         e->reason = ZARM_EXIT_FAULT;
+        /* No WnR: the translators do not decode such instructions either. */
         e->fault.esr = (uint32_t)ZARM_EC_DATA_ABORT << 26 | 1u << 25 | 0x07;
+        e->fault.addr = info.addr;
         break;
     }
     return ZARM_OK;

@@ -1,8 +1,10 @@
 /* MMIO emulation for the translator engines: the load or store that faulted on a hole is
- * decoded here and completed after the VMM answered.  Only the single-register forms Arm's
- * ESR_EL2.ISV = 1 describes are accepted (LDR/STR/LDRB/LDRH/LDRS*, STRB/STRH, LDUR/STUR,
- * unsigned-offset, register-offset, pre- and post-indexed), which is what KVM can emulate on
- * the hardware too; the rest (pairs, exclusives, atomics, SIMD) is an unrecoverable fault. */
+ * decoded here and completed after the VMM answered.  Only the forms for which Arm's
+ * ESR_EL2.ISV = 1 describes the access are accepted -- single general-purpose register loads
+ * and stores (LDR/STR/LDRB/LDRH/LDRS*, STRB/STRH, LDUR/STUR, unsigned and register offset,
+ * LDAR/STLR), never with writeback (Arm ARM: "ISV is 0 for ... instructions with writeback"),
+ * which is exactly what KVM can emulate on the hardware; the rest (writeback, pairs,
+ * exclusives, atomics, SIMD) is an unrecoverable fault on every engine. */
 #include "vm.h"
 
 static uint64_t reg_or_zero(const struct zarm_cpu *cpu, unsigned r)
@@ -30,6 +32,13 @@ static uint64_t extended_offset(const struct zarm_cpu *cpu, uint32_t word, unsig
 
 bool vm_decode_access(const struct zarm_cpu *cpu, uint32_t word, struct vm_access *a)
 {
+    /* LDAR/STLR: size:2 001000 1 L 0 11111 1 11111 Rn Rt. */
+    if ((word & 0x3fbffc00) == 0x089ffc00) {
+        *a = (struct vm_access){.size = 1u << (word >> 30), .rt = word & 31, .rn = (word >> 5) & 31,
+                                .is_write = !((word >> 22) & 1), .to64 = (word >> 30) == 3};
+        a->addr = reg_or_sp(cpu, a->rn);
+        return true;
+    }
     /* Load/store register, integer (V = 0): size:2 111 0 0x opc:2 ... */
     if ((word & 0x3e000000) != 0x38000000)
         return false;
@@ -53,22 +62,10 @@ bool vm_decode_access(const struct zarm_cpu *cpu, uint32_t word, struct vm_acces
         a->addr = base + extended_offset(cpu, word, size_log2);
         return true;
     }
-    int64_t imm9 = a64_sext((word >> 12) & 0x1ff, 9);
-    switch ((word >> 10) & 3) {
-    case 0: /* LDUR/STUR */
-        a->addr = base + (uint64_t)imm9;
-        return true;
-    case 1: /* post-index */
-        a->addr = base;
-        break;
-    case 3: /* pre-index */
-        a->addr = base + (uint64_t)imm9;
-        break;
-    default: /* LDTR/STTR: unprivileged, not an MMIO form here */
+    /* LDUR/STUR only: pre/post-index write back, LDTR/STTR are unprivileged. */
+    if (((word >> 10) & 3) != 0)
         return false;
-    }
-    a->writeback = true;
-    a->wb_value = base + (uint64_t)imm9;
+    a->addr = base + (uint64_t)a64_sext((word >> 12) & 0x1ff, 9);
     return true;
 }
 
@@ -80,12 +77,6 @@ void vm_complete_access(struct zarm_cpu *cpu, const struct vm_access *a, uint64_
         if (a->sign && bits < 64)
             v = (uint64_t)a64_sext(v, bits);
         cpu->x[a->rt] = a->to64 ? v : (uint32_t)v;
-    }
-    if (a->writeback) {
-        if (a->rn == 31)
-            cpu->sp = a->wb_value;
-        else
-            cpu->x[a->rn] = a->wb_value;
     }
     cpu->pc += 4;
 }

@@ -466,6 +466,9 @@ static bool engine_exit(struct zarm_vcpu *v, uint32_t why)
 static void complete_pending(struct zarm_vcpu *v)
 {
     struct zarm_cpu *cpu = &v->env->cpu;
+    /* The instruction completes now: it counts. */
+    if (v->pending)
+        v->env->insns++;
     if (v->pending == ZARM_EXIT_MMIO)
         vm_complete_access(cpu, &v->acc, v->exit.mmio.data);
     if (v->pending == ZARM_EXIT_SYSREG) {

@@ -153,10 +153,12 @@ int zarm_vcpu_set_reg(struct zarm_vcpu *v, unsigned id, const uint64_t *val);
 
 /* Why zarm_vcpu_run returned. */
 enum zarm_exit_reason {
-    /* A load or store to an address no region maps.  pc = the instruction.  For a write, data
-     * holds the stored value (its low `size` bytes); for a read the VMM puts the value in data
-     * before the next run, which completes the load (zero- or sign-extended into the register,
-     * base writeback) and moves pc past it -- as KVM_EXIT_MMIO. */
+    /* A load or store to an address no region maps, by an instruction Arm's syndrome
+     * describes (single register, no writeback: LDR/STR and their byte, halfword and signed
+     * forms, LDUR/STUR, LDAR/STLR).  pc = the instruction.  For a write, data holds the stored
+     * value (its low `size` bytes); for a read the VMM puts the value in data before the next
+     * run, which completes the load (zero- or sign-extended into the register) and moves pc
+     * past it -- as KVM_EXIT_MMIO.  Setting pc before that run cancels the completion. */
     ZARM_EXIT_MMIO = 1,
     /* SVC, BRK and UDF exit only when trapped (zarm_machine_options.trap); HVC and SMC at EL1
      * and HLT always exit. */
@@ -170,8 +172,8 @@ enum zarm_exit_reason {
     ZARM_EXIT_BUDGET, /* the instruction budget of zarm_vcpu_set_budget ran out; pc = next */
     ZARM_EXIT_KICK,   /* zarm_vcpu_kick; pc = the next instruction to run */
     /* An access that cannot be completed: to RAM without the right, an instruction fetch
-     * from a hole, an MMIO access by an instruction that has no syndrome (pair, exclusive,
-     * atomic, SIMD).  fault.esr is shaped like the ESR_EL2 a hypervisor sees (EC 0x24 data
+     * from a hole, an MMIO access by an instruction that has no syndrome (writeback, pair,
+     * exclusive, atomic, SIMD).  fault.esr is shaped like the ESR_EL2 a hypervisor sees (EC 0x24 data
      * abort / 0x20 instruction abort from the guest, ISS: ISV and the access syndrome when
      * decoded, WnR, DFSC/IFSC), fault.addr like FAR_EL2; pc = the instruction. */
     ZARM_EXIT_FAULT,
@@ -230,12 +232,16 @@ int zarm_vcpu_run(struct zarm_vcpu *v, const struct zarm_exit **exit);
  * run. */
 struct zarm_exit *zarm_vcpu_exit_record(struct zarm_vcpu *v);
 
+/* The hardware engine (KVM) decides some things itself; docs/embedding.md lists where its
+ * exits differ from the translators' (HVC without KVM's SMCCC filter, SMC, WFI, unmodelled
+ * system registers, fetches outside memory, stores to read-only regions). */
+
 /* Limits each following run to n guest instructions (0 = no limit): the run returns
  * ZARM_EXIT_BUDGET with exactly n instructions executed unless another exit comes first.
  * Cost: a budgeted run executes on the interpreter, one block per dispatch, on every
  * translator engine (the count is exact there); not offered by the hardware engine. */
 int zarm_vcpu_set_budget(struct zarm_vcpu *v, uint64_t n);
-/* Guest instructions the vCPU has executed (translator engines). */
+/* Guest instructions the vCPU has executed (translator engines; 0 on the hardware). */
 uint64_t zarm_vcpu_insn_count(const struct zarm_vcpu *v);
 /* Asks the vCPU to return ZARM_EXIT_KICK soon; callable from any thread, also before the
  * run starts (the next run then returns at once).  The interpreter sees it at its next block;
@@ -260,7 +266,8 @@ struct zarm_hooks {
     uint64_t watch_addr, watch_len; /* RAM only; len 0 = no watch */
     void *opaque;
 };
-/* Replaces the vCPU's hooks (NULL clears them).  Only between runs. */
+/* Replaces the vCPU's hooks (NULL clears them).  Only between runs.  Not offered by the
+ * hardware engine (ZARM_E_ENGINE). */
 int zarm_vcpu_set_hooks(struct zarm_vcpu *v, const struct zarm_hooks *h);
 
 /* The guest's PSCI SYSTEM_OFF function id (HVC #0 with x0 = this), what the example guests

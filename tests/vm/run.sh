@@ -14,7 +14,11 @@ if ! timeout 300 "$@" --engine="$engine" "$bin" > "$out/log" 2> "$out/err"; then
 fi
 cat "$out/err"
 if [ "$engine" != interp ]; then
-    timeout 300 "$@" --engine=interp "$bin" > "$out/ref" 2> "$out/ref.err" || {
+    # The hardware engine runs the subset KVM shows a VMM the same way (vmtest.c).
+    subset=
+    [ "$engine" = hw ] && subset=--subset=hw
+    # shellcheck disable=SC2086
+    timeout 300 "$@" --engine=interp $subset "$bin" > "$out/ref" 2> "$out/ref.err" || {
         cat "$out/ref.err"
         echo "vm: FAIL: the interpreter (oracle) fails its properties"
         exit 1
