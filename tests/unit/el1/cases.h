@@ -236,6 +236,61 @@ static void el1_case_user_mode(struct el1_rig *r, el1_engine_fn engine)
     EL1_EQ(c->pc, 0x4104);
 }
 
+/* What a VMM injects (rt_el1_interrupt, rt_el1_abort) and an illegal ERET, then the
+ * handler's ERET back through the engine. */
+static void el1_case_inject(struct el1_rig *r, el1_engine_fn engine)
+{
+    el1_rig_init(r, engine, EL1_WAITS);
+    struct zarm_cpu *c = &r->env->cpu;
+    c->sp = 0x9000;
+    EL1_EQ(rt_el1_interrupt(c, false), false); /* I masked */
+    EL1_EQ(c->pc, EL1_WAITS);
+    c->pstate = ZARM_PSTATE_C | ZARM_PSTATE_M_EL1H | 1u << 6; /* F masked, I clear */
+    EL1_EQ(rt_el1_interrupt(c, true), false);
+    EL1_EQ(rt_el1_interrupt(c, false), true);
+    EL1_EQ(c->pc, EL1_VECTORS + 0x280);
+    EL1_EQ(c->elr_el1, EL1_WAITS);
+    EL1_EQ(c->spsr[0], ZARM_PSTATE_C | ZARM_PSTATE_M_EL1H | 1u << 6);
+    EL1_EQ(c->pstate, ZARM_PSTATE_C | 0x3c5);
+
+    /* A data abort by a store at EL0: EC 0x24, WnR, DFSC external; SP_EL1 becomes current. */
+    c->pstate = 0;
+    c->pc = EL1_EL0_CODE;
+    c->sp = 0x7000;
+    c->sp_el1 = 0x9000;
+    rt_el1_abort(c, false, true, 0x123456);
+    EL1_EQ(c->esr_el1, ESR(0x24, 0x10 | 1 << 6));
+    EL1_EQ(c->far_el1, 0x123456);
+    EL1_EQ(c->elr_el1, EL1_EL0_CODE);
+    EL1_EQ(c->pc, EL1_VECTORS + 0x400);
+    EL1_EQ(c->sp, 0x9000);
+    EL1_EQ(c->sp_el0, 0x7000);
+    /* An instruction abort at EL1h: EC 0x21, FAR = the pc. */
+    c->pc = 0x4000;
+    rt_el1_abort(c, true, false, 0x4000);
+    EL1_EQ(c->esr_el1, ESR(0x21, 0x10));
+    EL1_EQ(c->pc, EL1_VECTORS + 0x200);
+
+    /* ERET to EL2h is illegal: the mode stays and the illegal state exception (EC 0x0e) is
+     * taken at ELR_EL1 with PSTATE.IL set in SPSR_EL1. */
+    c->pstate = 0x3c5;
+    c->elr_el1 = 0x4400;
+    c->spsr[0] = 0x9;
+    rt_el1_eret(c);
+    EL1_EQ(c->esr_el1, ESR(0x0e, 0));
+    EL1_EQ(c->elr_el1, 0x4400);
+    EL1_EQ(c->spsr[0], 0x5 | 1u << 20);
+    EL1_EQ(c->pc, EL1_VECTORS + 0x200);
+
+    /* The handler returns to EL0 with ERET, through the engine: SP_EL0 is the SP again. */
+    c->pc = EL1_TO_EL0;
+    c->x[1] = 0x6000;
+    c->x[29] = LOG_ADDR;
+    EL1_EQ(el1_run(r), IR_EXIT_HVC);
+    EL1_EQ(c->x[5], 0x6000);
+    EL1_EQ(c->x[23], 0x9000);
+}
+
 #define EL1_CASES(X)                                                                               \
     X(sysregs)                                                                                     \
     X(el0)                                                                                         \
@@ -244,6 +299,7 @@ static void el1_case_user_mode(struct el1_rig *r, el1_engine_fn engine)
     X(daif)                                                                                        \
     X(unmodelled)                                                                                  \
     X(waits)                                                                                       \
-    X(user_mode)
+    X(user_mode)                                                                                   \
+    X(inject)
 
 #endif
