@@ -71,6 +71,16 @@ fi
     --probe > "$work/isa.ref"
 echo "$isa_seed" > "$work/isa.seed"
 files="$files /isa/guest=$isa /isa/ref=$work/isa.ref /isa/seed=$work/isa.seed"
+# The embedding API on the hardware (init.c section 5): the example VMM, tests/vm's vmtest and
+# their bare-metal guests, from the same arm64 build as zarm.
+armb=$(dirname "$zarm")
+for f in examples/vmm examples/hello.bin tests/vm/vmtest tests/vm/vmguest.bin; do
+    if [ ! -f "$armb/$f" ]; then
+        echo "kvm: FAIL: no $armb/$f (make arm64)"
+        exit 1
+    fi
+    files="$files /vm/$(basename "$f")=$armb/$f"
+done
 # shellcheck disable=SC2086
 python3 "$src/tests/kvm/mkinitramfs.py" "$work/initrd.gz" $files
 
