@@ -11,7 +11,13 @@
  *     HVC, SMC and SYSREG at EL1, HLT (semihosting or a debugger), WFI/WFE, data and
  *     instruction aborts (FAULT, IFETCH: with the MMU off they are accesses outside RAM,
  *     that is MMIO, which KVM also reports to userspace), ERET (rt_el1_eret), SYNC,
- *     BUDGET.  A VMM that wants the guest to see an abort calls rt_el1_abort. */
+ *     BUDGET.  A VMM that wants the guest to see an abort calls rt_el1_abort.
+ *
+ * Not modelled by the translators (a guest that relies on them behaves differently than on
+ * hardware): the traps CPACR_EL1.FPEN, CNTKCTL_EL1 and SCTLR_EL1.UMA/UCT/UCI/nTWI/nTWE set
+ * up (FP, the counter, DAIF, cache maintenance and WFI simply work at EL0); MMU-off memory
+ * being Device memory (unaligned accesses and DC ZVA do not fault); SCTLR_EL1.A/SA alignment
+ * checks; PSTATE.SS/PAN/UAO; interrupts, which only the VMM raises (rt_el1_interrupt). */
 #ifndef ZARM_RT_EL1_H
 #define ZARM_RT_EL1_H
 
