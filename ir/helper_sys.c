@@ -255,6 +255,8 @@ uint64_t helper_el1_mrs(struct ir_env *env, uint64_t a, uint64_t b, uint64_t c)
         return cpu->pstate & ZARM_PSTATE_EL_MASK;
     case IR_SYSREG_DAIF:
         return cpu->pstate & ZARM_PSTATE_DAIF_MASK;
+    case IR_SYSREG_MPIDR:
+        return cpu->mpidr_el1 ? cpu->mpidr_el1 : id_reg(enc);
     default: {
         size_t off = el1_field(enc);
         return off ? *el1_reg(cpu, off) : id_reg(enc);

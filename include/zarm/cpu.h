@@ -93,6 +93,9 @@ struct zarm_cpu {
     uint64_t afsr0_el1;
     uint64_t afsr1_el1;
     uint64_t actlr_el1;
+    /* MPIDR_EL1 as this vCPU reads it (the VMM numbers its vCPUs, as KVM does in Aff0..);
+     * 0: the one-core default 0x80000000. */
+    uint64_t mpidr_el1;
 };
 
 /* Offsets that the hardware path and the JIT rely on. */

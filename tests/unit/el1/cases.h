@@ -37,9 +37,10 @@ static void el1_case_sysregs(struct el1_rig *r, el1_engine_fn engine)
         c->x[i] = 0x0123456789abc000ull ^ (i * 0x1111111111111111ull);
     uint64_t v[16];
     memcpy(v, c->x, sizeof v);
+    c->mpidr_el1 = 0x80000103;
     EL1_EQ(el1_run(r), IR_EXIT_HVC);
     EL1_EQ(r->env->exit_info, 1);
-    EL1_EQ(c->pc, EL1_SYSREGS + 36 * 4);
+    EL1_EQ(c->pc, EL1_SYSREGS + 37 * 4);
     for (unsigned i = 0; i < 15; i++)
         EL1_EQ(c->x[16 + i], v[i]);
     EL1_EQ(c->x[0], v[15]);
@@ -47,6 +48,7 @@ static void el1_case_sysregs(struct el1_rig *r, el1_engine_fn engine)
     EL1_EQ(c->x[2], 1);     /* SPSel */
     EL1_EQ(c->x[3], 0x3c0); /* DAIF as out of reset */
     EL1_EQ(c->x[4], 0x411fd050);
+    EL1_EQ(c->x[5], 0x80000103); /* the VMM's MPIDR_EL1 */
     EL1_EQ(c->vbar_el1, v[0]);
     EL1_EQ(c->sctlr_el1, v[1]);
     EL1_EQ(c->tpidr_el1, v[2]);

@@ -40,6 +40,7 @@ sysregs:
     mrs x2, spsel
     mrs x3, daif
     mrs x4, midr_el1
+    mrs x5, mpidr_el1
     hvc #1
 
     .org 0x1400

@@ -51,7 +51,8 @@ static const struct el1_word {
     {0x1084, 0xd5384202}, /* mrs x2, spsel */
     {0x1088, 0xd53b4223}, /* mrs x3, daif */
     {0x108c, 0xd5380004}, /* mrs x4, midr_el1 */
-    {0x1090, 0xd4000022}, /* hvc #0x1 */
+    {0x1090, 0xd53800a5}, /* mrs x5, mpidr_el1 */
+    {0x1094, 0xd4000022}, /* hvc #0x1 */
     {0x1400, 0x10002000}, /* adr x0, 1800 <el0_code> */
     {0x1404, 0xd5184020}, /* msr elr_el1, x0 */
     {0x1408, 0xd2b40000}, /* mov x0, #0xa0000000             */
