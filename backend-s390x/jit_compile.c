@@ -134,7 +134,11 @@ uint64_t s390_jit_lazy_nzcv(struct ir_env *env, uint64_t kind, uint64_t a, uint6
     return 0;
 }
 
-enum { K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR, K_TMLAZY, K_TMVAL, K_SHIFTPAIR };
+enum {
+    K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR, K_TMLAZY, K_TMVAL, K_SHIFTPAIR,
+    K_NZCVREC, /* GET_NZCV read only by conditions: tested through the lazy record */
+    K_SETCMP   /* SETEQ/SETNE/SETLTU read only as a condition (CBZ, CBNZ...): compare + mask */
+};
 #define PIN_OWNER 0xffffffffu /* owner[] of a register pinned to a guest register */
 
 struct access {
@@ -166,6 +170,7 @@ struct jctx {
     bool loop;
     struct s390_label loop_label;
     int8_t pin[32];           /* host register of a pinned slot, or -1 */
+    bool borrowed[4];         /* global_pin[n]'s register holds a loop pin instead */
     bool pin_written[32];
     ir_val pin_alias[32];     /* the GET temp currently living in the pinned register */
     int8_t *pin_target;       /* per temp: slot whose register its value may be built in */
@@ -173,7 +178,8 @@ struct jctx {
     uint8_t *alias;           /* per temp: lives in a pinned register it does not own */
     uint64_t *cval;
     uint32_t *def;            /* index of the defining instruction */
-    int32_t *disp;            /* K_FOLDADDR: the displacement (base is arg[0] of the def) */
+    int32_t *disp;            /* K_FOLDADDR: the displacement from base fbase */
+    ir_val *fbase;
     ir_val owner[16];
     uint8_t spill_busy[JIT_NSPILL];
     ir_val slot_owner[JIT_NSPILL];
@@ -188,8 +194,8 @@ struct jctx {
     uint32_t dead_set_nzcv;   /* index of a SET_NZCV no one can observe, or ~0 */
     /* A SET_NZCV deferred to the exits of the final BRCOND that need it (taken, not taken). */
     bool defer_t, defer_n;
-    /* A successor reads the flags first: compute them now rather than record them lazily. */
-    bool flags_eager;
+    /* The lazy-record kind this block's conditions on incoming flags expect (K_NZCVREC). */
+    int rec_kind;
     bool fail;
 };
 
@@ -414,7 +420,7 @@ static int address(struct jctx *J, ir_val t, int32_t *disp)
 {
     if (J->kind[t] == K_FOLDADDR) {
         *disp = J->disp[t];
-        return R(J, J->b->insn[J->def[t]].arg[0], R_S1);
+        return R(J, J->fbase[t], R_S1);
     }
     *disp = 0;
     return R(J, t, R_S1);
@@ -436,7 +442,7 @@ static void access(struct jctx *J, uint32_t pcoff, ir_val addr, unsigned insn, i
     /* Guest addresses at or above the window size fault (a folded displacement is
      * re-checked exactly out of line).  A base already checked in this block needs no second
      * check: a displacement from it lands at worst in a guard page. */
-    ir_val bt = J->kind[addr] == K_FOLDADDR ? J->b->insn[J->def[addr]].arg[0] : addr;
+    ir_val bt = J->kind[addr] == K_FOLDADDR ? J->fbase[addr] : addr;
     if (!J->checked[bt]) {
         S390_EMIT_LABEL(B, RIEb, CLGRJ, base, R_GSIZE, 10, disp ? &a->slow : &a->stub);
         J->checked[bt] = 1;
@@ -578,13 +584,10 @@ static int emit_compare(struct jctx *J, ir_val cond_t)
 /* Tests Arm condition cc on an NZCV value (bits 31:28) with TEST UNDER MASK: one bit is CC0
  * (clear) or CC3 (set); HI (C and not Z) is the mixed case with Z, the leftmost, clear; GE
  * (N == V) is "all clear or all set".  Returns the mask of the "true" condition codes. */
-static int emit_tm_cond(struct jctx *J, ir_val cond_t)
+static int emit_tm_bits(struct jctx *J, int n, unsigned cc)
 {
-    const struct ir_insn *c = &J->b->insn[J->def[cond_t]];
-    unsigned cc = (unsigned)c->imm & 15;
     if (cc >= 14)
         return 15;
-    int n = R(J, c->arg[0], R_S1);
     static const uint16_t bits[7] = {0x4000, 0x2000, 0x8000, 0x1000, 0x6000, 0x9000, 0};
     static const int8_t yes[7] = {1, 1, 1, 1, 4, 9, 1};
     unsigned k = cc >> 1;
@@ -605,11 +608,154 @@ static int emit_tm_cond(struct jctx *J, ir_val cond_t)
     return (cc & 1) ? m ^ 15 : m;
 }
 
+/* The IR op a lazy-record kind stands for. */
+static unsigned rec_op(int kind)
+{
+    return (kind & 3) == JIT_LAZY_LOGIC ? IR_NZCV_LOGIC
+           : (kind & 3) == JIT_LAZY_ADD ? IR_NZCV_ADD
+                                        : IR_NZCV_SUB;
+}
+
+/* Lazy-flag hints: the record kind the last block branching to pc left (thread-local, only a
+ * guess: a wrong one costs the slow path, never correctness). */
+#define REC_HINTS 256
+static _Thread_local struct {
+    uint64_t pc;
+    int kind;
+} rec_hint[REC_HINTS];
+
+static int rec_hint_get(uint64_t pc)
+{
+    unsigned h = (unsigned)(pc >> 2) & (REC_HINTS - 1);
+    return rec_hint[h].pc == pc && rec_hint[h].kind ? rec_hint[h].kind : JIT_LAZY_SUB;
+}
+
+static void rec_hint_set(uint64_t pc, int kind)
+{
+    unsigned h = (unsigned)(pc >> 2) & (REC_HINTS - 1);
+    rec_hint[h].pc = pc;
+    rec_hint[h].kind = kind;
+}
+
+static void save_call_regs(struct jctx *J, bool restore);
+static void emit_pending_nzcv(struct jctx *J);
+
+/* Condition cc on the incoming flags, which a predecessor most likely left as a lazy record of
+ * kind J->rec_kind: then the recorded operands are compared again (4 instructions).  Otherwise
+ * (another kind, or flags already in PSTATE) PSTATE is tested and the outcome turned into a
+ * condition code the same mask reads (SET PROGRAM MASK), so both paths meet before the branch. */
+static int emit_rec_cond(struct jctx *J, unsigned cc)
+{
+    int kind = J->rec_kind;
+    unsigned op = rec_op(kind);
+    bool w = (kind & JIT_LAZY_32) != 0;
+    bool uns = cc == 2 || cc == 3 || cc == 8 || cc == 9;
+    int m = fused_mask(op, cc);
+    struct s390_label fast, join;
+    s390_label_init(&fast);
+    s390_label_init(&join);
+    S390_EMIT(B, SI, CLI, 15, JIT_LAZY_KIND + 7, kind);
+    S390_EMIT_LABEL(B, RIc, BRC, 8, &fast);
+    emit_pending_nzcv(J);
+    S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
+    int y = emit_tm_bits(J, R_S1, cc);
+    int c1 = m & 8 ? 0 : m & 4 ? 1 : m & 2 ? 2 : 3;
+    int c0 = !(m & 8) ? 0 : !(m & 4) ? 1 : !(m & 2) ? 2 : 3;
+    S390_EMIT(B, RI, LGHI, R_S1, c0);
+    S390_EMIT(B, RI, LGHI, R_S14, c1);
+    S390_EMIT(B, RRFc, LOCGR, R_S1, R_S14, y);
+    S390_EMIT(B, RRE, IPM, R_S14, 0);
+    S390_EMIT(B, RIEf, RISBG, R_S14, R_S1, 34, 35, 28);
+    S390_EMIT(B, RR, SPM, R_S14, 0);
+    S390_EMIT_LABEL(B, RIc, BRC, 15, &join);
+    s390_label_bind(B, &fast);
+    int da = w ? JIT_LAZY_A + 4 : JIT_LAZY_A, db = w ? JIT_LAZY_B + 4 : JIT_LAZY_B;
+    if (op == IR_NZCV_LOGIC) {
+        if (w)
+            S390_EMIT(B, RXY, LT, R_S1, 0, 15, da);
+        else
+            S390_EMIT(B, RXY, LTG, R_S1, 0, 15, da);
+    } else if (op == IR_NZCV_ADD) {
+        /* a + b == 0 exactly when a == -b (mod 2^n). */
+        if (w) {
+            S390_EMIT(B, RX, L, R_S1, 0, 15, da);
+            S390_EMIT(B, RX, L, R_S14, 0, 15, db);
+            S390_EMIT(B, RR, LCR, R_S14, R_S14);
+            S390_EMIT(B, RR, CR, R_S1, R_S14);
+        } else {
+            S390_EMIT(B, RXY, LG, R_S1, 0, 15, da);
+            S390_EMIT(B, RXY, LG, R_S14, 0, 15, db);
+            S390_EMIT(B, RRE, LCGR, R_S14, R_S14);
+            S390_EMIT(B, RRE, CGR, R_S1, R_S14);
+        }
+    } else if (w) {
+        S390_EMIT(B, RX, L, R_S1, 0, 15, da);
+        if (uns)
+            S390_EMIT(B, RX, CL, R_S1, 0, 15, db);
+        else
+            S390_EMIT(B, RX, C, R_S1, 0, 15, db);
+    } else {
+        S390_EMIT(B, RXY, LG, R_S1, 0, 15, da);
+        if (uns)
+            S390_EMIT(B, RXY, CLG, R_S1, 0, 15, db);
+        else
+            S390_EMIT(B, RXY, CG, R_S1, 0, 15, db);
+    }
+    s390_label_bind(B, &join);
+    return m;
+}
+
+static int emit_tm_cond(struct jctx *J, ir_val cond_t)
+{
+    const struct ir_insn *c = &J->b->insn[J->def[cond_t]];
+    unsigned cc = (unsigned)c->imm & 15;
+    if (cc >= 14)
+        return 15;
+    if (J->kind[c->arg[0]] == K_NZCVREC)
+        return emit_rec_cond(J, cc);
+    return emit_tm_bits(J, R(J, c->arg[0], R_S1), cc);
+}
+
+/* The compare of a fused SETEQ/SETNE/SETLTU; returns the mask of its "true" outcome. */
+static int emit_setcmp(struct jctx *J, ir_val t)
+{
+    const struct ir_insn *i = &J->b->insn[J->def[t]];
+    bool w = i->type == IR_I32;
+    int m = i->op == IR_SETEQ ? 8 : i->op == IR_SETNE ? 7 : 4;
+    int a = R(J, i->arg[0], R_S1);
+    ir_val bt = i->arg[1];
+    if (J->is_const[bt]) {
+        uint64_t v = w ? (uint32_t)J->cval[bt] : J->cval[bt];
+        if (v == 0 && i->op != IR_SETLTU) {
+            if (w)
+                S390_EMIT(B, RR, LTR, a, a);
+            else
+                S390_EMIT(B, RRE, LTGR, a, a);
+            return m;
+        }
+        if (v <= 0xffffffffull) {
+            if (w)
+                S390_EMIT(B, RIL, CLFI, a, (int64_t)v);
+            else
+                S390_EMIT(B, RIL, CLGFI, a, (int64_t)v);
+            return m;
+        }
+    }
+    int b = R(J, bt, R_S14);
+    if (w)
+        S390_EMIT(B, RR, CLR, a, b);
+    else
+        S390_EMIT(B, RRE, CLGR, a, b);
+    return m;
+}
+
 /* Sets the condition code for a 0/1 (or fused) condition temp; returns the "true" mask. */
 static int emit_test(struct jctx *J, ir_val c)
 {
     if (J->kind[c] == K_LAZYCOND)
         return emit_compare(J, c);
+    if (J->kind[c] == K_SETCMP)
+        return emit_setcmp(J, c);
     if (J->kind[c] == K_TMLAZY)
         return emit_tm_cond(J, c);
     int r = R(J, c, R_S1);
@@ -1075,12 +1221,32 @@ static void branch_to(struct jctx *J, int mask, uint64_t pc)
     S390_EMIT(B, RILc, BRCL, mask, 0);
 }
 
+/* Global pins: guest registers that live in host registers in all generated code (SP and X30,
+ * read and written by every call and return).  The entry trampoline loads them and the common
+ * exit, the one way back to the runtime, stores them; helpers never touch X registers and these
+ * host registers are callee-saved, so helper calls need nothing. */
+static const struct {
+    uint8_t slot;
+    int8_t reg;
+} global_pin[] = {{31, 10}, {30, 9}, {0, 8}, {1, 7}};
+
+static bool is_global_pin(int slot)
+{
+    for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0]; n++)
+        if (global_pin[n].slot == slot)
+            return true;
+    return false;
+}
+
 /* Loop mode: the pinned registers the block writes go back to the CPU state. */
 static void writeback_pins(struct jctx *J)
 {
     for (int s = 0; s < 32; s++)
-        if (J->pin[s] >= 0 && J->pin_written[s])
+        if (J->pin[s] >= 0 && J->pin_written[s] && !is_global_pin(s))
             S390_EMIT(B, RXY, STG, J->pin[s], 0, R_ENV, OFF_X(s));
+    for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0]; n++)
+        if (J->borrowed[n])
+            S390_EMIT(B, RXY, LG, global_pin[n].reg, 0, R_ENV, OFF_X(global_pin[n].slot));
 }
 
 static void store_pc(struct jctx *J, uint64_t pc)
@@ -1170,6 +1336,49 @@ static void simplify(struct ir_block *b, uint32_t nt, uint64_t *cv, uint8_t *isc
     }
 }
 
+/* Address folding: ADD base, #c (64-bit, |c| < 32 KiB) read only as a memory address, or (with
+ * chain) as the base of another folded ADD: then both fold onto the first unfolded base, so
+ * LDP/STP at an offset from SP need neither an add nor a second bounds check.  Decided from
+ * the last use back (a temp's readers first); false if a chain's sum leaves the range. */
+static bool fold_addresses(struct jctx *J, const uint32_t *addr_uses, uint32_t *fold_uses,
+                           bool chain)
+{
+    const struct ir_block *b = J->b;
+    for (uint32_t k = b->n; k-- > 0;) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op != IR_ADD || i->type != IR_I64 || !i->dst || !J->nuses[i->dst] ||
+            addr_uses[i->dst] + fold_uses[i->dst] != J->nuses[i->dst] ||
+            !J->is_const[i->arg[1]] || J->is_const[i->arg[0]] || J->kind[i->dst] != K_NORMAL)
+            continue;
+        int64_t c = (int64_t)J->cval[i->arg[1]];
+        if (c < -32768 || c > 32767)
+            continue;
+        J->kind[i->dst] = K_FOLDADDR;
+        if (chain)
+            fold_uses[i->arg[0]]++;
+    }
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (!i->dst || J->kind[i->dst] != K_FOLDADDR || J->def[i->dst] != k)
+            continue;
+        ir_val p = i->arg[0];
+        int64_t d = (int64_t)J->cval[i->arg[1]];
+        if (J->kind[p] == K_FOLDADDR) {
+            d += J->disp[p];
+            p = J->fbase[p];
+        }
+        if (d < -32768 || d > 32767)
+            return false;
+        J->fbase[i->dst] = p;
+        J->disp[i->dst] = (int32_t)d;
+    }
+    /* The base lives as long as every access folded onto it. */
+    for (uint32_t t = 1; t < J->nt; t++)
+        if (J->kind[t] == K_FOLDADDR && J->last_use[J->fbase[t]] < J->last_use[t])
+            J->last_use[J->fbase[t]] = J->last_use[t];
+    return true;
+}
+
 static bool analyse(struct jctx *J)
 {
     const struct ir_block *b = J->b;
@@ -1206,13 +1415,11 @@ static bool analyse(struct jctx *J)
                 if (term->op == IR_GOTO) {
                     int st = J->nzcv_dead(J->ctx, term->imm);
                     dead = st == S390_JIT_NZCV_DEAD;
-                    J->flags_eager = st == S390_JIT_NZCV_READ;
                 } else if (term->op == IR_BRCOND) {
                     /* Flags needed on one side only (a loop's back edge writes them again):
                      * materialise them on the other exit's path only. */
                     int st = J->nzcv_dead(J->ctx, term->imm), sn = J->nzcv_dead(J->ctx, term->imm2);
                     bool dt = st == S390_JIT_NZCV_DEAD, dn = sn == S390_JIT_NZCV_DEAD;
-                    J->flags_eager = st == S390_JIT_NZCV_READ || sn == S390_JIT_NZCV_READ;
                     dead = dt || dn;
                     J->defer_t = !dt && dn;
                     J->defer_n = dt && !dn;
@@ -1238,7 +1445,7 @@ static bool analyse(struct jctx *J)
     }
     /* A SET_NZCV of a compare records the compare's operands (lazy flags): it needs them, not
      * the flags value. */
-    for (uint32_t k = 0; k < b->n && !J->flags_eager; k++) {
+    for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
         if (i->op != IR_SET_NZCV || J->is_const[i->arg[0]])
             continue;
@@ -1288,6 +1495,18 @@ static bool analyse(struct jctx *J)
     for (uint32_t t = 1; t < J->nt; t++)
         if (flag_fused[t] && flag_fused[t] == J->nuses[t])
             J->kind[t] = K_SKIP; /* the flags value itself is never needed */
+    /* SETEQ/SETNE/SETLTU read only as conditions: the compare is made where they are read. */
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if ((i->op != IR_SETEQ && i->op != IR_SETNE && i->op != IR_SETLTU) || !i->dst ||
+            !J->nuses[i->dst] || cond_uses[i->dst] != J->nuses[i->dst] ||
+            J->kind[i->dst] != K_NORMAL || J->is_const[i->arg[0]])
+            continue;
+        J->kind[i->dst] = K_SETCMP;
+        for (unsigned a = 0; a < i->nargs; a++)
+            if (i->arg[a] && J->last_use[i->arg[a]] < J->last_use[i->dst])
+                J->last_use[i->arg[a]] = J->last_use[i->dst];
+    }
     /* Other conditions test the NZCV value's bits in place. */
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
@@ -1300,6 +1519,23 @@ static bool analyse(struct jctx *J)
     }
     free(cond_uses);
     free(flag_fused);
+    /* Incoming flags read only by conditions the expected lazy record can answer. */
+    J->rec_kind = rec_hint_get(b->pc);
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op != IR_GET_NZCV || !i->dst || !J->nuses[i->dst])
+            continue;
+        uint32_t conds = 0;
+        for (uint32_t x = k + 1; x < b->n; x++) {
+            const struct ir_insn *c = &b->insn[x];
+            if (c->op == IR_COND && c->arg[0] == i->dst &&
+                (J->kind[c->dst] == K_TMLAZY || J->kind[c->dst] == K_TMVAL) &&
+                ((c->imm & 15) >= 14 || fused_mask(rec_op(J->rec_kind), c->imm & 15) >= 0))
+                conds++;
+        }
+        if (conds == J->nuses[i->dst])
+            J->kind[i->dst] = K_NZCVREC;
+    }
 
     /* (x << a) >> b and (x >> b) << a (bitfield moves): one RISBG. */
     for (uint32_t k = 0; k < b->n; k++) {
@@ -1334,20 +1570,21 @@ static bool analyse(struct jctx *J)
             (i->op == IR_LOAD || i->arg[1] != i->arg[0]))
             addr_uses[i->arg[0]]++;
     }
-    for (uint32_t k = 0; k < b->n; k++) {
-        const struct ir_insn *i = &b->insn[k];
-        if (i->op != IR_ADD || i->type != IR_I64 || !i->dst || !J->nuses[i->dst] ||
-            addr_uses[i->dst] != J->nuses[i->dst] || !J->is_const[i->arg[1]] ||
-            J->is_const[i->arg[0]] || J->kind[i->arg[0]] == K_FOLDADDR)
-            continue;
-        int64_t c = (int64_t)J->cval[i->arg[1]];
-        if (c < -32768 || c > 32767)
-            continue;
-        J->kind[i->dst] = K_FOLDADDR;
-        J->disp[i->dst] = (int32_t)c;
-        if (J->last_use[i->arg[0]] < J->last_use[i->dst])
-            J->last_use[i->arg[0]] = J->last_use[i->dst];
+    uint32_t *fold_uses = calloc(J->nt, sizeof *fold_uses);
+    if (!fold_uses || !fold_addresses(J, addr_uses, fold_uses, true)) {
+        /* Out of memory, or a chain whose sum leaves the displacement range: no chains. */
+        for (uint32_t t = 0; t < J->nt; t++)
+            if (J->kind[t] == K_FOLDADDR)
+                J->kind[t] = K_NORMAL;
+        if (fold_uses)
+            memset(fold_uses, 0, J->nt * sizeof *fold_uses);
+        if (!fold_uses || !fold_addresses(J, addr_uses, fold_uses, false)) {
+            free(fold_uses);
+            free(addr_uses);
+            return false;
+        }
     }
+    free(fold_uses);
     free(addr_uses);
     return true;
 }
@@ -1378,17 +1615,33 @@ static void plan_loop(struct jctx *J)
         if ((i->op == IR_GET || i->op == IR_SET) && i->imm < 32)
             uses[i->imm]++;
     }
+    /* A loop that does not use a global pin and wants more registers borrows its host
+     * register: stored before the loop, reloaded on every way out (writeback_pins). */
+    unsigned wanted = 0, free_regs = 0;
+    for (int sl = 0; sl < 32; sl++)
+        wanted += uses[sl] && J->pin[sl] < 0;
+    for (int r = 6; r <= 10; r++)
+        free_regs += !J->owner[r];
+    for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0] && wanted > free_regs; n++)
+        if (!uses[global_pin[n].slot]) {
+            J->pin[global_pin[n].slot] = -1;
+            J->owner[global_pin[n].reg] = 0;
+            J->borrowed[n] = true;
+            free_regs++;
+        }
     static const int pin_regs[] = {6, 7, 8, 9, 10};
     unsigned npins = 0;
-    while (npins < 5) {
+    for (unsigned n = 0; n < sizeof pin_regs / sizeof pin_regs[0]; n++) {
+        if (J->owner[pin_regs[n]])
+            continue; /* a global pin */
         int best = -1;
         for (int sl = 0; sl < 32; sl++)
             if (uses[sl] && J->pin[sl] < 0 && (best < 0 || uses[sl] > uses[best]))
                 best = sl;
         if (best < 0)
             break;
-        J->pin[best] = (int8_t)pin_regs[npins];
-        J->owner[pin_regs[npins]] = PIN_OWNER;
+        J->pin[best] = (int8_t)pin_regs[n];
+        J->owner[pin_regs[n]] = PIN_OWNER;
         npins++;
     }
     if (!npins)
@@ -1439,33 +1692,26 @@ static const struct ir_insn *lazy_producer(struct jctx *J, ir_val f)
 static void set_flags(struct jctx *J, ir_val f)
 {
     const struct ir_insn *p = lazy_producer(J, f);
-    if (p && J->flags_eager) {
-        bool computed = J->reg[f] >= 0 || J->slot[f] >= 0;
-        if (!computed) {
-            alloc_dst(J, f);
-            if (p->op == IR_NZCV_LOGIC)
-                lower_nzcv_logic(J, p);
-            else
-                lower_nzcv_arith(J, p);
-        }
-        int v = R(J, f, R_S14);
-        S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
-        S390_EMIT(B, RIEf, RISBG, R_S1, v, 32, 35, 0);
-        S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
-        S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
-        if (!computed)
-            release(J, f);
-        return;
-    }
     if (p) {
         int kind = p->op == IR_NZCV_SUB ? JIT_LAZY_SUB : p->op == IR_NZCV_ADD ? JIT_LAZY_ADD
                                                                              : JIT_LAZY_LOGIC;
         if (p->type == IR_I32)
             kind |= JIT_LAZY_32;
         S390_EMIT(B, RXY, STG, R(J, p->arg[0], R_S1), 0, 15, JIT_LAZY_A);
-        if (p->op != IR_NZCV_LOGIC)
-            S390_EMIT(B, RXY, STG, R(J, p->arg[1], R_S14), 0, 15, JIT_LAZY_B);
+        ir_val bt = p->arg[1];
+        if (p->op == IR_NZCV_LOGIC)
+            ;
+        else if (J->is_const[bt] && fits_s16((int64_t)J->cval[bt]))
+            S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_B, (int32_t)(int64_t)J->cval[bt]);
+        else
+            S390_EMIT(B, RXY, STG, R(J, bt, R_S14), 0, 15, JIT_LAZY_B);
         S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, kind);
+        /* The successors' conditions will expect this kind of record. */
+        const struct ir_insn *term = &J->b->insn[J->b->n - 1];
+        if (term->op == IR_GOTO || term->op == IR_BRCOND)
+            rec_hint_set(term->imm, kind);
+        if (term->op == IR_BRCOND)
+            rec_hint_set(term->imm2, kind);
         return;
     }
     bool computed = J->is_const[f] || J->reg[f] >= 0 || J->slot[f] >= 0;
@@ -1486,16 +1732,24 @@ static void materialise_flags(struct jctx *J)
     set_flags(J, J->b->insn[J->dead_set_nzcv].arg[0]);
 }
 
-/* GET_NZCV: compute a pending lazy record first (out of line of the common case). */
-static void lower_get_nzcv(struct jctx *J, ir_val dst)
+/* Saves (or restores) the caller-saved registers holding live temps around a call. */
+static void save_call_regs(struct jctx *J, bool restore)
+{
+    for (int r = 2; r <= 5; r++)
+        if (J->owner[r] && restore)
+            S390_EMIT(B, RXY, LG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
+        else if (J->owner[r])
+            S390_EMIT(B, RXY, STG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
+}
+
+/* A pending lazy record becomes PSTATE.NZCV (out of line of the common case). */
+static void emit_pending_nzcv(struct jctx *J)
 {
     struct s390_label skip;
     s390_label_init(&skip);
     S390_EMIT(B, RXY, LTG, R_S0, 0, 15, JIT_LAZY_KIND);
     S390_EMIT_LABEL(B, RIc, BRC, 8, &skip);
-    for (int r = 2; r <= 5; r++)
-        if (J->owner[r])
-            S390_EMIT(B, RXY, STG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
+    save_call_regs(J, false);
     S390_EMIT(B, RRE, LGR, 3, R_S0);
     S390_EMIT(B, RXY, LG, 4, 0, 15, JIT_LAZY_A);
     S390_EMIT(B, RXY, LG, 5, 0, 15, JIT_LAZY_B);
@@ -1503,10 +1757,14 @@ static void lower_get_nzcv(struct jctx *J, ir_val dst)
     load_const(J, R_S1, (uint64_t)(uintptr_t)s390_jit_lazy_nzcv);
     S390_EMIT(B, RR, BASR, 14, R_S1);
     S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
-    for (int r = 2; r <= 5; r++)
-        if (J->owner[r])
-            S390_EMIT(B, RXY, LG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
+    save_call_regs(J, true);
     s390_label_bind(B, &skip);
+}
+
+/* GET_NZCV: compute a pending lazy record first. */
+static void lower_get_nzcv(struct jctx *J, ir_val dst)
+{
+    emit_pending_nzcv(J);
     alloc_dst(J, dst);
     S390_EMIT(B, RXY, LG, D(J, dst), 0, R_ENV, OFF_PSTATE);
     dfin(J, dst, D(J, dst));
@@ -1516,7 +1774,9 @@ static void lower(struct jctx *J, uint32_t k)
 {
     const struct ir_insn *i = &J->b->insn[k];
     if (i->dst && (J->kind[i->dst] == K_SKIP || J->kind[i->dst] == K_LAZYCOND ||
-                   J->kind[i->dst] == K_FOLDADDR || J->kind[i->dst] == K_TMLAZY))
+                   J->kind[i->dst] == K_SETCMP ||
+                   J->kind[i->dst] == K_FOLDADDR || J->kind[i->dst] == K_TMLAZY ||
+                   J->kind[i->dst] == K_NZCVREC))
         return;
     if (i->op == IR_CONST || k == J->dead_set_nzcv)
         return;
@@ -1666,7 +1926,10 @@ static void lower(struct jctx *J, uint32_t k)
         return;
     case IR_BRCOND: {
         if (J->is_const[i->arg[0]]) {
-            branch_to(J, 15, J->cval[i->arg[0]] ? i->imm : i->imm2);
+            uint64_t to = J->cval[i->arg[0]] ? i->imm : i->imm2;
+            if (J->loop && to != J->b->pc)
+                writeback_pins(J);
+            branch_to(J, 15, to);
             return;
         }
         int m = emit_test(J, i->arg[0]);
@@ -1798,6 +2061,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->nuses = calloc(J->nt, sizeof *J->nuses);
     J->def = calloc(J->nt, sizeof *J->def);
     J->disp = calloc(J->nt, sizeof *J->disp);
+    J->fbase = calloc(J->nt, sizeof *J->fbase);
     J->reg = malloc(J->nt);
     J->slot = malloc(J->nt * sizeof *J->slot);
     J->is_const = calloc(J->nt, 1);
@@ -1808,7 +2072,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->alias = calloc(J->nt, 1);
     J->checked = calloc(J->nt, 1);
     struct s390_jit_block *out = NULL;
-    if (!J->last_use || !J->nuses || !J->def || !J->disp || !J->reg || !J->slot ||
+    if (!J->last_use || !J->nuses || !J->def || !J->disp || !J->fbase || !J->reg || !J->slot ||
         !J->is_const || !J->kind || !J->cval || !J->blk || !J->pin_target || !J->alias ||
         !bc.insn || !J->checked)
         goto done;
@@ -1829,12 +2093,19 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     if (!analyse(J))
         goto done;
 
+    for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0]; n++) {
+        J->pin[global_pin[n].slot] = global_pin[n].reg;
+        J->owner[global_pin[n].reg] = PIN_OWNER;
+    }
     plan_loop(J);
     s390_label_init(&J->entry);
     s390_label_init(&J->loop_label);
     s390_label_bind(B, &J->entry);
+    for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0]; n++)
+        if (J->borrowed[n])
+            S390_EMIT(B, RXY, STG, global_pin[n].reg, 0, R_ENV, OFF_X(global_pin[n].slot));
     for (int sl = 0; sl < 32; sl++)
-        if (J->pin[sl] >= 0)
+        if (J->pin[sl] >= 0 && !is_global_pin(sl))
             S390_EMIT(B, RXY, LG, J->pin[sl], 0, R_ENV, OFF_X(sl));
     s390_label_bind(B, &J->loop_label);
     agsi_insns(J, b->ninsns);
@@ -1888,6 +2159,7 @@ done:
     free(J->nuses);
     free(J->def);
     free(J->disp);
+    free(J->fbase);
     free(J->reg);
     free(J->slot);
     free(J->is_const);
@@ -1911,11 +2183,15 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     S390_EMIT(buf, RRE, LGR, R_ENV, 2);
     S390_EMIT(buf, RXY, LG, R_GBASE, 0, R_ENV, (int)offsetof(struct ir_env, mem));
     S390_EMIT(buf, RXY, LG, R_GSIZE, 0, R_ENV, (int)offsetof(struct ir_env, mem_size));
+    for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0]; n++)
+        S390_EMIT(buf, RXY, LG, global_pin[n].reg, 0, R_ENV, OFF_X(global_pin[n].slot));
     S390_EMIT(buf, RR, BCR, 15, 3);
     /* common exit: r2 = the return value. */
     while (buf->len % 8)
         s390_emit_nopr(buf);
     j->common_exit = at + buf->len;
+    for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0]; n++)
+        S390_EMIT(buf, RXY, STG, global_pin[n].reg, 0, R_ENV, OFF_X(global_pin[n].slot));
     /* Flags recorded lazily become PSTATE before the runtime sees the CPU state. */
     {
         struct s390_label done;

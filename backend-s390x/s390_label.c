@@ -2,6 +2,7 @@
 #include "backend-s390x/s390_label.h"
 
 #include <assert.h>
+#include <string.h>
 
 void s390_label_init(struct s390_label *l) {
     l->pos = -1;
@@ -96,16 +97,33 @@ void s390_emit_RIEc_label(struct s390_buf *b, enum s390_insn op, int r1, int32_t
 }
 
 void s390_emit_align_patchable(struct s390_buf *b) {
-    while ((b->len + 2) % 4 != 0 && !b->overflow)
+    /* RI2 at 0 or 4 mod 8 (one aligned word) or at 2 mod 8 (inside one aligned doubleword):
+     * only an instruction at 4 mod 8 (or odd) needs a pad. */
+    while ((b->len % 8 == 4 || b->len % 2) && !b->overflow)
         s390_emit_nopr(b);
 }
 
 bool s390_patch_ril(uint8_t *insn, const void *target) {
     int64_t off = (int64_t)((intptr_t)target - (intptr_t)insn);
-    if (((uintptr_t)(insn + 2) & 3) != 0 || (off & 1) != 0 || off / 2 < INT32_MIN ||
+    uintptr_t field = (uintptr_t)(insn + 2) & 7;
+    if ((field != 0 && field != 4 && field != 2) || (off & 1) != 0 || off / 2 < INT32_MIN ||
         off / 2 > INT32_MAX)
         return false;
     uint32_t half = (uint32_t)(off / 2);
+    if (field == 2) {
+        /* The field is bytes 2-5 of an aligned doubleword (the instruction starts it): rewrite
+         * the doubleword with one 8-byte store; its other bytes are opcodes, never patched. */
+        uint8_t dw[8];
+        memcpy(dw, insn, 8);
+        dw[2] = (uint8_t)(half >> 24);
+        dw[3] = (uint8_t)(half >> 16);
+        dw[4] = (uint8_t)(half >> 8);
+        dw[5] = (uint8_t)half;
+        uint64_t v;
+        memcpy(&v, dw, 8);
+        __atomic_store_n((uint64_t *)(void *)insn, v, __ATOMIC_RELEASE);
+        return true;
+    }
     /* The field is big-endian in memory whatever the host; store it as one 32-bit word. */
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     half = __builtin_bswap32(half);

@@ -47,13 +47,14 @@ void s390_emit_RIEc_label(struct s390_buf *b, enum s390_insn op, int r1, int32_t
 /*
  * Block chaining: a BRCL whose target changes while other threads may execute it.
  * s390_emit_align_patchable() pads with NOPR so that the next instruction's bytes 2-5 (the RI2
- * field of a RIL) are 4-byte aligned in the buffer (whose start must be 4-byte aligned): a
- * single aligned 4-byte store then changes the target atomically.
+ * field of a RIL) lie in one aligned word or in one aligned doubleword that the instruction
+ * starts (the buffer's start must be 8-byte aligned): a single aligned 4- or 8-byte store then
+ * changes the target atomically.  Only an instruction at 4 mod 8 needs a pad.
  */
 void s390_emit_align_patchable(struct s390_buf *b);
 
 /* Retargets the RIL-format branch at insn (e.g. BRCL) to target with one atomic aligned store.
- * Returns false, changing nothing, if insn+2 is not 4-byte aligned, target is odd or out of
+ * Returns false, changing nothing, if insn is at 4 mod 8 (or odd), target is odd or out of
  * the +-4 GiB range. */
 bool s390_patch_ril(uint8_t *insn, const void *target);
 

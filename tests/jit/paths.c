@@ -1,6 +1,7 @@
 /* The JIT's own paths, checked against qemu-aarch64 (tests/jit/CMakeLists.txt): loop mode with
  * many live guest registers, flags read in a later block (cmp; b.eq; b.le) and through MRS,
- * conditions of every kind on flags from ADDS/SUBS/ANDS/CMN, indirect branches (function
+ * conditions of every kind on flags from ADDS/SUBS/ANDS/CMN/MSR, in one block reached from all of
+ * them, indirect branches (function
  * pointers, switch tables, returns), folded displacements at both ends of a page, self-modifying
  * code (unlinking chained blocks), and enough distinct code to fill the code cache more than
  * once when run with a large N. */
@@ -60,6 +61,31 @@ static unsigned conds_fused32(uint32_t a, uint32_t b)
                      : "r"((uint64_t)a), "r"((uint64_t)b), "r"(1u) : "cc");                        \
     m |= t << bit;
     C(eq, 16) C(ne, 17) C(hs, 18) C(mi, 19) C(gt, 20) C(le, 21)
+#undef C
+    return m;
+}
+
+/* Every condition in one block (after label 9) reached from predecessors whose flags come
+ * from CMP, 32-bit CMP, CMN, TST and MSR NZCV: the JIT tests a predecessor's lazy flags record
+ * in place when its kind is the expected one, and PSTATE otherwise. */
+static unsigned conds_shared(uint64_t a, uint64_t b, unsigned kind)
+{
+    unsigned m = 0, t;
+#define C(cc, bit)                                                                                 \
+    __asm__ volatile("cmp %w3, #1\n\tb.eq 2f\n\tcmp %w3, #2\n\tb.eq 3f\n\t"                   \
+                     "cmp %w3, #3\n\tb.eq 4f\n\tcmp %w3, #4\n\tb.eq 5f\n\t"                     \
+                     "cmp %1, %2\n\tb 9f\n"                                                      \
+                     "2:\tcmp %w1, %w2\n\tb 9f\n"                                                \
+                     "3:\tcmn %1, %2\n\tb 9f\n"                                                  \
+                     "4:\ttst %1, %2\n\tb 9f\n"                                                  \
+                     "5:\tmsr nzcv, %1\n\tb 9f\n"                                                \
+                     "9:\tcset %w0, " #cc                                                        \
+                     : "=r"(t)                                                                    \
+                     : "r"(a), "r"(b), "r"(kind)                                                  \
+                     : "cc");                                                                     \
+    m |= t << bit;
+    C(eq, 0) C(ne, 1) C(hs, 2) C(lo, 3) C(mi, 4) C(pl, 5) C(vs, 6) C(vc, 7)
+    C(hi, 8) C(ls, 9) C(ge, 10) C(lt, 11) C(gt, 12) C(le, 13)
 #undef C
     return m;
 }
@@ -160,6 +186,14 @@ int main(int argc, char **argv)
                    (unsigned long long)nzcv_after_ands(vals[i], vals[j]),
                    conds_next_block(vals[i], vals[j]),
                    conds_fused32((uint32_t)vals[i], (uint32_t)vals[j]));
+    for (unsigned i = 0; i < nv; i++)
+        for (unsigned j = 0; j < nv; j++) {
+            printf("shared %u %u:", i, j);
+            /* Kinds in changing order, so that each one meets another's expectation. */
+            for (unsigned k = 0; k < 10; k++)
+                printf(" %04x", conds_shared(vals[i], vals[j] << (k & 1), (k * 3 + i) % 5));
+            printf("\n");
+        }
     printf("wide %llu\n", (unsigned long long)wide_loop((uint64_t)n * 100));
     int (*ops[4])(int) = {op_add, op_mul, op_xor, op_neg};
     int x = 1;

@@ -181,8 +181,24 @@ static void test_patch(void) {
     CHECK(memcmp(mem + at, want, 6) == 0);
     CHECK(s390_patch_ril(mem + at, mem));
     CHECK(mem[at + 2] == 0xff && mem[at + 5] == (uint8_t)(-(int)at / 2));
-    CHECK(!s390_patch_ril(mem + at + 2, mem));      /* field not 4-byte aligned */
+    CHECK(!s390_patch_ril(mem + 4, mem));           /* field across two doublewords */
     CHECK(!s390_patch_ril(mem + at, mem + at + 1)); /* odd target */
+    /* A site at 0 mod 8 (field inside its doubleword): one 8-byte store, the next
+     * instruction's first bytes kept; a site at 4 mod 8 is padded to 6 mod 8. */
+    s390_buf_init(&b, mem, sizeof(mem));
+    S390_EMIT(&b, RRE, LGR, 1, 2);
+    S390_EMIT(&b, RRE, LGR, 3, 4);
+    s390_emit_align_patchable(&b);
+    CHECK(b.len == 8);
+    S390_EMIT(&b, RILc, BRCL, 15, 0);
+    S390_EMIT(&b, RR, LR, 5, 6);
+    CHECK(s390_patch_ril(mem + 8, mem + 8 + 1000));
+    static const uint8_t want8[] = {0xc0, 0xf4, 0x00, 0x00, 0x01, 0xf4, 0x18, 0x56};
+    CHECK(memcmp(mem + 8, want8, 8) == 0);
+    s390_buf_init(&b, mem, sizeof(mem));
+    S390_EMIT(&b, RRE, LGR, 1, 2);
+    s390_emit_align_patchable(&b);
+    CHECK(b.len == 6);
 }
 
 static void test_facilities(void) {
