@@ -220,8 +220,11 @@ int main(int argc, char **argv)
                     "  hw exits            %" PRIu64 "\n"
                     "  hw hand-overs       %" PRIu64 "\n"
                     "  hw register moves   %" PRIu64 "\n"
-                    "  hw TLB flushes      %" PRIu64 "\n",
-                    s.hw_exits, s.hw_handovers, s.hw_reg_transfers, s.hw_tlb_flushes);
+                    "  hw TLB flushes      %" PRIu64 "\n"
+                    "  hw interrupts       %" PRIu64 "\n"
+                    "  hw vcpus            %" PRIu64 "\n",
+                    s.hw_exits, s.hw_handovers, s.hw_reg_transfers, s.hw_tlb_flushes,
+                    s.hw_interrupts, s.hw_vcpus);
     }
     zarm_user_destroy(u);
     free(genv);

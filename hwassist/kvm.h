@@ -1,6 +1,6 @@
-/* hwassist/: the hardware path.  Arm64 user code runs at EL0 of a one-vCPU virtual machine the
- * host's arm64 KVM provides (native arm64 hosts: /dev/kvm; s390x hosts with IBM's series:
- * /dev/kvm-arm64), driven directly through the KVM API.
+/* hwassist/: the hardware path.  Arm64 user code runs at EL0 of a virtual machine (a vCPU per
+ * guest thread) the host's arm64 KVM provides (native arm64 hosts: /dev/kvm; s390x hosts with
+ * IBM's series: /dev/kvm-arm64), driven directly through the KVM API.
  *
  * The guest's physical address space is the runtime's guest window (runtime/mem.c): guest
  * address x is IPA x is host base+x, so the loader and the syscalls work unchanged.  A small
@@ -40,6 +40,7 @@ enum kvm_hw_event {
     KVM_HW_EV_ALIGN,      /* alignment fault: info = the address */
     KVM_HW_EV_INSN_ABORT, /* cpu->pc could not be fetched */
     KVM_HW_EV_HANDOVER,   /* the hardware path cannot complete the instruction at cpu->pc */
+    KVM_HW_EV_INTERRUPT,  /* a host signal interrupted the guest: cpu->pc = where it stopped */
     KVM_HW_EV_ERROR,      /* the VM failed; kvm_hw_error() says why */
 };
 
@@ -48,6 +49,7 @@ struct kvm_hw_stats {
     uint64_t reg_gets;    /* KVM_GET_ONE_REG calls */
     uint64_t reg_sets;    /* KVM_SET_ONE_REG calls */
     uint64_t tlb_flushes; /* returns to EL0 that flushed the TLB after stage-1 edits */
+    uint64_t interrupts;  /* KVM_RUN interrupted by a host signal */
     uint64_t ptes;        /* stage-1 page entries written */
     uint64_t last_esr;    /* ESR_EL1 of the last exception */
     const char *doorbell; /* "mmio" (portable) or "hvc" (SMCCC filter, native extra) */
@@ -58,10 +60,18 @@ int kvm_hw_probe(const char **why_not);
 /* Creates the VM over the guest window; on failure returns -1 and writes why into err. */
 int kvm_hw_create(struct kvm_hw **out, const struct kvm_hw_config *cfg, char *err,
                   size_t err_size);
-/* Frees the VM (the guest window stays the runtime's). */
+/* Another vCPU of the same VM (one per guest thread), sharing its memory and stage-1 tables;
+ * -1 with a reason in err when no more can be made.  Not thread-safe against itself or
+ * kvm_hw_destroy of another vCPU of the VM: the caller serialises. */
+int kvm_hw_vcpu_create(struct kvm_hw *vm, struct kvm_hw **out, char *err, size_t err_size);
+/* Frees a vCPU made by kvm_hw_vcpu_create, or the VM with the vCPU kvm_hw_create made (after
+ * the others; the guest window stays the runtime's). */
 void kvm_hw_destroy(struct kvm_hw *hw);
+/* The next return of this vCPU to EL0 flushes the TLB (inner shareable: every vCPU). */
+void kvm_hw_flush_tlb(struct kvm_hw *hw);
 /* Sets the stage-1 mapping of [start, end) of the window to prot (PROT_* bits; 0 = no
- * access).  Takes effect at the next return to EL0.  0 or -ENOMEM. */
+ * access); the tables are the VM's, shared by its vCPUs (callers serialise).  Takes effect at
+ * the next return to EL0 of a vCPU that flushes the TLB.  0 or -ENOMEM. */
 int kvm_hw_map(struct kvm_hw *hw, uint64_t start, uint64_t end, int prot);
 /* Runs the guest from cpu until an exception the host must handle. */
 enum kvm_hw_event kvm_hw_run(struct kvm_hw *hw, struct zarm_cpu *cpu, uint64_t *info);

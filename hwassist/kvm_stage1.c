@@ -61,8 +61,11 @@ static uint64_t user_pte(uint64_t va, int prot)
     return d;
 }
 
-int kvm_hw_map(struct kvm_hw *hw, uint64_t start, uint64_t end, int prot)
+int kvm_hw_map(struct kvm_hw *vcpu, uint64_t start, uint64_t end, int prot)
 {
+    /* The tables and their page pool are the VM's; the flush is the calling vCPU's. */
+    struct kvm_hw *hw = vcpu->vm;
+    vcpu->cmd |= KVM_CMD_TLBI;
     if (end > hw->cfg.mem_size)
         end = hw->cfg.mem_size;
     bool alloc = prot & (PROT_READ | PROT_WRITE | PROT_EXEC);
@@ -91,7 +94,6 @@ int kvm_hw_map(struct kvm_hw *hw, uint64_t start, uint64_t end, int prot)
             hw->st.ptes++;
         }
     }
-    hw->cmd |= KVM_CMD_TLBI;
     return 0;
 }
 

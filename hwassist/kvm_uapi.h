@@ -121,6 +121,8 @@ _Static_assert(offsetof(struct kvm_hw_run, mmio) == 32, "kvm_run exit union");
 #define KVM_HW_CORE_REG(size, field)                                                               \
     (KVM_HW_REG_ARM64 | (size) | (KVM_HW_REG_ARM_CORE) | (offsetof(struct zarm_cpu, field) / 4))
 #define KVM_HW_REG_X(n) KVM_HW_CORE_REG(KVM_HW_REG_SIZE_U64, x[n])
+#define KVM_HW_REG_SP KVM_HW_CORE_REG(KVM_HW_REG_SIZE_U64, sp)
+#define KVM_HW_REG_SP_EL1 KVM_HW_CORE_REG(KVM_HW_REG_SIZE_U64, sp_el1)
 #define KVM_HW_REG_PC KVM_HW_CORE_REG(KVM_HW_REG_SIZE_U64, pc)
 #define KVM_HW_REG_PSTATE KVM_HW_CORE_REG(KVM_HW_REG_SIZE_U64, pstate)
 #define KVM_HW_REG_V(n) KVM_HW_CORE_REG(KVM_HW_REG_SIZE_U128, v[n])

@@ -209,16 +209,10 @@ static int add_slot(struct kvm_hw *hw, uint32_t slot, uint64_t ipa, void *host, 
     return 0;
 }
 
-/* Places the stub, its boot parameters and the stage-1 tables, and points the vCPU at it. */
-static int place_stub(struct kvm_hw *hw)
+/* A vCPU's frame: the boot parameters the stub reads (the same for every vCPU). */
+static void frame_init(struct kvm_hw *hw)
 {
-    memcpy(hw->rt + KVM_RT_CODE, kvm_stub_code, kvm_stub_size);
-    if (hw->hvc_doorbell) {
-        uint32_t w = htole32(HVC0);
-        memcpy(hw->rt + KVM_RT_CODE + kvm_stub_doorbell_off, &w, 4);
-    }
-    if (kvm_stage1_init(hw) != 0)
-        return fail(hw, "no room for the stage-1 tables");
+    memset(hw->rt + hw->frame, 0, KVM_FRAME_STRIDE);
     kvm_frame_st(hw, KVM_FRAME_DOORBELL, hw->hvc_doorbell ? hw->smccc_fn : hw->doorbell_ipa);
     kvm_frame_st(hw, KVM_FRAME_MAIR, MAIR_EL1_USER);
     kvm_frame_st(hw, KVM_FRAME_TCR, TCR_EL1_USER);
@@ -226,8 +220,50 @@ static int place_stub(struct kvm_hw *hw)
     kvm_frame_st(hw, KVM_FRAME_VBAR, hw->rt_ipa + KVM_RT_CODE + kvm_stub_vectors_off);
     kvm_frame_st(hw, KVM_FRAME_SCTLR, SCTLR_EL1_USER);
     kvm_frame_st(hw, KVM_FRAME_CPACR, hw->cfg.refuse_fp ? 0 : CPACR_FPEN);
-    /* The only registers the host sets: where the stub starts and its frame. */
-    if (set_reg64(hw, KVM_HW_REG_X(0), hw->rt_ipa + KVM_RT_FRAME) != 0 ||
+}
+
+/* Places the stub and the stage-1 tables (once per VM). */
+static int place_stub(struct kvm_hw *hw)
+{
+    _Static_assert(KVM_FRAME_SIZE <= KVM_FRAME_STRIDE, "frame stride");
+    if (kvm_stub_size > KVM_RT_FRAME)
+        return fail(hw, "the EL1 stub overlaps the frames");
+    memcpy(hw->rt + KVM_RT_CODE, kvm_stub_code, kvm_stub_size);
+    if (hw->hvc_doorbell) {
+        uint32_t w = htole32(HVC0);
+        memcpy(hw->rt + KVM_RT_CODE + kvm_stub_doorbell_off, &w, 4);
+    }
+    if (kvm_stage1_init(hw) != 0)
+        return fail(hw, "no room for the stage-1 tables");
+    return 0;
+}
+
+/* Creates, initialises and points the vCPU at the stub with its frame: the only registers the
+ * host sets are where the stub starts, its frame and PSTATE. */
+static int vcpu_setup(struct kvm_hw *hw)
+{
+    hw->vcpu_fd = ioctl(hw->vm_fd, KVM_HW_CREATE_VCPU, (unsigned long)hw->vcpu_id);
+    if (hw->vcpu_fd < 0)
+        return fail(hw, "KVM_CREATE_VCPU %u: %s", hw->vcpu_id, strerror(errno));
+    int sz = ioctl(hw->dev_fd, KVM_HW_GET_VCPU_MMAP_SIZE, 0);
+    if (sz < (int)sizeof(struct kvm_hw_run))
+        return fail(hw, "KVM_GET_VCPU_MMAP_SIZE: %s", strerror(errno));
+    hw->run_size = (size_t)sz;
+    hw->run = mmap(NULL, hw->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, hw->vcpu_fd, 0);
+    if (hw->run == MAP_FAILED) {
+        hw->run = NULL;
+        return fail(hw, "mmap of kvm_run: %s", strerror(errno));
+    }
+    /* IBM's series always answers GENERIC_V8; native KVM the host's own target. */
+    struct kvm_hw_vcpu_init init;
+    memset(&init, 0, sizeof init);
+    if (ioctl(hw->vm_fd, KVM_HW_ARM_PREFERRED_TARGET, &init) != 0)
+        return fail(hw, "KVM_ARM_PREFERRED_TARGET: %s", strerror(errno));
+    init.features[0] |= 1u << KVM_HW_ARM_VCPU_PSCI_0_2;
+    if (ioctl(hw->vcpu_fd, KVM_HW_ARM_VCPU_INIT, &init) != 0)
+        return fail(hw, "KVM_ARM_VCPU_INIT: %s", strerror(errno));
+    frame_init(hw);
+    if (set_reg64(hw, KVM_HW_REG_X(0), hw->rt_ipa + hw->frame) != 0 ||
         set_reg64(hw, KVM_HW_REG_PC, hw->rt_ipa + KVM_RT_CODE + kvm_stub_boot_off) != 0 ||
         set_reg64(hw, KVM_HW_REG_PSTATE, KVM_HW_PSR_MODE_EL1h | KVM_HW_PSR_DAIF) != 0)
         return fail(hw, "KVM_SET_ONE_REG (core registers): %s", strerror(errno));
@@ -249,6 +285,8 @@ int kvm_hw_create(struct kvm_hw **out, const struct kvm_hw_config *cfg, char *er
         return -1;
     }
     hw->cfg = *cfg;
+    hw->vm = hw;
+    hw->frame = KVM_RT_FRAME;
     hw->dev_fd = hw->vm_fd = hw->vcpu_fd = -1;
     hw->fp_valid = true; /* the vCPU's reset FP state and a fresh CPU state are both zero */
     hw->st.doorbell = "mmio";
@@ -259,8 +297,6 @@ int kvm_hw_create(struct kvm_hw **out, const struct kvm_hw_config *cfg, char *er
     uint64_t pages = (cfg->mem_size >> 30) + 2 + (cfg->mem_size >> 21) + 1;
     hw->rt_size = (KVM_RT_POOL + pages * 4096 + (2ull << 20) - 1) & ~((2ull << 20) - 1);
     const char *dev = NULL;
-    struct kvm_hw_vcpu_init init;
-    int sz;
 
     if (hw->doorbell_ipa + KVM_GIB > (1ull << KVM_VA_BITS)) {
         fail(hw, "a %llu-byte guest window is too large for the hardware path",
@@ -292,35 +328,11 @@ int kvm_hw_create(struct kvm_hw **out, const struct kvm_hw_config *cfg, char *er
     if (add_slot(hw, 0, 0, cfg->mem_host, cfg->mem_size) != 0 ||
         add_slot(hw, 1, hw->rt_ipa, hw->rt, hw->rt_size) != 0)
         goto bad;
-    hw->vcpu_fd = ioctl(hw->vm_fd, KVM_HW_CREATE_VCPU, 0);
-    if (hw->vcpu_fd < 0) {
-        fail(hw, "KVM_CREATE_VCPU: %s", strerror(errno));
-        goto bad;
-    }
-    sz = ioctl(hw->dev_fd, KVM_HW_GET_VCPU_MMAP_SIZE, 0);
-    if (sz < (int)sizeof(struct kvm_hw_run)) {
-        fail(hw, "KVM_GET_VCPU_MMAP_SIZE: %s", strerror(errno));
-        goto bad;
-    }
-    hw->run_size = (size_t)sz;
-    hw->run = mmap(NULL, hw->run_size, PROT_READ | PROT_WRITE, MAP_SHARED, hw->vcpu_fd, 0);
-    if (hw->run == MAP_FAILED) {
-        hw->run = NULL;
-        fail(hw, "mmap of kvm_run: %s", strerror(errno));
-        goto bad;
-    }
-    /* IBM's series always answers GENERIC_V8; native KVM the host's own target. */
-    memset(&init, 0, sizeof init);
-    if (ioctl(hw->vm_fd, KVM_HW_ARM_PREFERRED_TARGET, &init) != 0) {
-        fail(hw, "KVM_ARM_PREFERRED_TARGET: %s", strerror(errno));
-        goto bad;
-    }
-    init.features[0] |= 1u << KVM_HW_ARM_VCPU_PSCI_0_2;
-    if (ioctl(hw->vcpu_fd, KVM_HW_ARM_VCPU_INIT, &init) != 0) {
-        fail(hw, "KVM_ARM_VCPU_INIT: %s", strerror(errno));
-        goto bad;
-    }
     if (place_stub(hw) != 0)
+        goto bad;
+    hw->frames_used = 1;
+    hw->next_id = 1;
+    if (vcpu_setup(hw) != 0)
         goto bad;
     *out = hw;
     return 0;
@@ -330,12 +342,15 @@ bad:
     return -1;
 }
 
-/* Runs the vCPU until the stub rings the doorbell; -1 (with hw->err) on anything else. */
+/* Runs the vCPU until the stub rings the doorbell (0), or a host signal interrupted KVM_RUN
+ * (1); -1 (with hw->err) on anything else. */
 static int run_to_doorbell(struct kvm_hw *hw)
 {
     for (;;) {
         if (ioctl(hw->vcpu_fd, KVM_HW_RUN, 0) != 0) {
-            if (errno == EINTR || errno == EAGAIN)
+            if (errno == EINTR)
+                return 1;
+            if (errno == EAGAIN)
                 continue;
             return fail(hw, "KVM_RUN: %s", strerror(errno));
         }
@@ -357,7 +372,7 @@ static int run_to_doorbell(struct kvm_hw *hw)
             hw->powered_off = true;
             return fail(hw, "the guest machine stopped (system event %u)", run->system_event.type);
         case KVM_HW_EXIT_INTR:
-            continue;
+            return 1;
         default:
             return fail(hw, "KVM exit reason %u", run->exit_reason);
         }
@@ -429,6 +444,45 @@ static enum kvm_hw_event classify(struct kvm_hw *hw, uint64_t *info)
     }
 }
 
+/* KVM_RUN was interrupted.  In guest code (EL0) the general registers are in the vCPU: they
+ * come into cpu through ONE_REG (core registers, which IBM's series offers too) and the next
+ * kvm_hw_run returns through the stub (2).  In the stub (EL1) the vCPU just runs on (0). */
+static int interrupted_el0(struct kvm_hw *hw, struct zarm_cpu *cpu)
+{
+    uint64_t pstate;
+    if (one_reg(hw, false, KVM_HW_REG_PSTATE, &pstate) != 0)
+        return fail(hw, "KVM_GET_ONE_REG PSTATE: %s", strerror(errno));
+    if ((pstate & KVM_HW_PSR_MODE_MASK) != KVM_HW_PSR_MODE_EL0t)
+        return 0;
+    for (unsigned i = 0; i < 31; i++)
+        if (one_reg(hw, false, KVM_HW_REG_X(i), &cpu->x[i]) != 0)
+            return fail(hw, "KVM_GET_ONE_REG X%u: %s", i, strerror(errno));
+    if (one_reg(hw, false, KVM_HW_REG_SP, &cpu->sp) != 0 ||
+        one_reg(hw, false, KVM_HW_REG_PC, &cpu->pc) != 0)
+        return fail(hw, "KVM_GET_ONE_REG SP/PC: %s", strerror(errno));
+    hw->spsr_rest = pstate;
+    cpu->pstate = (cpu->pstate & ~(uint64_t)ZARM_PSTATE_NZCV_MASK) |
+                  (pstate & ZARM_PSTATE_NZCV_MASK);
+    /* TPIDR_EL0 is a system register (no ONE_REG on IBM's series): cpu keeps the value of the
+     * last exception, and the vCPU the live one, which the stub saves at the next exception. */
+    hw->at_el0 = true;
+    if (!hw->cfg.refuse_fp)
+        hw->fp_valid = false;
+    return 2;
+}
+
+/* Back to guest code after an interruption: the vCPU enters the stub where it continues after
+ * a doorbell (the command, then the frame's registers and ERET). */
+static int resume_el0(struct kvm_hw *hw)
+{
+    hw->at_el0 = false;
+    if (set_reg64(hw, KVM_HW_REG_SP_EL1, hw->rt_ipa + hw->frame) != 0 ||
+        set_reg64(hw, KVM_HW_REG_PSTATE, KVM_HW_PSR_MODE_EL1h | KVM_HW_PSR_DAIF) != 0 ||
+        set_reg64(hw, KVM_HW_REG_PC, hw->rt_ipa + KVM_RT_CODE + kvm_stub_doorbell_off + 4) != 0)
+        return fail(hw, "KVM_SET_ONE_REG (resume): %s", strerror(errno));
+    return 0;
+}
+
 enum kvm_hw_event kvm_hw_run(struct kvm_hw *hw, struct zarm_cpu *cpu, uint64_t *info)
 {
     if (hw->powered_off) {
@@ -443,7 +497,20 @@ enum kvm_hw_event kvm_hw_run(struct kvm_hw *hw, struct zarm_cpu *cpu, uint64_t *
     if (hw->cmd & KVM_CMD_TLBI)
         hw->st.tlb_flushes++;
     hw->cmd = 0;
-    if (run_to_doorbell(hw) != 0)
+    if (hw->at_el0 && resume_el0(hw) != 0)
+        return KVM_HW_EV_ERROR;
+    int r;
+    while ((r = run_to_doorbell(hw)) == 1) {
+        /* A host signal (a kick from another thread, a signal for the guest): the runtime
+         * gets the vCPU back now if it is in guest code; in the stub it soon rings anyway. */
+        hw->st.interrupts++;
+        r = interrupted_el0(hw, cpu);
+        if (r != 0)
+            break;
+    }
+    if (r == 2)
+        return KVM_HW_EV_INTERRUPT;
+    if (r != 0)
         return KVM_HW_EV_ERROR;
     hw->st.exits++;
     if (!hw->cfg.refuse_fp)
@@ -462,6 +529,51 @@ const char *kvm_hw_error(const struct kvm_hw *hw) { return hw->err; }
 
 void kvm_hw_get_stats(const struct kvm_hw *hw, struct kvm_hw_stats *s) { *s = hw->st; }
 
+void kvm_hw_flush_tlb(struct kvm_hw *hw) { hw->cmd |= KVM_CMD_TLBI; }
+
+int kvm_hw_vcpu_create(struct kvm_hw *vm, struct kvm_hw **out, char *err, size_t err_size)
+{
+    *out = NULL;
+    vm = vm->vm;
+    unsigned slot = 0;
+    while (slot < KVM_MAX_VCPUS && (vm->frames_used >> slot & 1))
+        slot++;
+    if (slot == KVM_MAX_VCPUS || vm->next_id >= KVM_MAX_VCPU_IDS) {
+        snprintf(err, err_size, "no more vCPUs (%u at once, %u in all)", KVM_MAX_VCPUS,
+                 KVM_MAX_VCPU_IDS);
+        return -1;
+    }
+    struct kvm_hw *hw = calloc(1, sizeof *hw);
+    if (!hw) {
+        snprintf(err, err_size, "out of memory");
+        return -1;
+    }
+    hw->cfg = vm->cfg;
+    hw->vm = vm;
+    hw->frame = KVM_RT_FRAME + slot * KVM_FRAME_STRIDE;
+    hw->vcpu_id = vm->next_id;
+    hw->dev_fd = vm->dev_fd;
+    hw->vm_fd = vm->vm_fd;
+    hw->vcpu_fd = -1;
+    hw->rt = vm->rt;
+    hw->rt_ipa = vm->rt_ipa;
+    hw->rt_size = vm->rt_size;
+    hw->doorbell_ipa = vm->doorbell_ipa;
+    hw->smccc_fn = vm->smccc_fn;
+    hw->hvc_doorbell = vm->hvc_doorbell;
+    hw->fp_valid = true;
+    hw->st.doorbell = vm->st.doorbell;
+    if (vcpu_setup(hw) != 0) {
+        snprintf(err, err_size, "%s", hw->err);
+        kvm_hw_destroy(hw);
+        return -1;
+    }
+    vm->next_id++;
+    vm->frames_used |= 1ull << slot;
+    *out = hw;
+    return 0;
+}
+
 /* Leaves as a guest should: the stub's PSCI SYSTEM_OFF, answered by KVM_EXIT_SYSTEM_EVENT.
  * Possible only while the vCPU waits at the doorbell (after at least one exit). */
 int kvm_hw_power_off(struct kvm_hw *hw)
@@ -469,7 +581,10 @@ int kvm_hw_power_off(struct kvm_hw *hw)
     if (hw->powered_off || !hw->st.exits)
         return fail(hw, "the guest machine is not waiting at the doorbell");
     kvm_frame_st(hw, KVM_FRAME_CMD, KVM_CMD_OFF);
-    run_to_doorbell(hw);
+    if (hw->at_el0 && resume_el0(hw) != 0)
+        return -1;
+    while (run_to_doorbell(hw) == 1)
+        ;
     if (hw->powered_off && hw->run->system_event.type == KVM_HW_SYSTEM_EVENT_SHUTDOWN)
         return 0;
     return -1;
@@ -483,6 +598,13 @@ void kvm_hw_destroy(struct kvm_hw *hw)
         munmap(hw->run, hw->run_size);
     if (hw->vcpu_fd >= 0)
         close(hw->vcpu_fd);
+    if (hw->vm != hw) {
+        /* Another vCPU of the VM: its frame is free again (KVM keeps the vCPU itself). */
+        if (hw->vm)
+            hw->vm->frames_used &= ~(1ull << ((hw->frame - KVM_RT_FRAME) / KVM_FRAME_STRIDE));
+        free(hw);
+        return;
+    }
     if (hw->vm_fd >= 0)
         close(hw->vm_fd);
     if (hw->dev_fd >= 0)

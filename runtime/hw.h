@@ -16,6 +16,11 @@ int rt_hw_select(struct zarm_user *u);
 /* Runs the guest on the hardware (or hands one block to the interpreter) and returns the exit
  * for the run loop's switch (enum ir_exit), env->cpu holding the guest state. */
 uint32_t rt_hw_step(struct zarm_user *u);
+/* The calling guest thread ends: its vCPU goes (hw engine only; a no-op otherwise). */
+void rt_hw_thread_end(struct zarm_user *u);
+/* Brings the calling thread's whole CPU state into env->cpu (the FP/SIMD registers stay in
+ * the vCPU until asked for): before a signal frame is built or restored.  0 or -1. */
+int rt_hw_fetch_state(struct zarm_user *u);
 /* The guest exited: stop the virtual machine. */
 void rt_hw_finish(struct zarm_user *u);
 void rt_hw_destroy(struct zarm_user *u);

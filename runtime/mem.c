@@ -7,9 +7,18 @@
 
 #include "rt.h"
 
+void rt_mem_lock(const struct rt_mem *m) { pthread_mutex_lock((pthread_mutex_t *)&m->lock); }
+void rt_mem_unlock(const struct rt_mem *m) { pthread_mutex_unlock((pthread_mutex_t *)&m->lock); }
+
 int rt_mem_init(struct rt_mem *m, uint64_t size)
 {
     memset(m, 0, sizeof *m);
+    pthread_mutexattr_t ra;
+    pthread_mutexattr_init(&ra);
+    pthread_mutexattr_settype(&ra, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&m->lock, &ra);
+    pthread_mutex_init(&m->mm_lock, &ra);
+    pthread_mutexattr_destroy(&ra);
     size = RT_PAGE_ALIGN(size);
     /* Guard pages on both sides: the JIT checks only the base of an access against the size,
      * so a folded displacement or an access straddling an end faults here, not in host
@@ -102,7 +111,7 @@ static int host_prot(int prot)
     return p;
 }
 
-int rt_mem_map(struct rt_mem *m, uint64_t addr, uint64_t len, int prot, const char *name)
+static int mem_map(struct rt_mem *m, uint64_t addr, uint64_t len, int prot, const char *name)
 {
     len = RT_PAGE_ALIGN(len);
     if ((addr & (RT_PAGE - 1)) || !in_space(m, addr, len))
@@ -115,7 +124,7 @@ int rt_mem_map(struct rt_mem *m, uint64_t addr, uint64_t len, int prot, const ch
     return r ? r : vma_insert(m, addr, addr + len, prot, name);
 }
 
-int rt_mem_unmap(struct rt_mem *m, uint64_t addr, uint64_t len)
+static int mem_unmap(struct rt_mem *m, uint64_t addr, uint64_t len)
 {
     len = RT_PAGE_ALIGN(len);
     if ((addr & (RT_PAGE - 1)) || !in_space(m, addr, len))
@@ -128,7 +137,7 @@ int rt_mem_unmap(struct rt_mem *m, uint64_t addr, uint64_t len)
     return vma_cut(m, addr, addr + len);
 }
 
-int rt_mem_protect(struct rt_mem *m, uint64_t addr, uint64_t len, int prot)
+static int mem_protect(struct rt_mem *m, uint64_t addr, uint64_t len, int prot)
 {
     len = RT_PAGE_ALIGN(len);
     if ((addr & (RT_PAGE - 1)) || !in_space(m, addr, len))
@@ -157,7 +166,7 @@ int rt_mem_protect(struct rt_mem *m, uint64_t addr, uint64_t len, int prot)
     return 0;
 }
 
-int rt_mem_prot(const struct rt_mem *m, uint64_t addr)
+static int mem_prot(const struct rt_mem *m, uint64_t addr)
 {
     for (const struct rt_vma *v = m->vmas; v && v->start <= addr; v = v->next)
         if (addr < v->end)
@@ -165,7 +174,7 @@ int rt_mem_prot(const struct rt_mem *m, uint64_t addr)
     return -1;
 }
 
-bool rt_mem_range_mapped(const struct rt_mem *m, uint64_t addr, uint64_t len)
+static bool mem_range_mapped(const struct rt_mem *m, uint64_t addr, uint64_t len)
 {
     uint64_t a = addr, end = addr + len;
     if (end < addr)
@@ -188,7 +197,7 @@ static bool range_free(const struct rt_mem *m, uint64_t addr, uint64_t len)
     return true;
 }
 
-uint64_t rt_mem_find_free(struct rt_mem *m, uint64_t len, uint64_t hint)
+static uint64_t mem_find_free(struct rt_mem *m, uint64_t len, uint64_t hint)
 {
     len = RT_PAGE_ALIGN(len);
     if (hint && !(hint & (RT_PAGE - 1)) && in_space(m, hint, len) && range_free(m, hint, len))
@@ -206,6 +215,55 @@ uint64_t rt_mem_find_free(struct rt_mem *m, uint64_t len, uint64_t hint)
         top = clash->start;
     }
     return 0;
+}
+
+/* The VMA list's users, each under the leaf lock. */
+int rt_mem_map(struct rt_mem *m, uint64_t addr, uint64_t len, int prot, const char *name)
+{
+    rt_mem_lock(m);
+    int r = mem_map(m, addr, len, prot, name);
+    rt_mem_unlock(m);
+    return r;
+}
+
+int rt_mem_unmap(struct rt_mem *m, uint64_t addr, uint64_t len)
+{
+    rt_mem_lock(m);
+    int r = mem_unmap(m, addr, len);
+    rt_mem_unlock(m);
+    return r;
+}
+
+int rt_mem_protect(struct rt_mem *m, uint64_t addr, uint64_t len, int prot)
+{
+    rt_mem_lock(m);
+    int r = mem_protect(m, addr, len, prot);
+    rt_mem_unlock(m);
+    return r;
+}
+
+int rt_mem_prot(const struct rt_mem *m, uint64_t addr)
+{
+    rt_mem_lock(m);
+    int r = mem_prot(m, addr);
+    rt_mem_unlock(m);
+    return r;
+}
+
+bool rt_mem_range_mapped(const struct rt_mem *m, uint64_t addr, uint64_t len)
+{
+    rt_mem_lock(m);
+    bool r = mem_range_mapped(m, addr, len);
+    rt_mem_unlock(m);
+    return r;
+}
+
+uint64_t rt_mem_find_free(struct rt_mem *m, uint64_t len, uint64_t hint)
+{
+    rt_mem_lock(m);
+    uint64_t r = mem_find_free(m, len, hint);
+    rt_mem_unlock(m);
+    return r;
 }
 
 bool rt_copy_to_guest(struct rt_mem *m, uint64_t dst, const void *src, uint64_t len)

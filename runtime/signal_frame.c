@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "hw.h"
 #include "ir/endian.h"
 #include "rt.h"
 #include "signals.h"
@@ -65,6 +66,9 @@ uint64_t rt_signal_frame_init(struct zarm_user *u)
 
 bool rt_signal_frame_setup(struct zarm_user *u, int sig, const uint8_t *info, uint64_t old_mask)
 {
+    /* The hardware engine keeps FP/SIMD in the vCPU until asked: the frame needs them. */
+    if (rt_hw_fetch_state(u) != 0)
+        return false;
     struct rt_thread *t = rt_self;
     struct zarm_cpu *c = &t->env->cpu;
     const struct rt_sigaction_rec *act = &u->sig.act[sig];
@@ -132,6 +136,10 @@ bool rt_signal_frame_setup(struct zarm_user *u, int sig, const uint8_t *info, ui
 
 bool rt_signal_frame_restore(struct zarm_user *u)
 {
+    /* Restoring FP/SIMD over the vCPU's: its values must be in the CPU state first, so that
+     * what changes is written back. */
+    if (rt_hw_fetch_state(u) != 0)
+        return false;
     struct rt_thread *t = rt_self;
     struct zarm_cpu *c = &t->env->cpu;
     uint64_t frame = c->sp;

@@ -338,7 +338,13 @@ void rt_syscall(struct zarm_user *u)
         /* an event descriptor's read or write, converted */
     } else if (e) {
         rt_self->host_signalled = 0;
+        /* Calls that change the address space are one step for the other threads. */
+        bool mm = nr == 214 || nr == 215 || nr == 216 || nr == 222 || nr == 226;
+        if (mm)
+            pthread_mutex_lock(&u->mem.mm_lock);
         r = call_with_sigmask(u, e, nr, a);
+        if (mm)
+            pthread_mutex_unlock(&u->mem.mm_lock);
         if (r == -EINTR && restart_call(u, nr)) {
             /* Back to the SVC with the arguments untouched: it runs again after any
              * handler returns. */

@@ -164,6 +164,7 @@ static const char *proc_self_file(const char *path) {
 /* The guest's mappings in the kernel's /proc/PID/maps format (offsets and inodes unknown: 0),
  * neighbours with the same rights and name shown as one line as the kernel merges them. */
 static void write_maps(struct zarm_user *u, FILE *f) {
+    rt_mem_lock(&u->mem);
     for (const struct rt_vma *v = u->mem.vmas; v;) {
         uint64_t end = v->end;
         const struct rt_vma *n = v->next;
@@ -179,6 +180,7 @@ static void write_maps(struct zarm_user *u, FILE *f) {
         fputc('\n', f);
         v = n;
     }
+    rt_mem_unlock(&u->mem);
 }
 
 /* Files of /proc/self that describe the guest rather than zarm: maps (glibc finds the main

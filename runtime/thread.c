@@ -15,6 +15,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "hw.h"
 #include "ir/endian.h"
 #include "rt.h"
 #include "signals.h"
@@ -137,6 +138,9 @@ void rt_thread_exit(struct zarm_user *u, int status, bool group)
 
 void rt_thread_end(struct zarm_user *u, struct rt_thread *t)
 {
+    /* The hardware engine's vCPU of this thread (on the thread itself). */
+    if (t == rt_self)
+        rt_hw_thread_end(u);
     if (!u->exited)
         clear_tid(u, t);
     pthread_mutex_lock(&u->threads_lock);
@@ -277,9 +281,6 @@ int64_t rt_thread_clone(struct zarm_user *u, const uint64_t a[6])
     pthread_mutex_lock(&u->cache_lock);
     u->cache.defer_free = true;
     pthread_mutex_unlock(&u->cache_lock);
-    if (u->hw && u->log)
-        rt_log(u, "hw: the new guest thread runs on the translator (the hardware engine "
-                  "runs one vCPU)\n");
 
     struct thread_start s;
     s.t = t;

@@ -70,6 +70,8 @@ struct zarm_stats {
     uint64_t hw_handovers;     /* blocks handed to the translator */
     uint64_t hw_reg_transfers; /* KVM_{GET,SET}_ONE_REG calls (lazy register moves) */
     uint64_t hw_tlb_flushes;   /* returns to EL0 after stage-1 table edits */
+    uint64_t hw_interrupts;    /* guest code interrupted by a host signal (kick, signal) */
+    uint64_t hw_vcpus;         /* vCPUs made (one per guest thread) */
 };
 
 /* A user-mode Linux process running one Arm64 program. */

@@ -377,6 +377,29 @@ int main(void)
         free_result(&b);
     }
 
+    /* 2b. Threads: each guest thread runs on a vCPU of its own (results as the interpreter's,
+     * more than one vCPU made); signal_spin's SIGALRM and exit_group reach vCPUs spinning in
+     * guest code (KVM_RUN interrupted). */
+    const char *thread_progs[] = {"threads_mutex", "threads_llsc", "threads_condvar",
+                                  "tls_threads", "signal_spin"};
+    for (unsigned i = 0; i < sizeof thread_progs / sizeof *thread_progs; i++) {
+        int k = listed(thread_progs[i], n) - 1;
+        if (k < 0)
+            continue;
+        struct result a = run_zarm("threads", hw_stats, progs[k].name, progs[k].in,
+                                   progs[k].args, NULL);
+        struct result b = run_zarm("interp", interp, progs[k].name, progs[k].in, progs[k].args,
+                                   NULL);
+        long long vcpus = stat_value(a.err, "hw vcpus");
+        long long intr = stat_value(a.err, "hw interrupts");
+        bool spin = !strcmp(progs[k].name, "signal_spin");
+        check(same(&a, &b) && vcpus > 1 && (!spin || intr > 0),
+              "threads on vCPUs %s (%lld vCPUs, %lld interrupts)", progs[k].name, vcpus, intr);
+        if (!same(&a, &b))
+            show_diff(&a, &b);
+        free_result(&a);
+        free_result(&b);
+    }
     /* 3. The portable subset only (no SMCCC-filter doorbell: what IBM's s390 series offers). */
     const char *portable_progs[] = {"hello", "file_io", "malloc_churn", "neon_intrin_arith",
                                     "tls_vars", "segv_null", "udf_sigill"};

@@ -31,7 +31,8 @@ aarch64-linux-gnu-gcc -static -O2 -Wall -Wextra -o "$work/init" "$src/tests/kvm/
 # The program list, with each program's GUEST_ARGS / GUEST_STDIN (guest.h), and the reference
 # result (qemu-aarch64-static, as tests/guest/compare.sh runs it): its status in the list, its
 # stdout as /ref/NAME -- the truth for a program the interpreter itself gets wrong.
-files="/init=$work/init /zarm=$zarm"
+# /bin/sh for the programs that run a shell (fork_exec_wait): Debian's arm64 busybox-static.
+files="/init=$work/init /zarm=$zarm /bin/sh=$cache/busybox"
 qemu=${QEMU_AARCH64:-qemu-aarch64-static}
 rm -rf "$work/ref" && mkdir -p "$work/ref"
 : > "$work/tests.list"
