@@ -218,53 +218,26 @@ static uint64_t mem_find_free(struct rt_mem *m, uint64_t len, uint64_t hint)
 }
 
 /* The VMA list's users, each under the leaf lock. */
-int rt_mem_map(struct rt_mem *m, uint64_t addr, uint64_t len, int prot, const char *name)
-{
-    rt_mem_lock(m);
-    int r = mem_map(m, addr, len, prot, name);
-    rt_mem_unlock(m);
-    return r;
-}
-
-int rt_mem_unmap(struct rt_mem *m, uint64_t addr, uint64_t len)
-{
-    rt_mem_lock(m);
-    int r = mem_unmap(m, addr, len);
-    rt_mem_unlock(m);
-    return r;
-}
-
-int rt_mem_protect(struct rt_mem *m, uint64_t addr, uint64_t len, int prot)
-{
-    rt_mem_lock(m);
-    int r = mem_protect(m, addr, len, prot);
-    rt_mem_unlock(m);
-    return r;
-}
-
-int rt_mem_prot(const struct rt_mem *m, uint64_t addr)
-{
-    rt_mem_lock(m);
-    int r = mem_prot(m, addr);
-    rt_mem_unlock(m);
-    return r;
-}
-
-bool rt_mem_range_mapped(const struct rt_mem *m, uint64_t addr, uint64_t len)
-{
-    rt_mem_lock(m);
-    bool r = mem_range_mapped(m, addr, len);
-    rt_mem_unlock(m);
-    return r;
-}
-
-uint64_t rt_mem_find_free(struct rt_mem *m, uint64_t len, uint64_t hint)
-{
-    rt_mem_lock(m);
-    uint64_t r = mem_find_free(m, len, hint);
-    rt_mem_unlock(m);
-    return r;
-}
+#define UNDER_LOCK(type, name, inner, params, args)                                               \
+    type name params                                                                               \
+    {                                                                                              \
+        rt_mem_lock(m);                                                                            \
+        type r = inner args;                                                                       \
+        rt_mem_unlock(m);                                                                          \
+        return r;                                                                                  \
+    }
+UNDER_LOCK(int, rt_mem_map, mem_map,
+           (struct rt_mem *m, uint64_t addr, uint64_t len, int prot, const char *name),
+           (m, addr, len, prot, name))
+UNDER_LOCK(int, rt_mem_unmap, mem_unmap, (struct rt_mem *m, uint64_t addr, uint64_t len), (m, addr, len))
+UNDER_LOCK(int, rt_mem_protect, mem_protect,
+           (struct rt_mem *m, uint64_t addr, uint64_t len, int prot), (m, addr, len, prot))
+UNDER_LOCK(int, rt_mem_prot, mem_prot, (const struct rt_mem *m, uint64_t addr), (m, addr))
+UNDER_LOCK(bool, rt_mem_range_mapped, mem_range_mapped,
+           (const struct rt_mem *m, uint64_t addr, uint64_t len), (m, addr, len))
+UNDER_LOCK(uint64_t, rt_mem_find_free, mem_find_free,
+           (struct rt_mem *m, uint64_t len, uint64_t hint), (m, len, hint))
+#undef UNDER_LOCK
 
 bool rt_copy_to_guest(struct rt_mem *m, uint64_t dst, const void *src, uint64_t len)
 {
