@@ -229,7 +229,8 @@ static uint64_t mem_find_free(struct rt_mem *m, uint64_t len, uint64_t hint)
 UNDER_LOCK(int, rt_mem_map, mem_map,
            (struct rt_mem *m, uint64_t addr, uint64_t len, int prot, const char *name),
            (m, addr, len, prot, name))
-UNDER_LOCK(int, rt_mem_unmap, mem_unmap, (struct rt_mem *m, uint64_t addr, uint64_t len), (m, addr, len))
+UNDER_LOCK(int, rt_mem_unmap, mem_unmap, (struct rt_mem *m, uint64_t addr, uint64_t len),
+           (m, addr, len))
 UNDER_LOCK(int, rt_mem_protect, mem_protect,
            (struct rt_mem *m, uint64_t addr, uint64_t len, int prot), (m, addr, len, prot))
 UNDER_LOCK(int, rt_mem_prot, mem_prot, (const struct rt_mem *m, uint64_t addr), (m, addr))
