@@ -67,19 +67,26 @@ trap 'rm -rf "$work"' EXIT
 # program of the sysroot's /usr/bin, a host script that runs it under qemu -L SYSROOT with
 # argv[0] its name (scripts stay as they are: the host runs their #! interpreter, whose children
 # find the wrappers again).  zarm needs none of this: its execve runs Arm64 programs under zarm.
+# (Shell built-ins only in the loop: it runs for every program of the sysroot, every test.)
 qbin=$work/qbin
 mkdir "$qbin"
+wrappers=()
+scripts=()
 for f in "$root"/usr/bin/*; do
     [ -f "$f" ] && [ -x "$f" ] || continue
     n=${f##*/}
-    if [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = '177ELF' ]; then
+    magic=
+    IFS= read -r -n 4 magic <"$f" 2>/dev/null
+    if [ "$magic" = $'\x7fELF' ]; then
         printf '#!/bin/sh\nexec %q -L %q -0 %q %q "$@"\n' \
             "${QEMU_AARCH64:-qemu-aarch64-static}" "$root" "$n" "$f" >"$qbin/$n"
-        chmod +x "$qbin/$n"
+        wrappers+=("$qbin/$n")
     else
-        ln -s "$f" "$qbin/$n"
+        scripts+=("$f")
     fi
 done
+[ ${#wrappers[@]} = 0 ] || chmod +x "${wrappers[@]}"
+[ ${#scripts[@]} = 0 ] || ln -s "${scripts[@]}" "$qbin/"
 ref_env=(PATH=$qbin:/usr/bin:/bin)
 
 # once NAME CMD...: one run in NAME's cwd, appending to NAME.out/.err; prints the status.
