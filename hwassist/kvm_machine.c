@@ -147,7 +147,8 @@ void kvm_machine_unmap(struct kvm_machine *m, uint64_t ipa, uint64_t size)
 {
     /* Whole slots only: a region is unmapped as it was mapped. */
     for (unsigned s = 0; s < KVM_MACHINE_SLOTS; s++)
-        if (m->slot[s].used && m->slot[s].ipa >= ipa && m->slot[s].ipa + m->slot[s].size <= ipa + size) {
+        if (m->slot[s].used && m->slot[s].ipa >= ipa &&
+            m->slot[s].ipa + m->slot[s].size <= ipa + size) {
             set_slot(m, s, m->slot[s].ipa, NULL, 0, false);
             m->slot[s].used = false;
         }

@@ -56,7 +56,8 @@ int zarm_machine_create(const struct zarm_machine_options *o, struct zarm_machin
     uint64_t size = o->guest_mem_size ? o->guest_mem_size : RT_DEFAULT_MEM_SIZE;
     int r = rt_mem_init(&m->mem, size);
     if (r)
-        return vm_error(m->err, ZARM_E_NOMEM, "cannot reserve %llu bytes of guest address space: %s",
+        return vm_error(m->err, ZARM_E_NOMEM,
+                        "cannot reserve %llu bytes of guest address space: %s",
                         (unsigned long long)size, strerror(-r));
     return ZARM_OK;
 }

@@ -82,7 +82,9 @@ enum {
     ZARM_MEM_RWX = 7,
 };
 
-/* Gives the guest zeroed RAM at [guest_addr, guest_addr + size) (both multiples of 4096,
+/* Regions are added and removed while no vCPU of the machine runs.
+ *
+ * Gives the guest zeroed RAM at [guest_addr, guest_addr + size) (both multiples of 4096,
  * inside guest_mem_size, not overlapping another region).  *host_ptr (if host_ptr is not
  * NULL) is where the VMM reads and writes the same bytes; it stays valid until the region is
  * unmapped or the machine destroyed. */
@@ -173,9 +175,10 @@ enum zarm_exit_reason {
     ZARM_EXIT_KICK,   /* zarm_vcpu_kick; pc = the next instruction to run */
     /* An access that cannot be completed: to RAM without the right, an instruction fetch
      * from a hole, an MMIO access by an instruction that has no syndrome (writeback, pair,
-     * exclusive, atomic, SIMD).  fault.esr is shaped like the ESR_EL2 a hypervisor sees (EC 0x24 data
-     * abort / 0x20 instruction abort from the guest, ISS: ISV and the access syndrome when
-     * decoded, WnR, DFSC/IFSC), fault.addr like FAR_EL2; pc = the instruction. */
+     * exclusive, atomic, SIMD).  fault.esr is shaped like the ESR_EL2 a hypervisor sees
+     * (EC 0x24 data abort / 0x20 instruction abort from the guest; ISS: ISV and the access
+     * syndrome when decoded, WnR, DFSC/IFSC), fault.addr like FAR_EL2; pc = the
+     * instruction. */
     ZARM_EXIT_FAULT,
     /* MRS/MSR of a system register the engine does not model.  pc = the instruction.  For a
      * read, the VMM puts the value in sysreg.value before the next run, which writes it to

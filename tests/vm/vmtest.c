@@ -59,7 +59,11 @@ static uint64_t reg(struct t *t, unsigned id)
     return v[0];
 }
 
-static void set_reg(struct t *t, unsigned id, uint64_t val) { zarm_vcpu_set_reg(t->v, id, &val); }
+static void set_reg_of(struct zarm_vcpu *v, unsigned id, uint64_t val)
+{
+    zarm_vcpu_set_reg(v, id, &val);
+}
+static void set_reg(struct t *t, unsigned id, uint64_t val) { set_reg_of(t->v, id, val); }
 
 static const char *const reason_names[] = {
     [ZARM_EXIT_MMIO] = "MMIO", [ZARM_EXIT_SVC] = "SVC",       [ZARM_EXIT_HVC] = "HVC",
@@ -326,6 +330,48 @@ static void test_kick(struct t *t)
     log_regs(t, "kick");
 }
 
+/* --- two vCPUs of one machine on two threads --- */
+
+struct smp_arg {
+    struct zarm_vcpu *v;
+    unsigned done;
+    uint64_t x2;
+};
+
+static void *smp_thread(void *arg)
+{
+    struct smp_arg *a = arg;
+    for (int i = 0; i < 1000 && !a->done; i++) {
+        const struct zarm_exit *e;
+        if (zarm_vcpu_run(a->v, &e) != ZARM_OK)
+            break;
+        a->done = is_done(e);
+    }
+    zarm_vcpu_get_reg(a->v, 2, &a->x2);
+    return NULL;
+}
+
+static void test_smp(struct t *t)
+{
+    struct smp_arg a[2] = {{t->v, 0, 0}, {NULL, 0, 0}};
+    if (zarm_vcpu_create(t->m, &a[1].v) != ZARM_OK) {
+        fail(t, "smp: %s", zarm_machine_error(t->m));
+        return;
+    }
+    pthread_t th[2];
+    for (int i = 0; i < 2; i++) {
+        set_reg_of(a[i].v, ZARM_REG_ID_PC, t->tab[T_BUDGET]);
+        pthread_create(&th[i], NULL, smp_thread, &a[i]);
+    }
+    for (int i = 0; i < 2; i++) {
+        pthread_join(th[i], NULL);
+        printf("smp: vcpu%d %s x2=%llu\n", i, a[i].done ? "DONE" : "?", (unsigned long long)a[i].x2);
+        CHECK(t, a[i].done && a[i].x2 == 5050, "smp: vcpu%d: done %u, x2 = %llu", i, a[i].done,
+              (unsigned long long)a[i].x2);
+    }
+    zarm_vcpu_destroy(a[1].v);
+}
+
 /* --- invalidation --- */
 
 static void test_inval(struct t *t)
@@ -589,8 +635,10 @@ int main(int argc, char **argv)
         zarm_machine_destroy(tt.m);
     }
     test_mmio(&t);
-    if (!hw_subset)
+    if (!hw_subset) {
         test_budget(&t);
+        test_smp(&t);
+    }
     test_kick(&t);
     test_inval(&t);
     if (!hw_subset) {
