@@ -34,6 +34,9 @@ static __thread uint64_t vm_fault_addr;
 /* The handlers that were installed before zarm's (process-wide by nature). */
 static struct sigaction old_segv, old_bus;
 static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
+/* The JIT generates code in one process-wide scratch buffer (backend-s390x/jit_cache.c), so
+ * vCPUs on different threads compile one at a time. */
+static pthread_mutex_t jit_compile_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void host_fault(int sig, siginfo_t *si, void *uc)
 {
@@ -144,6 +147,7 @@ static struct rt_tb *translate(struct zarm_vcpu *v, struct rt_cache *c, uint64_t
     tb->end = pc + b.nbytes;
     if (mode == VM_T_JIT) {
         bool full;
+        pthread_mutex_lock(&jit_compile_lock);
         tb->jit = s390_jit_compile(c->jit, &b, &full, NULL, NULL);
         if (!tb->jit && full) {
             /* The code cache is full: drop everything (the one invalidation path). */
@@ -151,6 +155,7 @@ static struct rt_tb *translate(struct zarm_vcpu *v, struct rt_cache *c, uint64_t
             s390_jit_reset(c->jit);
             tb->jit = s390_jit_compile(c->jit, &b, &full, NULL, NULL);
         }
+        pthread_mutex_unlock(&jit_compile_lock);
     }
     if (!tb->jit)
         tb->interp = ir_interp_compile(&b);
