@@ -78,6 +78,9 @@ static void fork_child(void)
     me->tid = (int)gettid();
     me->host = pthread_self();
     u->nthreads = 1;
+    /* A child starts with no pending signals. */
+    me->pending = 0;
+    u->sig.pending = 0;
     /* Syscall handlers that reach for the process's vCPU find this one. */
     u->env = me->env;
 }
