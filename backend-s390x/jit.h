@@ -55,6 +55,9 @@ struct s390_jit_stats {
 bool s390_jit_available(const char **why_not);
 
 int s390_jit_create(struct s390_jit **out, size_t code_bytes, const char **err);
+/* Whether j's code counts guest instructions in env->insns (one AGSI per block run; on after
+ * s390_jit_create).  Off, env->insns means nothing; blocks translated before keep counting. */
+void s390_jit_set_insn_count(struct s390_jit *j, bool on);
 void s390_jit_destroy(struct s390_jit *j);
 
 /* Translates an optimised IR block.  NULL if the cache is full (*full set: drop every block

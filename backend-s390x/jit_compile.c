@@ -316,9 +316,11 @@ static void release(struct jctx *J, ir_val t)
     }
 }
 
+void s390_jit_set_insn_count(struct s390_jit *j, bool on) { j->no_insn_count = !on; }
+
 static void agsi_insns(struct jctx *J, int64_t n)
 {
-    while (n) {
+    while (n && !J->j->no_insn_count) {
         int64_t step = n > 127 ? 127 : n < -128 ? -128 : n;
         S390_EMIT(B, SIY, AGSI, R_ENV, OFF_INSNS, (int32_t)step);
         n -= step;
@@ -1309,10 +1311,23 @@ static void simplify(struct ir_block *b, uint32_t nt, uint64_t *cv, uint8_t *isc
         if (i->type != IR_I64)
             continue;
         ir_val a0 = i->arg[0], a1 = i->nargs > 1 ? i->arg[1] : 0;
-        bool c1 = a1 && a1 < nt && isc[a1], c0 = a0 && a0 < nt && isc[a0];
+        bool c1 = a1 && a1 < nt && (isc[a1] & 1), c0 = a0 && a0 < nt && (isc[a0] & 1);
         switch (i->op) {
         case IR_MOV:
             repl[i->dst] = a0;
+            break;
+        case IR_SELECT: {
+            /* A choice between constants below 2^32 (CSET, CSINC of constants) needs no
+             * ZEXT32 after it (isc bit 1: known below 2^32). */
+            ir_val x = i->arg[1], y = i->arg[2];
+            if (x < nt && y < nt && (isc[x] & 1) && (isc[y] & 1) && cv[x] <= 0xffffffffull &&
+                cv[y] <= 0xffffffffull)
+                isc[i->dst] |= 2;
+            break;
+        }
+        case IR_ZEXT32:
+            if (a0 < nt && (isc[a0] & 2))
+                repl[i->dst] = a0;
             break;
         case IR_ADD: case IR_OR: case IR_XOR:
             if (c1 && cv[a1] == 0)
@@ -1860,9 +1875,18 @@ static void lower(struct jctx *J, uint32_t k)
     case IR_SELECT: {
         alloc_dst(J, i->dst);
         int m = emit_test(J, i->arg[0]);
-        int x = R(J, i->arg[1], R_S1);
-        int y = R(J, i->arg[2], R_S14);
         int d = D(J, i->dst);
+        ir_val xt = i->arg[1], yt = i->arg[2];
+        if (J->lsc2 && J->is_const[xt] && J->is_const[yt] && fits_s16((int64_t)J->cval[xt]) &&
+            fits_s16((int64_t)J->cval[yt])) {
+            /* CSET and friends: two immediates, one of them on condition. */
+            S390_EMIT(B, RI, LGHI, d, (int32_t)(int64_t)J->cval[yt]);
+            S390_EMIT(B, RIEg, LOCGHI, d, (int32_t)(int64_t)J->cval[xt], m);
+            dfin(J, i->dst, d);
+            return;
+        }
+        int x = R(J, xt, R_S1);
+        int y = R(J, yt, R_S14);
         if (J->mie3) {
             S390_EMIT(B, RRFa, SELGR, d, x, y, m);
         } else {

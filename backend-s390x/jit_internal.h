@@ -41,6 +41,7 @@ struct s390_jit {
     struct s390_jit_block **blocks;
     uint32_t nblocks, cap;
     struct s390_jit_stats stats;
+    bool no_insn_count;     /* s390_jit_set_insn_count(j, false): no AGSI per block */
 };
 
 /* Code generation into buf, whose bytes will live at host address `at`. */

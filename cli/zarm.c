@@ -178,6 +178,7 @@ int main(int argc, char **argv)
         }
     }
     struct zarm_user *u;
+    opt.no_insn_count = !stats; /* only --stats shows the count */
     int r = zarm_user_create(&opt, &u);
     if (r) {
         fprintf(stderr, "zarm: %s\n", zarm_user_error(u));

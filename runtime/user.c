@@ -122,6 +122,8 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
             if (o->engine == ZARM_ENGINE_JIT)
                 return rt_error(u, ZARM_E_ENGINE, "--engine=jit: %s", jerr);
             u->engine = ZARM_ENGINE_INTERP;
+        } else if (o->no_insn_count) {
+            s390_jit_set_insn_count(u->cache.jit, false);
         }
     }
     u->feat = (struct ir_features){.lse = true, .crc32 = true, .rcpc = true, .fp = true,

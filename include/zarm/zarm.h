@@ -53,6 +53,9 @@ struct zarm_user_options {
     /* A guest execve of an Arm64 program runs zarm again with these options: */
     const char *self_exe;     /* the zarm program; NULL: /proc/self/exe */
     const char *exec_runner;  /* run it through this program (an emulator); NULL: directly */
+    /* Nonzero: the JIT's code does not count guest instructions (one instruction per block
+     * saved) and zarm_stats.guest_insns means nothing.  The CLI sets it unless --stats. */
+    int no_insn_count;
 };
 
 struct zarm_stats {
