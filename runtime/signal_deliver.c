@@ -134,6 +134,14 @@ void rt_signal_host_sync(struct zarm_user *u, int sig)
 void rt_signal_init(struct zarm_user *u)
 {
     owner = u;
+    /* Signals ignored across execve stay ignored: zarm inherited them from the process
+     * that ran it (a guest's execve re-runs zarm), so the guest starts with them. */
+    for (int sig = 1; sig <= RT_NSIG; sig++) {
+        struct sigaction old;
+        if (sig != SIGKILL && sig != SIGSTOP && sigaction(sig, NULL, &old) == 0 &&
+            old.sa_handler == SIG_IGN)
+            u->sig.act[sig].handler = RT_SIG_IGN;
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = host_kick;
