@@ -142,6 +142,17 @@ void rt_signal_init(struct zarm_user *u)
             old.sa_handler == SIG_IGN)
             u->sig.act[sig].handler = RT_SIG_IGN;
     }
+    /* The blocked mask survives execve: zarm started with the host mask the program
+     * before it had (a guest's execve sets it, rt_signal_exec), and is the guest's now.
+     * The host's own mask is cleared: host signals must reach zarm's handlers. */
+    sigset_t host;
+    if (pthread_sigmask(SIG_SETMASK, NULL, &host) == 0) {
+        for (int sig = 1; sig <= RT_NSIG; sig++)
+            if (sig != SIGKILL && sig != SIGSTOP && sigismember(&host, sig) == 1)
+                u->main.blocked |= sigbit(sig);
+        sigemptyset(&host);
+        pthread_sigmask(SIG_SETMASK, &host, NULL);
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = host_kick;
@@ -310,6 +321,19 @@ void rt_guest_signal(struct zarm_user *u, int sig, uint64_t addr)
         t->blocked &= ~sigbit(sig);
     }
     deliver_one(u, sig, info);
+}
+
+void rt_signal_exec(struct zarm_user *u, bool before)
+{
+    (void)u;
+    sigset_t set;
+    sigemptyset(&set);
+    if (before)
+        for (int sig = 1; sig <= RT_NSIG; sig++)
+            if ((rt_self->blocked & sigbit(sig)) && sig != SIGSEGV && sig != SIGBUS &&
+                sig != RT_KICK_SIGNAL)
+                sigaddset(&set, sig);
+    pthread_sigmask(SIG_SETMASK, &set, NULL);
 }
 
 int rt_signal_wait(struct zarm_user *u, struct rt_thread *t, uint64_t want,

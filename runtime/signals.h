@@ -31,6 +31,10 @@ int rt_signal_take(struct zarm_user *u, struct rt_thread *t, uint64_t want, uint
 int rt_signal_next(struct zarm_user *u, struct rt_thread *t);
 /* Kicks a thread that can take a pending process-directed signal. */
 void rt_signal_route(struct zarm_user *u);
+/* Around execve: before (true), the host mask becomes the guest's blocked mask, which
+ * the new program (zarm again, or a host program) starts with; after a failed execve
+ * (false), the host mask is empty again. */
+void rt_signal_exec(struct zarm_user *u, bool before);
 /* Sleeps until t has a pending signal in want (0), the CLOCK_MONOTONIC deadline
  * passes (-EAGAIN) or the thread or process ends (-EINTR). */
 int rt_signal_wait(struct zarm_user *u, struct rt_thread *t, uint64_t want,

@@ -342,7 +342,12 @@ void rt_syscall(struct zarm_user *u)
         bool mm = nr == 214 || nr == 215 || nr == 216 || nr == 222 || nr == 226;
         if (mm)
             pthread_mutex_lock(&u->mem.mm_lock);
+        bool exec = nr == 221;
+        if (exec)
+            rt_signal_exec(u, true);
         r = call_with_sigmask(u, e, nr, a);
+        if (exec)
+            rt_signal_exec(u, false);
         if (mm)
             pthread_mutex_unlock(&u->mem.mm_lock);
         if (r == -EINTR && restart_call(u, nr)) {
