@@ -7,6 +7,8 @@
 #include <inttypes.h>
 #include <linux/fs.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "signals.h"
 #include "syscall.h"
 
 #define G_UIO_MAXIOV 1024
@@ -426,7 +429,7 @@ static int64_t put_int(struct zarm_user *u, uint64_t addr, int v) {
     return rt_copy_to_guest(&u->mem, addr, b, 4) ? 0 : -EFAULT;
 }
 
-int64_t rt_sys_ioctl(struct zarm_user *u, const uint64_t a[6]) {
+static int64_t do_ioctl(struct zarm_user *u, const uint64_t a[6]) {
     int fd = rt_fd(a[0]);
     uint32_t req = (uint32_t)a[1];
     uint64_t arg = a[2];
@@ -503,6 +506,36 @@ int64_t rt_sys_ioctl(struct zarm_user *u, const uint64_t a[6]) {
     if (fcntl(fd, F_GETFD) < 0)
         return -EBADF;
     return -ENOTTY;
+}
+
+/* A process outside its terminal's foreground group may change the terminal
+ * (TCSETS*, TIOCSPGRP, TCFLSH, TCXONC) only if it blocks or ignores SIGTTOU;
+ * otherwise the kernel sends SIGTTOU and fails the call.  The guest's mask is
+ * zarm's, not the host thread's, so while the guest blocks or ignores SIGTTOU
+ * the host thread blocks it for the call: a job-control shell's child handing
+ * itself the terminal is then not stopped. */
+static bool hold_ttou(struct zarm_user *u, uint32_t req, sigset_t *old) {
+    enum { G_SIGTTOU = 22 };
+    bool changes = req == G_TCSETS || req == G_TCSETSW || req == G_TCSETSF ||
+                   req == G_TIOCSPGRP || req == G_TCFLSH || req == G_TCXONC;
+    if (!changes || !rt_self)
+        return false;
+    bool blocked = rt_self->blocked & (1ull << (G_SIGTTOU - 1));
+    if (!blocked && u->sig.act[G_SIGTTOU].handler != RT_SIG_IGN)
+        return false;
+    sigset_t ttou;
+    sigemptyset(&ttou);
+    sigaddset(&ttou, SIGTTOU);
+    return pthread_sigmask(SIG_BLOCK, &ttou, old) == 0;
+}
+
+int64_t rt_sys_ioctl(struct zarm_user *u, const uint64_t a[6]) {
+    sigset_t old;
+    bool held = hold_ttou(u, (uint32_t)a[1], &old);
+    int64_t r = do_ioctl(u, a);
+    if (held)
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return r;
 }
 
 int64_t rt_sys_getdents64(struct zarm_user *u, const uint64_t a[6]) {
