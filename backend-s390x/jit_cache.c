@@ -23,20 +23,43 @@ static int set_prot(uint8_t *from, size_t len, int prot)
     return mprotect((void *)a, e - a, prot);
 }
 
+/* One 16-byte store (STPQ on s390x): generated code reads an entry with one LPQ, so a thread
+ * probing while another fills the cache sees the old pair or the new one, never a mix. */
+static void jcache_store(uint64_t *entry, uint64_t pc, uint64_t code)
+{
+    union {
+        unsigned __int128 v;
+        uint64_t h[2];
+    } u = {.h = {pc, code}};
+    __atomic_store_n((unsigned __int128 *)(void *)entry, u.v, __ATOMIC_RELEASE);
+}
+
 void s390_jit_jcache_clear(struct s390_jit *j)
 {
     /* An entry whose pc hashes to another entry never matches. */
-    for (uint32_t i = 0; i < JIT_JCACHE_ENTRIES; i++) {
-        j->jcache[2 * i] = (uint64_t)((i + 1) & (JIT_JCACHE_ENTRIES - 1)) << 2;
-        j->jcache[2 * i + 1] = 0;
-    }
+    for (uint32_t i = 0; i < JIT_JCACHE_ENTRIES; i++)
+        jcache_store(&j->jcache[2 * i], (uint64_t)((i + 1) & (JIT_JCACHE_ENTRIES - 1)) << 2, 0);
 }
 
 void s390_jit_jcache_set(struct s390_jit *j, uint64_t pc, const struct s390_jit_block *blk)
 {
     uint32_t i = (uint32_t)(pc >> 2) & (JIT_JCACHE_ENTRIES - 1);
-    j->jcache[2 * i] = pc;
-    j->jcache[2 * i + 1] = (uint64_t)(uintptr_t)blk->code;
+    jcache_store(&j->jcache[2 * i], pc, (uint64_t)(uintptr_t)blk->code);
+}
+
+/* Writes to live code: the pages go read-write and back to read-execute, and flip_seq is odd
+ * in between, so that the fault hook of a thread running code on those pages retries. */
+static int write_begin(struct s390_jit *j, uint8_t *from, size_t len)
+{
+    __atomic_add_fetch(&j->flip_seq, 1, __ATOMIC_SEQ_CST);
+    return set_prot(from, len, PROT_READ | PROT_WRITE);
+}
+
+static void write_end(struct s390_jit *j, uint8_t *from, size_t len)
+{
+    set_prot(from, len, PROT_READ | PROT_EXEC);
+    __atomic_add_fetch(&j->flip_seq, 1, __ATOMIC_SEQ_CST);
+    __builtin___clear_cache((char *)from, (char *)from + len);
 }
 
 int s390_jit_create(struct s390_jit **out, size_t code_bytes, const char **err)
@@ -122,14 +145,14 @@ struct s390_jit_block *s390_jit_compile(struct s390_jit *j, const struct ir_bloc
         j->cap = cap;
     }
     blk->code = (uint8_t *)at;
-    if (set_prot(blk->code, buf.len, PROT_READ | PROT_WRITE) != 0) {
+    if (write_begin(j, blk->code, buf.len) != 0) {
+        write_end(j, blk->code, buf.len);
         free(blk->fault);
         free(blk);
         return NULL;
     }
     memcpy(blk->code, scratch, buf.len);
-    set_prot(blk->code, buf.len, PROT_READ | PROT_EXEC);
-    __builtin___clear_cache((char *)blk->code, (char *)blk->code + buf.len);
+    write_end(j, blk->code, buf.len);
     j->used += (buf.len + 15) & ~(size_t)15;
     for (uint32_t n = 0; n < blk->nlinks; n++)
         blk->link[n].owner = blk;
@@ -139,12 +162,11 @@ struct s390_jit_block *s390_jit_compile(struct s390_jit *j, const struct ir_bloc
     return blk;
 }
 
-static void patch(uint8_t *site, const void *target)
+static void patch(struct s390_jit *j, uint8_t *site, const void *target)
 {
-    set_prot(site, 6, PROT_READ | PROT_WRITE);
+    write_begin(j, site, 6);
     s390_patch_ril(site, target);
-    set_prot(site, 6, PROT_READ | PROT_EXEC);
-    __builtin___clear_cache((char *)site, (char *)site + 6);
+    write_end(j, site, 6);
 }
 
 void s390_jit_block_free(struct s390_jit *j, struct s390_jit_block *blk)
@@ -152,7 +174,7 @@ void s390_jit_block_free(struct s390_jit *j, struct s390_jit_block *blk)
     /* Branches into blk go back to their stubs. */
     for (struct s390_jit_link *l = blk->incoming, *n; l; l = n) {
         n = l->next_in;
-        patch(l->owner->code + l->site_off, l->owner->code + l->stub_off);
+        patch(j, l->owner->code + l->site_off, l->owner->code + l->stub_off);
         l->target = NULL;
         l->next_in = NULL;
     }
@@ -217,7 +239,10 @@ bool s390_jit_link(struct s390_jit *j, uint64_t token, struct s390_jit_block *ta
             continue;
         if (l->target)
             return true;
-        patch(blk->code + l->site_off, target->code);
+        /* Every cycle of chained blocks has a link to a block at or below its site: those
+         * enter at the target's interrupt check, forward links skip it. */
+        uint8_t *site = blk->code + l->site_off;
+        patch(j, site, target->code <= site ? target->code : target->code + JIT_CHECK_BYTES);
         l->target = target;
         l->next_in = target->incoming;
         target->incoming = l;

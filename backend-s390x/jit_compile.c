@@ -187,6 +187,9 @@ struct jctx {
     struct access *acc;
     uint32_t nacc, capacc;
     struct s390_label entry;
+    /* Interrupt checks: at the block's start (the checked entry) and at a loop's back-edge
+     * target, with their ways out. */
+    struct s390_label entry_check, loop_check, intr_stub, loop_intr_stub;
     struct s390_jit_block *blk;
     bool mie2, mie3, lsc2;
     s390_jit_nzcv_dead_fn nzcv_dead;
@@ -1206,7 +1209,7 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
 static void branch_to(struct jctx *J, int mask, uint64_t pc)
 {
     if (pc == J->b->pc) {
-        S390_EMIT_LABEL(B, RILc, BRCL, mask, J->loop ? &J->loop_label : &J->entry);
+        S390_EMIT_LABEL(B, RILc, BRCL, mask, J->loop ? &J->loop_check : &J->entry_check);
         return;
     }
     struct s390_jit_block *blk = J->blk;
@@ -1259,15 +1262,24 @@ static void store_pc(struct jctx *J, uint64_t pc)
 
 static void lower_goto_ind(struct jctx *J, const struct ir_insn *i)
 {
-    int x = R(J, i->arg[0], R_S0);
-    /* Inline probe of the indirect-branch cache: entry ((pc >> 2) & mask) * 16. */
+    int x = R(J, i->arg[0], R_S14);
+    /* Inline probe of the indirect-branch cache: entry ((pc >> 2) & mask) * 16, read with one
+     * LPQ (r0 = pc, r1 = code) so that a probe never pairs one entry's pc with the code of
+     * another that a thread is storing (STPQ, jit_cache.c). */
     S390_EMIT(B, RIEf, RISBG, R_S1, x, 64 - 4 - JIT_JCACHE_BITS, 59 | 0x80, 2);
-    S390_EMIT(B, RILb, LARL, R_S14, (int64_t)((uintptr_t)J->j->jcache - (J->at + B->len)));
-    S390_EMIT(B, RXY, CG, x, R_S1, R_S14, 0);
+    int64_t rel = (int64_t)((uintptr_t)J->j->jcache - (J->at + B->len));
+    if (x != R_S14) {
+        S390_EMIT(B, RILb, LARL, R_S14, rel);
+        S390_EMIT(B, RXY, LPQ, R_S0, R_S1, R_S14, 0);
+    } else {
+        S390_EMIT(B, RILb, LARL, R_S0, rel);
+        S390_EMIT(B, RRE, AGR, R_S1, R_S0);
+        S390_EMIT(B, RXY, LPQ, R_S0, 0, R_S1, 0);
+    }
+    S390_EMIT(B, RRE, CGR, x, R_S0);
     struct s390_label miss;
     s390_label_init(&miss);
     S390_EMIT_LABEL(B, RIc, BRC, 7, &miss);
-    S390_EMIT(B, RXY, LG, R_S1, R_S1, R_S14, 8);
     S390_EMIT(B, RR, BCR, 15, R_S1);
     s390_label_bind(B, &miss);
     S390_EMIT(B, RXY, STG, x, 0, R_ENV, OFF_PC);
@@ -2010,6 +2022,32 @@ static void lower(struct jctx *J, uint32_t k)
               i->op == IR_COND ? 1 : -1, i->imm);
 }
 
+/* env->interrupt (a signal, or another thread wanting this one stopped) is tested where
+ * chained code may come round again: at the checked entry (code start: the dispatcher, the
+ * indirect-branch cache, backward links and non-loop self branches enter there; forward links
+ * skip it) and at a loop's back-edge target.  JIT_CHECK_BYTES: LT + BRC. */
+static void emit_interrupt_check(struct jctx *J, struct s390_label *here, struct s390_label *out)
+{
+    s390_label_init(here);
+    s390_label_init(out);
+    s390_label_bind(B, here);
+    S390_EMIT(B, RXY, LT, R_S0, 0, R_ENV, (int)offsetof(struct ir_env, interrupt));
+    S390_EMIT_LABEL(B, RIc, BRC, 7, out);
+}
+
+/* Nothing of the block has run: the dispatcher resumes at its pc (the loop's pinned registers
+ * written back first), through the interrupt tail (r14 = pc). */
+static void emit_interrupt_stubs(struct jctx *J)
+{
+    for (int loop = 0; loop <= (int)J->loop; loop++) {
+        s390_label_bind(B, loop ? &J->loop_intr_stub : &J->intr_stub);
+        if (loop)
+            writeback_pins(J);
+        load_const(J, R_S14, J->b->pc);
+        brcl_abs(J, 15, J->j->interrupt_tail);
+    }
+}
+
 static void emit_stubs(struct jctx *J)
 {
     struct s390_jit_block *blk = J->blk;
@@ -2124,6 +2162,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     plan_loop(J);
     s390_label_init(&J->entry);
     s390_label_init(&J->loop_label);
+    emit_interrupt_check(J, &J->entry_check, &J->intr_stub);
     s390_label_bind(B, &J->entry);
     for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0]; n++)
         if (J->borrowed[n])
@@ -2131,6 +2170,8 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     for (int sl = 0; sl < 32; sl++)
         if (J->pin[sl] >= 0 && !is_global_pin(sl))
             S390_EMIT(B, RXY, LG, J->pin[sl], 0, R_ENV, OFF_X(sl));
+    if (J->loop)
+        emit_interrupt_check(J, &J->loop_check, &J->loop_intr_stub);
     s390_label_bind(B, &J->loop_label);
     agsi_insns(J, b->ninsns);
     for (uint32_t k = 0; k < b->n && !J->fail; k++) {
@@ -2144,8 +2185,10 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
             if (J->slot_owner[sl] && J->last_use[J->slot_owner[sl]] <= k)
                 release(J, J->slot_owner[sl]);
     }
-    if (!J->fail)
+    if (!J->fail) {
         emit_stubs(J);
+        emit_interrupt_stubs(J);
+    }
     if (J->fail || buf->error || buf->overflow)
         goto done;
     /* Fault table, sorted by host offset (accesses are recorded in code order, replays after
@@ -2256,6 +2299,14 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     S390_EMIT(buf, RRE, SGR, R_S1, R_S0);
     S390_EMIT(buf, RXY, STG, R_S1, 0, R_ENV, OFF_INSNS);
     S390_EMIT(buf, RXY, LLGF, 2, 0, R_ENV, OFF_EXIT);
+    S390_EMIT(buf, RILc, BRCL, 15, (int64_t)(j->common_exit - (at + buf->len)));
+    /* interrupt tail: r14 = the pc of a block that saw env->interrupt before it started. */
+    while (buf->len % 8)
+        s390_emit_nopr(buf);
+    j->interrupt_tail = at + buf->len;
+    S390_EMIT(buf, RXY, STG, R_S14, 0, R_ENV, OFF_PC);
+    S390_EMIT(buf, RI, LGHI, 2, IR_EXIT_BUDGET);
+    S390_EMIT(buf, RXY, STY, 2, 0, R_ENV, OFF_EXIT);
     S390_EMIT(buf, RILc, BRCL, 15, (int64_t)(j->common_exit - (at + buf->len)));
     while (buf->len % 16)
         s390_emit_nopr(buf);

@@ -25,6 +25,10 @@ enum { R_S0 = 0, R_S1 = 1, R_S14 = 14 };
 enum { JIT_LAZY_SUB = 1, JIT_LAZY_ADD = 2, JIT_LAZY_LOGIC = 3, JIT_LAZY_32 = 4 };
 uint64_t s390_jit_lazy_nzcv(struct ir_env *env, uint64_t kind, uint64_t a, uint64_t b);
 
+/* A block's code starts with its interrupt check (LT r0, env->interrupt; BRC 7, out): the
+ * checked entry.  Forward links enter this many bytes later. */
+#define JIT_CHECK_BYTES 10
+
 /* The indirect-branch cache: direct-mapped on (pc >> 2), 16-byte entries {pc, code}. */
 #define JIT_JCACHE_BITS 12
 #define JIT_JCACHE_ENTRIES (1u << JIT_JCACHE_BITS)
@@ -35,13 +39,16 @@ struct s390_jit {
     uint8_t *code;          /* code region (RX, flipped to RW to write) */
     size_t code_size, used, fixed; /* fixed: bytes of trampolines at the start */
     uint64_t *jcache;       /* data region (RW, never executable) */
-    uintptr_t enter, common_exit, fault_tail, helper_tail;
+    uintptr_t enter, common_exit, fault_tail, helper_tail, interrupt_tail;
     const struct s390_facilities *fac;
     /* Blocks in code address order (NULL once freed), for host pc -> block. */
     struct s390_jit_block **blocks;
     uint32_t nblocks, cap;
     struct s390_jit_stats stats;
     bool no_insn_count;     /* s390_jit_set_insn_count(j, false): no AGSI per block */
+    /* Odd while a page of the code region is writable (a block copied in, a branch patched):
+     * the fault hook retries a fetch fault that such a flip may have caused. */
+    volatile uint32_t flip_seq;
 };
 
 /* Code generation into buf, whose bytes will live at host address `at`. */

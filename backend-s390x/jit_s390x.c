@@ -5,6 +5,9 @@
 #include "backend-s390x/jit_internal.h"
 
 static __thread struct s390_jit *active;
+/* The last fault in generated code retried for a page flip, and the flip count it saw. */
+static __thread uintptr_t retry_pc;
+static __thread uint32_t retry_seq;
 
 bool s390_jit_available(const char **why_not)
 {
@@ -35,6 +38,20 @@ bool s390_jit_fault_redirect(void *ucontext)
     if (!j)
         return false;
     uintptr_t pc = (uintptr_t)uc->uc_mcontext.psw.addr;
+    if (pc - (uintptr_t)j->code >= j->code_size)
+        return false;
+    /* Another thread may have made this page writable for a moment (a patch, a block copied
+     * in next to running code): wait for the flip to end and re-execute.  The same pc faulting
+     * again with no flip in between is a fault of the guest access there. */
+    uint32_t seq;
+    while ((seq = __atomic_load_n(&j->flip_seq, __ATOMIC_ACQUIRE)) & 1)
+        ;
+    if (pc != retry_pc || seq != retry_seq) {
+        retry_pc = pc;
+        retry_seq = seq;
+        return true;
+    }
+    retry_pc = 0;
     struct s390_jit_block *blk = s390_jit_find(j, pc);
     if (!blk)
         return false;
