@@ -65,11 +65,37 @@ bool s390_facilities_level(const char *name, uint32_t *have) {
     return false;
 }
 
+static const char cap_help[] = "the s390x facility cap must be z196, z13, z14, z15, max or a "
+                                "comma-separated list of those and of mie1, lsc2, vx, mie2, "
+                                "vxe, vxpd, mie3, vxe2";
+
+bool s390_facilities_cap(const char *list, uint32_t *have) {
+    *have = S390_FAC_BIT(S390_FAC_BASE);
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        char name[16];
+        if (n == 0 || n >= sizeof name)
+            return false;
+        memcpy(name, p, n);
+        name[n] = 0;
+        uint32_t set = 0;
+        if (!s390_facilities_level(name, &set))
+            for (int f = 0; f < S390_FAC_COUNT; f++)
+                if (strcmp(name, fac_bits[f].name) == 0)
+                    set = S390_FAC_BIT(fac_bits[f].fac);
+        if (!set)
+            return false;
+        *have |= set;
+        p += n + (p[n] == ',');
+    }
+    return true;
+}
+
 int s390_facilities_detect(struct s390_facilities *f, const char *cap, const char **err) {
     memset(f, 0, sizeof(*f));
     uint32_t limit = ~0u;
-    if (cap && *cap && !s390_facilities_level(cap, &limit)) {
-        *err = "ZARM_CPU_FACILITIES must be one of z196, z13, z14, z15, max";
+    if (cap && *cap && !s390_facilities_cap(cap, &limit)) {
+        *err = cap_help;
         return -1;
     }
     f->stfle_dwords = s390_facilities_probe_host(f->stfle, S390_STFLE_DWORDS);
@@ -83,9 +109,26 @@ int s390_facilities_detect(struct s390_facilities *f, const char *cap, const cha
 static struct s390_facilities host;
 static const char *host_err;
 static pthread_once_t host_once = PTHREAD_ONCE_INIT;
+static const char *host_cap; /* s390_facilities_set_cap: wins over the environment */
+static bool host_detected;
 
 static void host_detect(void) {
-    s390_facilities_detect(&host, getenv("ZARM_CPU_FACILITIES"), &host_err);
+    s390_facilities_detect(&host, host_cap ? host_cap : getenv("ZARM_CPU_FACILITIES"), &host_err);
+    host_detected = true;
+}
+
+int s390_facilities_set_cap(const char *cap, const char **err) {
+    uint32_t have;
+    if (!s390_facilities_cap(cap, &have)) {
+        *err = cap_help;
+        return -1;
+    }
+    if (host_detected && (!host_cap || strcmp(host_cap, cap) != 0)) {
+        *err = "the host facilities were already detected with another cap";
+        return -1;
+    }
+    host_cap = cap;
+    return 0;
 }
 
 const struct s390_facilities *s390_host_facilities(const char **err) {

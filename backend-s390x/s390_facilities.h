@@ -44,9 +44,15 @@ uint32_t s390_facilities_from_stfle(const uint64_t *list, int dwords);
  * Returns false for an unknown name. */
 bool s390_facilities_level(const char *name, uint32_t *have);
 
-/* Probe the host and apply the cap `cap` (a level name, or NULL for none). Returns 0, or -1
- * with *err set to a message when cap is not a known level (nothing is reported then). */
+/* Probe the host and apply the cap `cap` (see s390_facilities_cap; NULL for none). Returns 0,
+ * or -1 with *err set to a message when cap names something unknown (nothing is reported then). */
 int s390_facilities_detect(struct s390_facilities *f, const char *cap, const char **err);
+/* A cap: a comma-separated list of level names and facility names ("z13", "z196,mie2"); the
+ * z196 baseline is always in.  False if a name is unknown. */
+bool s390_facilities_cap(const char *list, uint32_t *have);
+/* Sets the cap of s390_host_facilities (--cpu-facilities, instead of $ZARM_CPU_FACILITIES);
+ * before the first detection.  Returns 0, or -1 with *err set. */
+int s390_facilities_set_cap(const char *cap, const char **err);
 
 /* The host's facilities capped by $ZARM_CPU_FACILITIES, detected on first use. An invalid
  * value makes the first call fail and report nothing (err set); later calls return the same. */

@@ -27,6 +27,8 @@ static void usage(FILE *f)
             "  --stats          print execution statistics on exit\n"
             "  --log-fd=N       write the log to the open descriptor N (a guest execve's zarm)\n"
             "  --exec-runner=P  run zarm through program P when the guest execs an Arm64 program\n"
+            "  --cpu-facilities=LIST  cap the s390x facilities the JIT uses: z196, z13, z14, z15,\n"
+            "                   max, or a list such as z196,mie2 (else $ZARM_CPU_FACILITIES)\n"
             "  -h, --help       this text\n");
 }
 
@@ -128,6 +130,8 @@ int main(int argc, char **argv)
             stats = 1;
         } else if (!strncmp(a, "--exec-runner=", 14)) {
             opt.exec_runner = a + 14;
+        } else if (!strncmp(a, "--cpu-facilities=", 17)) {
+            opt.cpu_facilities = a + 17;
         } else if (!strncmp(a, "--log-fd=", 9)) {
             /* The log a guest's execve hands on; not the guest's to inherit. */
             opt.log_fd = atoi(a + 9);
@@ -226,6 +230,9 @@ int main(int argc, char **argv)
                     "  hw vcpus            %" PRIu64 "\n",
                     s.hw_exits, s.hw_handovers, s.hw_reg_transfers, s.hw_tlb_flushes,
                     s.hw_interrupts, s.hw_vcpus);
+        if (zarm_user_engine(u) == ZARM_ENGINE_JIT)
+            fprintf(stderr, "  interpreted blocks  %" PRIu64 " (the JIT could not compile them)\n",
+                    s.jit_fallback_blocks);
     }
     zarm_user_destroy(u);
     free(genv);

@@ -79,6 +79,9 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
     pthread_mutex_init(&u->cache_lock, NULL);
     pthread_cond_init(&u->threads_cv, NULL);
     const char *why;
+    /* Before anything asks whether the JIT can run: the cap decides what it may use. */
+    if (o->cpu_facilities && s390_facilities_set_cap(o->cpu_facilities, &why) != 0)
+        return rt_error(u, ZARM_E_INVAL, "--cpu-facilities=%s: %s", o->cpu_facilities, why);
     if (zarm_engine_available(o->engine, &why) != ZARM_OK)
         return rt_error(u, ZARM_E_ENGINE, "--engine=%s: %s", zarm_engine_name(o->engine), why);
     u->engine = ZARM_ENGINE_INTERP;
@@ -167,6 +170,11 @@ void zarm_user_stats(const struct zarm_user *u, struct zarm_stats *s)
     s->cache_bytes = u->cache.bytes;
     s->syscalls = u->syscalls;
     s->engine_exits = u->engine_exits;
+    if (u->cache.jit) {
+        struct s390_jit_stats js;
+        s390_jit_get_stats(u->cache.jit, &js);
+        s->jit_fallback_blocks = js.fallback_blocks;
+    }
     rt_hw_stats(u, s);
 }
 

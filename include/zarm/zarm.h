@@ -56,6 +56,9 @@ struct zarm_user_options {
     /* Nonzero: the JIT's code does not count guest instructions (one instruction per block
      * saved) and zarm_stats.guest_insns means nothing.  The CLI sets it unless --stats. */
     int no_insn_count;
+    /* The s390x facilities the JIT may use, capped: a level (z196, z13, z14, z15, max) or a
+     * comma-separated list of levels and facility names; NULL: $ZARM_CPU_FACILITIES. */
+    const char *cpu_facilities;
 };
 
 struct zarm_stats {
@@ -75,6 +78,8 @@ struct zarm_stats {
     uint64_t hw_tlb_flushes;   /* returns to EL0 after stage-1 table edits */
     uint64_t hw_interrupts;    /* guest code interrupted by a host signal (kick, signal) */
     uint64_t hw_vcpus;         /* vCPUs made (one per guest thread) */
+    /* The JIT (--engine=jit); zero for the others. */
+    uint64_t jit_fallback_blocks; /* blocks the JIT could not compile: run by the interpreter */
 };
 
 /* A user-mode Linux process running one Arm64 program. */

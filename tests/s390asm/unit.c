@@ -228,6 +228,14 @@ static void test_facilities(void) {
     CHECK(s390_facilities_detect(&f, "bogus", &err) == -1 && err != NULL);
     CHECK(s390_facilities_detect(&f, "z196", &err) == 0);
     CHECK((f.have & ~S390_FAC_BIT(S390_FAC_BASE)) == 0);
+    /* --cpu-facilities lists: levels and names, the baseline always in. */
+    uint32_t cap;
+    CHECK(s390_facilities_cap("mie2", &cap) &&
+          cap == (S390_FAC_BIT(S390_FAC_BASE) | S390_FAC_BIT(S390_FAC_MIE2)));
+    CHECK(s390_facilities_cap("z13,mie3", &cap) && cap == (z13 | S390_FAC_BIT(S390_FAC_MIE3)));
+    CHECK(!s390_facilities_cap(",z13", &cap) && !s390_facilities_cap("vx,nope", &cap));
+    CHECK(s390_facilities_detect(&f, "z196,lsc2", &err) == 0);
+    CHECK((f.have & ~(S390_FAC_BIT(S390_FAC_BASE) | S390_FAC_BIT(S390_FAC_LSC2))) == 0);
 }
 
 static void test_table(void) {
