@@ -2,7 +2,6 @@
  * translation.  rt_cache_invalidate is the only place translations are freed. */
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "rt.h"
 
@@ -79,9 +78,11 @@ void rt_cache_destroy(struct rt_cache *c)
     c->bucket = NULL;
 }
 
+/* Fibonacci hashing of the instruction index: a multiply and a shift on the dispatcher's
+ * path instead of a call into xxhash; the top bits mix every bit of pc. */
 static uint32_t bucket_of(const struct rt_cache *c, uint64_t pc)
 {
-    return (uint32_t)XXH3_64bits(&pc, sizeof pc) & (c->nbuckets - 1);
+    return (uint32_t)(((pc >> 2) * 0x9e3779b97f4a7c15ull) >> 32) & (c->nbuckets - 1);
 }
 
 struct rt_tb *rt_cache_find(struct rt_cache *c, uint64_t pc)
