@@ -138,10 +138,14 @@ L_SETV:
     env->cpu.v[op->imm & 31].d[op->imm2 & 1] = f[op->a];
     NEXT;
 
+/* Guest memory accesses stamp the CPU's pc with their instruction's: a host fault (a page the
+ * guest unmapped or protected) then leaves the state exactly at that instruction, as the
+ * exception-precision rule keeps every register write of it after the access. */
 #define LOAD(lbl, size, expr)                                                                      \
     lbl : {                                                                                        \
         uint64_t addr = f[op->a];                                                                  \
         CHECK_MEM(addr, size);                                                                     \
+        env->cpu.pc = blk->pc + op->pcoff;                                                         \
         const uint8_t *p = mem + addr;                                                             \
         f[op->d] = (expr);                                                                         \
         NEXT;                                                                                      \
@@ -160,6 +164,7 @@ L_SETV:
     lbl : {                                                                                        \
         uint64_t addr = f[op->a], v = f[op->b];                                                    \
         CHECK_MEM(addr, size);                                                                     \
+        env->cpu.pc = blk->pc + op->pcoff;                                                         \
         uint8_t *p = mem + addr;                                                                   \
         stmt;                                                                                      \
         NEXT;                                                                                      \

@@ -11,6 +11,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "runtime/signals.h"
 #include "runtime/syscall.h"
 
 static struct zarm_user *u;
@@ -26,6 +27,11 @@ static void setup(void)
     cr_assert_eq(rt_mem_map(&u->mem, DATA, RT_PAGE, PROT_READ | PROT_WRITE, "data"), 0);
     cr_assert_eq(rt_mem_map(&u->mem, RO, RT_PAGE, PROT_READ, "ro"), 0);
     u->mem.brk_start = u->mem.brk_cur = u->mem.brk_mapped = 0x300000;
+    /* The calling thread is the guest's main thread, as in zarm_user_run. */
+    u->main.u = u;
+    u->main.env = u->env;
+    u->main.tid = (int)gettid();
+    rt_self = &u->main;
 }
 
 static void teardown(void) { zarm_user_destroy(u); }
@@ -191,9 +197,13 @@ Test(syscall_handlers, signal_state)
     cr_assert_eq(rt_sys_rt_sigaction(u, kill9), -EINVAL);
     const uint64_t badsize[6] = {10, DATA, 0, 16, 0, 0};
     cr_assert_eq(rt_sys_rt_sigaction(u, badsize), -EINVAL);
-    /* A signal with a default action that kills ends the guest with 128+sig. */
+    /* A signal the guest sends itself is pending until the run loop delivers it; one with a
+     * default action that kills ends the guest with 128+sig. */
     const uint64_t k[6] = {(uint64_t)getpid(), 15, 0, 0, 0, 0};
     cr_assert_eq(rt_sys_kill(u, k), 0);
+    cr_assert(!u->exited);
+    cr_assert_eq(rt_signal_next(u, &u->main), 15);
+    rt_signal_deliver(u);
     cr_assert(u->exited);
     cr_assert_eq(u->exit_status, 128 + 15);
 }
