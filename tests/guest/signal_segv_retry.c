@@ -40,9 +40,10 @@ int main(void)
     /* Straight after the mapping call: the store is in the block that takes its result. */
     faults = 0;
     page = mmap(0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    long x = a + b;
-    page[200] = (char)x;
-    long y = x * 3 + page[200];
+    volatile long c = 1, d = 2;
+    long x = c + d;
+    page[100] = (char)x;
+    long y = x * 3 + page[100];
     printf("faults %d at offset %ld, x %ld y %ld\n", faults, offset, x, y);
     return 0;
 }
