@@ -3,9 +3,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "zarm/zarm.h"
@@ -98,6 +100,22 @@ static char **env_edit(char **env, size_t *n, const char *op, int unset)
     ne[(*n)++] = (char *)op;
     ne[*n] = NULL;
     return ne;
+}
+
+/* The guest died of sig's default action: so does zarm, as the guest process would (its
+ * parent sees WIFSIGNALED; a shell shows 128+sig either way).  No host core file: the core
+ * would be zarm's, not the guest's. */
+static void die_of(int sig)
+{
+    fflush(NULL);
+    struct rlimit none = {0, 0};
+    setrlimit(RLIMIT_CORE, &none);
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
 }
 
 int main(int argc, char **argv)
@@ -234,7 +252,10 @@ int main(int argc, char **argv)
             fprintf(stderr, "  interpreted blocks  %" PRIu64 " (the JIT could not compile them)\n",
                     s.jit_fallback_blocks);
     }
+    int term = r ? 0 : zarm_user_term_signal(u);
     zarm_user_destroy(u);
     free(genv);
+    if (term)
+        die_of(term);
     return status;
 }

@@ -186,6 +186,7 @@ struct zarm_user {
     volatile int nthreads;
     volatile bool exited;
     int exit_status;
+    int term_signal;                 /* the signal whose default action ended the guest */
     struct rt_hw *hw; /* the hardware engine (hw.c), when it runs the guest */
     uint64_t syscalls, engine_exits;
 };

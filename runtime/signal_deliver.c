@@ -196,6 +196,7 @@ static void default_action(struct zarm_user *u, int sig)
         raise(SIGSTOP);
         return;
     }
+    u->term_signal = sig;
     rt_thread_exit(u, 128 + sig, true);
 }
 
@@ -214,6 +215,7 @@ static void deliver_one(struct zarm_user *u, int sig, const uint8_t *info)
     t->in_sigsuspend = false;
     if (!rt_signal_frame_setup(u, sig, info, old)) {
         /* The kernel's answer to an unwritable frame: SIGSEGV, fatal. */
+        u->term_signal = SIGSEGV;
         rt_thread_exit(u, 128 + SIGSEGV, true);
         return;
     }

@@ -36,6 +36,8 @@ void rt_log(struct zarm_user *u, const char *fmt, ...)
 const char *zarm_user_error(const struct zarm_user *u) { return u ? u->err : "out of memory"; }
 enum zarm_engine zarm_user_engine(const struct zarm_user *u) { return u->engine; }
 
+int zarm_user_term_signal(const struct zarm_user *u) { return u->term_signal; }
+
 const char *zarm_engine_name(enum zarm_engine e)
 {
     switch (e) {

@@ -96,6 +96,10 @@ int zarm_user_load(struct zarm_user *u, const char *path, char *const argv[], ch
 /* Runs until the guest exits.  *status is the guest's exit status, or 128+signal
  * if a signal killed it (as a shell reports). */
 int zarm_user_run(struct zarm_user *u, int *status);
+/* After zarm_user_run: the signal whose default action ended the guest, 0 if it exited.  A
+ * runner that stands for the guest process dies of the same signal, so that its parent sees
+ * what the guest's parent would (WIFSIGNALED). */
+int zarm_user_term_signal(const struct zarm_user *u);
 void zarm_user_stats(const struct zarm_user *u, struct zarm_stats *s);
 /* The message for the last failure, naming the file and the problem. */
 const char *zarm_user_error(const struct zarm_user *u);

@@ -25,3 +25,5 @@ try:
     subprocess.run(["/nonexistent/prog"])
 except FileNotFoundError as e:
     print("FileNotFoundError", e.errno)
+# A child that dies of a signal is seen to (WIFSIGNALED), not as an exit with 128+n.
+print(subprocess.run([BB, "sh", "-c", "kill -TERM $$"]).returncode)
