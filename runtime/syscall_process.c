@@ -328,6 +328,62 @@ static int64_t wake_op_emulated(uint32_t *w, uint32_t *w2, int priv, uint32_t n1
     return r;
 }
 
+/* The PI lock operations on a big-endian host, where the kernel would read the guest's
+ * little-endian owner tid wrongly: the same protocol on the guest's word (owner tid, WAITERS
+ * bit, OWNER_DIED kept), waiting on the host futex at it.  Mutual exclusion, waking and the
+ * error cases are Linux's; priority inheritance itself is not (it only affects scheduling). */
+#define G_FUTEX_WAITERS 0x80000000u
+#define G_FUTEX_OWNER_DIED 0x40000000u
+#define G_FUTEX_TID_MASK 0x3fffffffu
+
+static bool pi_cas(uint32_t *w, uint32_t *raw, uint32_t nv)
+{
+    return __atomic_compare_exchange_n(w, raw, as_host_word(nv), false, __ATOMIC_SEQ_CST,
+                                       __ATOMIC_SEQ_CST);
+}
+
+static int64_t pi_emulated(uint32_t *w, int cmd, int flags, const struct timespec *abs)
+{
+    uint32_t tid = (uint32_t)gettid(), raw = __atomic_load_n(w, __ATOMIC_SEQ_CST);
+    bool waited = false;
+    for (;;) {
+        uint32_t v = ld_le32(&raw);
+        if (cmd == G_FUTEX_UNLOCK_PI) {
+            if ((v & G_FUTEX_TID_MASK) != tid)
+                return -EPERM;
+            if (!pi_cas(w, &raw, 0))
+                continue;
+            if (v & G_FUTEX_WAITERS)
+                host_futex(w, FUTEX_WAKE | (flags & G_FUTEX_PRIVATE), 1, NULL, NULL, 0);
+            return 0;
+        }
+        if ((v & G_FUTEX_TID_MASK) == tid)
+            return -EDEADLK;
+        if (!(v & G_FUTEX_TID_MASK)) {
+            /* Free: take it; after a wait others may still wait, so WAITERS stays. */
+            uint32_t nv = tid | (v & G_FUTEX_OWNER_DIED) | (waited ? G_FUTEX_WAITERS : 0) |
+                          (v & G_FUTEX_WAITERS);
+            if (pi_cas(w, &raw, nv))
+                return 0;
+            continue;
+        }
+        if (cmd == G_FUTEX_TRYLOCK_PI)
+            return -EAGAIN;
+        if (!(v & G_FUTEX_WAITERS) && !pi_cas(w, &raw, v | G_FUTEX_WAITERS))
+            continue;
+        /* LOCK_PI's timeout is absolute on CLOCK_REALTIME, LOCK_PI2's on the clock the
+         * operation names (CLOCK_MONOTONIC by default). */
+        int clock = cmd == G_FUTEX_LOCK_PI || (flags & G_FUTEX_CLOCK_REALTIME)
+                        ? FUTEX_CLOCK_REALTIME : 0;
+        long r = host_futex(w, FUTEX_WAIT_BITSET | clock | (flags & G_FUTEX_PRIVATE),
+                            as_host_word(v | G_FUTEX_WAITERS), abs, NULL, FUTEX_BITSET_MATCH_ANY);
+        if (r == -ETIMEDOUT || r == -EINTR)
+            return r;
+        waited = true;
+        raw = __atomic_load_n(w, __ATOMIC_SEQ_CST);
+    }
+}
+
 int64_t rt_sys_futex(struct zarm_user *u, const uint64_t a[6]) {
     int op = (int)a[1];
     int cmd = op & ~(G_FUTEX_PRIVATE | G_FUTEX_CLOCK_REALTIME);
@@ -378,9 +434,13 @@ int64_t rt_sys_futex(struct zarm_user *u, const uint64_t a[6]) {
     case G_FUTEX_WAIT_REQUEUE_PI:
     case G_FUTEX_CMP_REQUEUE_PI:
         /* The kernel reads an owner tid from the word: the host's byte order must be the
-         * guest's.  Host tids are guest tids. */
-        if (!host_is_le())
-            break;
+         * guest's.  Host tids are guest tids.  On a big-endian host the lock operations are
+         * done here; the requeue ones (not used by glibc's condition variables) are not. */
+        if (!host_is_le()) {
+            if (cmd == G_FUTEX_WAIT_REQUEUE_PI || cmd == G_FUTEX_CMP_REQUEUE_PI)
+                break;
+            return pi_emulated(w, cmd, flags, tsp);
+        }
         if (cmd == G_FUTEX_CMP_REQUEUE_PI)
             return host_futex(w, cmd | flags, (uint32_t)a[2], val2, w2, (uint32_t)a[5]);
         return host_futex(w, cmd | flags, (uint32_t)a[2], tsp, w2, (uint32_t)a[5]);
