@@ -188,6 +188,12 @@ enum {
     G_PR_SET_DUMPABLE = 4,
     G_PR_SET_NAME = 15,
     G_PR_GET_NAME = 16,
+    G_PR_GET_KEEPCAPS = 7,
+    G_PR_SET_KEEPCAPS = 8,
+    G_PR_CAPBSET_READ = 23,
+    G_PR_GET_CHILD_SUBREAPER = 37,
+    G_PR_SET_CHILD_SUBREAPER = 36,
+    G_PR_GET_THP_DISABLE = 42,
     G_PR_SET_NO_NEW_PRIVS = 38,
     G_PR_GET_NO_NEW_PRIVS = 39,
 };
@@ -213,15 +219,22 @@ int64_t rt_sys_prctl(struct zarm_user *u, const uint64_t a[6]) {
     case G_PR_GET_DUMPABLE:
     case G_PR_SET_NO_NEW_PRIVS:
     case G_PR_GET_NO_NEW_PRIVS:
+    case G_PR_GET_KEEPCAPS:
+    case G_PR_SET_KEEPCAPS:
+    case G_PR_CAPBSET_READ:
+    case G_PR_SET_CHILD_SUBREAPER:
+    case G_PR_GET_THP_DISABLE:
         /* Integer-only options: the host's answer is the process's. */
         return rt_ret(prctl((int)a[0], (unsigned long)a[1], (unsigned long)a[2],
                             (unsigned long)a[3], (unsigned long)a[4]));
-    case G_PR_GET_PDEATHSIG: {
-        int sig = 0;
-        if (prctl(PR_GET_PDEATHSIG, &sig) != 0)
+    case G_PR_GET_PDEATHSIG:
+    case G_PR_GET_CHILD_SUBREAPER: {
+        /* An int the kernel stores at the address. */
+        int v = 0;
+        if (prctl((int)a[0], &v) != 0)
             return -errno;
         uint8_t b[4];
-        st_le32(b, (uint32_t)sig);
+        st_le32(b, (uint32_t)v);
         return rt_copy_to_guest(&u->mem, a[1], b, 4) ? 0 : -EFAULT;
     }
     }

@@ -120,6 +120,8 @@ int main(void) {
     CHECK(prctl(PR_SET_NAME, "worker-thread-name-long"));
     CHECK(prctl(PR_GET_NAME, name));
     printf("name %s\n", name);
+    printf("capability bounding set has CAP_CHOWN: %d\n", prctl(PR_CAPBSET_READ, 0, 0, 0, 0) >= 0);
+    CHECK(prctl(PR_GET_KEEPCAPS, 0, 0, 0, 0));
 
     struct sigaction sa, old;
     memset(&sa, 0, sizeof sa);
