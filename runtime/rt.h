@@ -130,7 +130,19 @@ struct rt_signals {
     volatile uint64_t pending;       /* process-directed, awaiting a thread */
     uint8_t info[RT_NSIG + 1][RT_SIGINFO_SIZE];
     uint64_t trampoline;             /* guest page with `mov x8,#139; svc #0`, 0 until made */
+    /* Further instances of real-time signals already pending (Linux queues them, each with
+     * its siginfo), oldest first; t is the target thread, NULL for the process. */
+    struct rt_sigqueued {
+        struct rt_thread *t;
+        int sig;
+        uint8_t info[RT_SIGINFO_SIZE];
+        struct rt_sigqueued *next;
+    } *queue;
+    unsigned queued;
+    pthread_mutex_t queue_lock;      /* real-time signals' pending bits, slots and queue */
 };
+#define RT_SIGRTMIN 32
+#define RT_SIGQUEUE_MAX 4096
 
 /* One guest thread (vCPU): its engine context and its per-thread signal state.
  * The thread running guest code reaches its own through rt_self. */

@@ -17,6 +17,7 @@
 #include <inttypes.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -134,6 +135,7 @@ void rt_signal_host_sync(struct zarm_user *u, int sig)
 void rt_signal_init(struct zarm_user *u)
 {
     owner = u;
+    pthread_mutex_init(&u->sig.queue_lock, NULL);
     /* Signals ignored across execve stay ignored: zarm inherited them from the process
      * that ran it (a guest's execve re-runs zarm), so the guest starts with them. */
     for (int sig = 1; sig <= RT_NSIG; sig++) {
@@ -228,6 +230,73 @@ static void deliver_one(struct zarm_user *u, int sig, const uint8_t *info)
     }
 }
 
+/* A real-time signal sig pending for t (or the process): its slot's siginfo into info, and the
+ * next queued instance, if any, into the slot.  False if another thread took it first. */
+static bool take_rt(struct zarm_user *u, struct rt_thread *t, int sig, uint8_t *info)
+{
+    pthread_mutex_lock(&u->sig.queue_lock);
+    struct rt_thread *who = (t->pending & sigbit(sig)) ? t : NULL;
+    volatile uint64_t *pend = who ? &t->pending : &u->sig.pending;
+    uint8_t *slot = who ? t->info[sig] : u->sig.info[sig];
+    bool got = *pend & sigbit(sig);
+    if (got) {
+        memcpy(info, slot, RT_SIGINFO_SIZE);
+        __atomic_and_fetch(pend, ~sigbit(sig), __ATOMIC_SEQ_CST);
+        for (struct rt_sigqueued **q = &u->sig.queue; *q; q = &(*q)->next)
+            if ((*q)->t == who && (*q)->sig == sig) {
+                struct rt_sigqueued *e = *q;
+                memcpy(slot, e->info, RT_SIGINFO_SIZE);
+                __atomic_or_fetch(pend, sigbit(sig), __ATOMIC_SEQ_CST);
+                *q = e->next;
+                u->sig.queued--;
+                free(e);
+                break;
+            }
+    }
+    pthread_mutex_unlock(&u->sig.queue_lock);
+    return got;
+}
+
+/* Posts a real-time signal: into its slot if none is pending, else onto the queue. */
+static void post_rt(struct zarm_user *u, struct rt_thread *t, int sig, const uint8_t *info)
+{
+    pthread_mutex_lock(&u->sig.queue_lock);
+    volatile uint64_t *pend = t ? &t->pending : &u->sig.pending;
+    if (!(*pend & sigbit(sig))) {
+        memcpy(t ? t->info[sig] : u->sig.info[sig], info, RT_SIGINFO_SIZE);
+        __atomic_or_fetch(pend, sigbit(sig), __ATOMIC_SEQ_CST);
+    } else if (u->sig.queued < RT_SIGQUEUE_MAX) {
+        struct rt_sigqueued *e = malloc(sizeof *e), **q = &u->sig.queue;
+        if (e) {
+            e->t = t;
+            e->sig = sig;
+            memcpy(e->info, info, RT_SIGINFO_SIZE);
+            e->next = NULL;
+            while (*q)
+                q = &(*q)->next;
+            *q = e;
+            u->sig.queued++;
+        }
+    }
+    pthread_mutex_unlock(&u->sig.queue_lock);
+}
+
+void rt_signal_drop_queued(struct zarm_user *u, int sig)
+{
+    pthread_mutex_lock(&u->sig.queue_lock);
+    for (struct rt_sigqueued **q = &u->sig.queue; *q;) {
+        struct rt_sigqueued *e = *q;
+        if (e->sig == sig) {
+            *q = e->next;
+            u->sig.queued--;
+            free(e);
+        } else {
+            q = &e->next;
+        }
+    }
+    pthread_mutex_unlock(&u->sig.queue_lock);
+}
+
 int rt_signal_take(struct zarm_user *u, struct rt_thread *t, uint64_t want, uint8_t *info)
 {
     for (;;) {
@@ -238,6 +307,11 @@ int rt_signal_take(struct zarm_user *u, struct rt_thread *t, uint64_t want, uint
         uint64_t sync = ready & (sigbit(SIGSEGV) | sigbit(SIGBUS) | sigbit(SIGILL) |
                                  sigbit(SIGTRAP) | sigbit(SIGFPE) | sigbit(SIGSYS));
         int sig = __builtin_ctzll(sync ? sync : ready) + 1;
+        if (sig >= RT_SIGRTMIN) {
+            if (take_rt(u, t, sig, info))
+                return sig;
+            continue;
+        }
         if (t->pending & sigbit(sig)) {
             t->pending &= ~sigbit(sig);
             memcpy(info, t->info[sig], RT_SIGINFO_SIZE);
@@ -293,6 +367,14 @@ void rt_signal_post(struct zarm_user *u, struct rt_thread *t, int sig, const uin
     if (!(blocked & sigbit(sig)) &&
         (h == RT_SIG_IGN || (h == RT_SIG_DFL && rt_signal_default_ignores(sig))))
         return;
+    if (sig >= RT_SIGRTMIN) {
+        post_rt(u, t, sig, info);
+        if (t && t != rt_self)
+            rt_thread_kick(t);
+        if (!t && (rt_self->blocked & sigbit(sig)))
+            rt_signal_route(u);
+        return;
+    }
     if (t) {
         memcpy(t->info[sig], info, RT_SIGINFO_SIZE);
         __atomic_or_fetch(&t->pending, sigbit(sig), __ATOMIC_SEQ_CST);

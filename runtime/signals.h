@@ -27,6 +27,8 @@ void rt_siginfo_sender(uint8_t *info, int sig, int code);
 /* Dequeues the lowest pending signal of t in want (thread-directed first);
  * 0 if none, else the signal with its siginfo in info. */
 int rt_signal_take(struct zarm_user *u, struct rt_thread *t, uint64_t want, uint8_t *info);
+/* Forgets the queued further instances of real-time signal sig (it became ignored). */
+void rt_signal_drop_queued(struct zarm_user *u, int sig);
 /* The signal the run loop would deliver to t next, 0 if none. */
 int rt_signal_next(struct zarm_user *u, struct rt_thread *t);
 /* Kicks a thread that can take a pending process-directed signal. */

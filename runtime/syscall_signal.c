@@ -120,6 +120,7 @@ int64_t rt_sys_rt_sigaction(struct zarm_user *u, const uint64_t a[6])
         if (nact.handler == RT_SIG_IGN ||
             (nact.handler == RT_SIG_DFL && rt_signal_default_ignores(sig))) {
             __atomic_and_fetch(&u->sig.pending, ~sigbit(sig), __ATOMIC_SEQ_CST);
+            rt_signal_drop_queued(u, sig);
             pthread_mutex_lock(&u->threads_lock);
             for (struct rt_thread *t = u->threads; t; t = t->next)
                 __atomic_and_fetch(&t->pending, ~sigbit(sig), __ATOMIC_SEQ_CST);

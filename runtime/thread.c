@@ -78,9 +78,12 @@ static void fork_child(void)
     me->tid = (int)gettid();
     me->host = pthread_self();
     u->nthreads = 1;
-    /* A child starts with no pending signals. */
+    /* A child starts with no pending signals (nor queued ones). */
     me->pending = 0;
     u->sig.pending = 0;
+    pthread_mutex_init(&u->sig.queue_lock, NULL);
+    for (int sig = RT_SIGRTMIN; sig <= RT_NSIG; sig++)
+        rt_signal_drop_queued(u, sig);
     /* Syscall handlers that reach for the process's vCPU find this one. */
     u->env = me->env;
 }
