@@ -233,7 +233,7 @@ static int reexec_zarm(struct zarm_user *u, const char *prog, char **argv, size_
             return -ENOEXEC;
         self[n] = 0;
     }
-    char engine[32], mem[48], logs[128] = "", logfd[32], runner[4200];
+    char engine[32], mem[48], logs[128] = "", logfd[32], runner[4200], fac[256];
     char **v = calloc(argc + 20, sizeof *v);
     if (!v)
         return -ENOMEM;
@@ -250,6 +250,10 @@ static int reexec_zarm(struct zarm_user *u, const char *prog, char **argv, size_
     if (u->opt.guest_mem_size) {
         snprintf(mem, sizeof mem, "--mem=%llu", (unsigned long long)u->opt.guest_mem_size);
         v[i++] = mem;
+    }
+    if (u->opt.cpu_facilities && u->opt.cpu_facilities[0]) {
+        snprintf(fac, sizeof fac, "--cpu-facilities=%s", u->opt.cpu_facilities);
+        v[i++] = fac;
     }
     for (size_t k = 0; k < sizeof items / sizeof items[0]; k++)
         if (u->opt.log_mask & items[k].bit) {
