@@ -31,6 +31,8 @@ static void usage(FILE *f)
             "  --exec-runner=P  run zarm through program P when the guest execs an Arm64 program\n"
             "  --cpu-facilities=LIST  cap the s390x facilities the JIT uses: z196, z13, z14, z15,\n"
             "                   max, or a list such as z196,mie2 (else $ZARM_CPU_FACILITIES)\n"
+            "  --jit-hot=N      compile a block with the JIT once it has run N times in the\n"
+            "                   interpreter; 0: at once (else $ZARM_JIT_HOT, else a default)\n"
             "  -h, --help       this text\n");
 }
 
@@ -107,6 +109,15 @@ static char **env_edit(char **env, size_t *n, const char *op, int unset)
  * would be zarm's, not the guest's. */
 static void die_of(int sig)
 {
+    /* The core-dumping ones are announced, as qemu does (the test harnesses drop the line). */
+    switch (sig) {
+    case SIGQUIT: case SIGILL: case SIGTRAP: case SIGABRT: case SIGBUS: case SIGFPE:
+    case SIGSEGV: case SIGXCPU: case SIGXFSZ: case SIGSYS:
+        fprintf(stderr, "zarm: uncaught target signal %d (%s)\n", sig, strsignal(sig));
+        break;
+    default:
+        break;
+    }
     fflush(NULL);
     struct rlimit none = {0, 0};
     setrlimit(RLIMIT_CORE, &none);
@@ -148,6 +159,9 @@ int main(int argc, char **argv)
             stats = 1;
         } else if (!strncmp(a, "--exec-runner=", 14)) {
             opt.exec_runner = a + 14;
+        } else if (!strncmp(a, "--jit-hot=", 10)) {
+            int n = atoi(a + 10);
+            opt.jit_hot = n > 0 ? n : -1;
         } else if (!strncmp(a, "--cpu-facilities=", 17)) {
             opt.cpu_facilities = a + 17;
         } else if (!strncmp(a, "--log-fd=", 9)) {
