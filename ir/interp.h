@@ -19,6 +19,10 @@ struct ir_iblock {
     uint64_t pc;
     uint32_t ninsns, nops;
     uint32_t nbytes;
+    /* Tiering: entries left before the block exits to the dispatcher (IR_EXIT_BUDGET with
+     * cpu.pc at the block) to be compiled; 0 = never.  Once it runs out it stays at 1, so
+     * every later entry exits as well (the dispatcher sets 0 if the block stays here). */
+    uint32_t hot;
     /* Chained successors for GOTO (0) and BRCOND taken (0) / not taken (1),
      * valid while link_gen equals the cache generation. */
     struct ir_iblock *link[2];

@@ -322,6 +322,7 @@ struct ir_iblock *ir_interp_compile(const struct ir_block *b)
     L.out->ninsns = b->ninsns;
     L.out->nbytes = b->nbytes;
     L.out->nops = L.nops;
+    L.out->hot = 0; /* no run counter (tiering sets one) */
     L.out->link[0] = L.out->link[1] = NULL;
     L.out->link_gen[0] = L.out->link_gen[1] = ~0ull;
     return L.out;

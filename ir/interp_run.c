@@ -10,6 +10,18 @@
 
 #define SLOT_PSTATE 33
 
+/* Whether the block must go back to the dispatcher instead of running: a signal, or its run
+ * counter ran out (tiering; it stays at 1 then, so every later entry stops too). */
+static inline bool interp_stop(const struct ir_env *env, struct ir_iblock *blk)
+{
+    if (env->interrupt || !blk->hot)
+        return true;
+    if (--blk->hot)
+        return false;
+    blk->hot = 1;
+    return true;
+}
+
 uint32_t ir_interp_run(struct ir_env *env, struct ir_iblock *blk)
 {
     static const void *const labels[H_COUNT] = {
@@ -43,7 +55,8 @@ uint32_t ir_interp_run(struct ir_env *env, struct ir_iblock *blk)
     }
 
 enter:
-    if (__builtin_expect(env->interrupt, 0)) {
+    /* One test on the way in for both: a signal to deliver, a block that counts its runs. */
+    if (__builtin_expect(env->interrupt | blk->hot, 0) && interp_stop(env, blk)) {
         env->cpu.pc = blk->pc;
         env->exit = IR_EXIT_BUDGET;
         return env->exit;

@@ -21,6 +21,8 @@
 #define RT_PAGE 4096ull
 #define RT_PAGE_ALIGN(x) (((x) + RT_PAGE - 1) & ~(RT_PAGE - 1))
 #define RT_DEFAULT_MEM_SIZE (4ull << 30)
+/* Tiering: the default number of interpreted runs of a block before the JIT compiles it. */
+#define RT_JIT_HOT_DEFAULT 64
 /* PROT_NONE bytes on each side of the guest window (backend-s390x/README.md). */
 #define RT_GUARD (64ull << 10)
 /* Size of the JIT code cache; when full, every translation is dropped. */
@@ -77,6 +79,10 @@ struct rt_tb {
     /* Guest code the translation also depends on (blocks the JIT looked ahead into for
      * dead-flag elimination): invalidating it drops this block too. */
     uint64_t dep_pc[2], dep_end[2];
+    /* Tiering: the JIT was asked for this block and could not compile it (it stays in the
+     * interpreter, with no counter). */
+    bool no_jit;
+    bool waited; /* its compilation was put off once (it reads its predecessor's flags) */
     struct rt_tb *next;      /* hash chain, or the retired list */
     uint64_t dropped_gen;    /* the cache generation it was dropped in (retired list) */
 };
@@ -201,6 +207,9 @@ struct zarm_user {
     int term_signal;                 /* the signal whose default action ended the guest */
     struct rt_hw *hw; /* the hardware engine (hw.c), when it runs the guest */
     uint64_t syscalls, engine_exits;
+    /* Tiering (run.c): with the JIT, a block runs this many times in the interpreter before
+     * it is compiled; 0 = compiled at once. */
+    uint32_t jit_hot;
 };
 
 /* The vCPU context of the calling guest thread. */

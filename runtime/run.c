@@ -62,28 +62,30 @@ static bool fetch_insn(void *ctx, uint64_t pc, uint32_t *word)
 /* The translation in progress, for the lookahead's dependencies. */
 static __thread struct rt_tb *translating;
 
-/* Records whether block b writes NZCV before reading it (1), reads it first (0), does
- * neither and jumps straight on (2: the answer is its successor's), or neither (3). */
+/* Whether block b writes NZCV before reading it (1), reads it first (0), does neither and
+ * jumps straight on (2: the answer is its successor's, at *next), or neither (3). */
+static int nzcv_use(const struct ir_block *b, uint64_t *next)
+{
+    int dead = 3;
+    *next = 0;
+    for (uint32_t k = 0; k < b->n; k++) {
+        unsigned op = b->insn[k].op;
+        if (op == IR_GET_NZCV)
+            return 0;
+        if (op == IR_SET_NZCV)
+            return 1;
+        if (op == IR_GOTO) {
+            dead = 2;
+            *next = b->insn[k].imm;
+        }
+    }
+    return dead;
+}
+
 static void note_nzcv(struct zarm_user *u, const struct ir_block *b)
 {
     struct rt_nzcv_entry *e = &u->cache.nzcv[(b->pc >> 2) & 1023];
-    int dead = 3;
-    e->next = 0;
-    for (uint32_t k = 0; k < b->n; k++) {
-        unsigned op = b->insn[k].op;
-        if (op == IR_GET_NZCV) {
-            dead = 0;
-            break;
-        }
-        if (op == IR_SET_NZCV) {
-            dead = 1;
-            break;
-        }
-        if (op == IR_GOTO) {
-            dead = 2;
-            e->next = b->insn[k].imm;
-        }
-    }
+    int dead = nzcv_use(b, &e->next);
     e->pc = b->pc;
     e->end = b->pc + (b->nbytes ? b->nbytes : 4);
     e->dead = dead;
@@ -135,21 +137,57 @@ static int nzcv_dead_at(void *ctx, uint64_t pc)
     return S390_JIT_NZCV_UNKNOWN;
 }
 
+/* The guest block at pc as IR, from the lookahead's spares when it has it; for the JIT, its
+ * use of NZCV noted for the lookahead (note). */
+static void block_ir(struct zarm_user *u, uint64_t pc, struct ir_block *b, bool note)
+{
+    for (unsigned i = 0; i < 4; i++)
+        if (u->cache.ahead_valid[i] && u->cache.ahead[i].pc == pc) {
+            *b = u->cache.ahead[i];
+            u->cache.ahead_valid[i] = false;
+            return;
+        }
+    ir_translate_block(b, pc, &u->feat, fetch_insn, u);
+    if (note)
+        note_nzcv(u, b);
+}
+
+/* Compiles b with the JIT for tb (not yet in the cache, or promoted: in_cache).  A full code
+ * cache is flushed (the one invalidation path) and the block retried, unless it was in the
+ * cache: the flush dropped it, and the caller must look pc up again (returns false). */
+static bool compile_jit(struct zarm_user *u, struct rt_tb *tb, const struct ir_block *b,
+                        bool in_cache)
+{
+    struct s390_jit *jit = u->cache.jit;
+    bool full;
+    translating = tb;
+    tb->jit = s390_jit_compile(jit, b, &full, nzcv_dead_at, u);
+    /* While there are other threads they may be running code in the cache: no reset
+     * then, the new blocks run in the interpreter. */
+    bool alive = true;
+    if (!tb->jit && full && u->nthreads == 1) {
+        /* The code cache is full: drop everything and start over. */
+        rt_cache_invalidate(&u->cache, 0, ~0ull);
+        s390_jit_reset(jit);
+        /* A block that was in the cache may be freed already. */
+        alive = !in_cache;
+        if (alive) {
+            memset(tb->dep_pc, 0, sizeof tb->dep_pc);
+            memset(tb->dep_end, 0, sizeof tb->dep_end);
+            tb->jit = s390_jit_compile(jit, b, &full, nzcv_dead_at, u);
+        }
+    }
+    translating = NULL;
+    if (tb->jit && u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
+        rt_log_out_asm_s390(u, tb->jit);
+    return alive;
+}
+
 static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
 {
     struct ir_block b;
-    bool have = false;
-    for (unsigned i = 0; i < 4 && !have; i++)
-        if (u->cache.ahead_valid[i] && u->cache.ahead[i].pc == pc) {
-            b = u->cache.ahead[i];
-            u->cache.ahead_valid[i] = false;
-            have = true;
-        }
-    if (!have) {
-        ir_translate_block(&b, pc, &u->feat, fetch_insn, u);
-        if (u->cache.jit)
-            note_nzcv(u, &b);
-    }
+    /* Tiered, only the blocks compiled later need the note (promote makes it then). */
+    block_ir(u, pc, &b, u->cache.jit && !u->jit_hot);
     struct rt_tb *tb = calloc(1, sizeof *tb);
     if (!tb) {
         ir_block_free(&b);
@@ -163,30 +201,18 @@ static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
         ir_print(u->log, &b);
     if (rt_mem_range_mapped(&u->mem, pc, b.nbytes))
         tb->code_hash = XXH3_64bits(rt_g2h(&u->mem, pc), b.nbytes);
-    struct s390_jit *jit = u->cache.jit;
-    if (jit) {
-        bool full;
-        translating = tb;
-        tb->jit = s390_jit_compile(jit, &b, &full, nzcv_dead_at, u);
-        /* While there are other threads they may be running code in the cache: no reset
-         * then, the new blocks run in the interpreter. */
-        if (!tb->jit && full && u->nthreads == 1) {
-            /* The code cache is full: drop everything (the one invalidation path) and
-             * start over. */
-            rt_cache_invalidate(&u->cache, 0, ~0ull);
-            s390_jit_reset(jit);
-            memset(tb->dep_pc, 0, sizeof tb->dep_pc);
-            memset(tb->dep_end, 0, sizeof tb->dep_end);
-            tb->jit = s390_jit_compile(jit, &b, &full, nzcv_dead_at, u);
-        }
-        translating = NULL;
-        if (tb->jit && u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
-            rt_log_out_asm_s390(u, tb->jit);
-    }
+    /* Tiering: with a threshold, a block starts in the interpreter and is compiled once it
+     * has run jit_hot times (run_jit). */
+    if (u->cache.jit && !u->jit_hot)
+        compile_jit(u, tb, &b, false);
     if (!tb->jit) {
         tb->interp = ir_interp_compile(&b);
-        if (tb->interp && u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
-            ir_interp_print(u->log, tb->interp);
+        if (tb->interp) {
+            if (u->cache.jit)
+                tb->interp->hot = u->jit_hot;
+            if (u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
+                ir_interp_print(u->log, tb->interp);
+        }
     }
     ir_block_free(&b);
     if (!tb->interp && !tb->jit) {
@@ -195,6 +221,32 @@ static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
     }
     rt_cache_insert(&u->cache, tb);
     return tb;
+}
+
+/* Tiering: compiles an interpreted block whose counter ran out (the caller holds
+ * u->cache_lock).  Returns false if a flush of the code cache dropped it. */
+static bool promote(struct zarm_user *u, struct rt_tb *tb)
+{
+    struct ir_block b;
+    block_ir(u, tb->pc, &b, true);
+    /* A block that reads the flags its predecessor set waits twice as long again: the JIT
+     * guesses how they were computed from the predecessor's code, so that should be
+     * compiled first (a block with two predecessors is twice as hot as each). */
+    uint64_t next;
+    if (!tb->waited && nzcv_use(&b, &next) == 0) {
+        ir_block_free(&b);
+        tb->waited = true;
+        tb->interp->hot = 2 * u->jit_hot;
+        return true;
+    }
+    bool alive = compile_jit(u, tb, &b, true);
+    ir_block_free(&b);
+    if (alive && !tb->jit) {
+        /* Not for the JIT: it stays interpreted, uncounted. */
+        tb->no_jit = true;
+        tb->interp->hot = 0;
+    }
+    return alive;
 }
 
 /* Finds or makes the block at pc; the caller holds u->cache_lock. */
@@ -225,14 +277,17 @@ static struct ir_iblock *lookup(struct ir_env *env, uint64_t pc)
     return b;
 }
 
-/* With the JIT, the interpreter runs only the blocks the JIT could not compile, and never
- * translates (a translation may flush the cache under its feet): anything else goes back to
- * the dispatcher. */
+/* With the JIT, the interpreter runs only the blocks without JIT code (not compiled yet, or
+ * not compilable), and never compiles (a compilation may flush the cache under its feet):
+ * anything else goes back to the dispatcher.  Tiered, a new block starts in the interpreter,
+ * so it translates that (no JIT, no flush) and runs on. */
 static struct ir_iblock *lookup_interp_only(struct ir_env *env, uint64_t pc)
 {
     struct zarm_user *u = env->runtime;
     pthread_mutex_lock(&u->cache_lock);
     struct rt_tb *tb = rt_cache_find(&u->cache, pc);
+    if (!tb && u->jit_hot)
+        tb = translate(u, pc);
     struct ir_iblock *b = tb && tb->interp && !tb->jit ? tb->interp : NULL;
     pthread_mutex_unlock(&u->cache_lock);
     if (!b)
@@ -247,6 +302,11 @@ static uint32_t run_jit(struct zarm_user *u, struct ir_env *env)
     struct s390_jit *jit = u->cache.jit;
     pthread_mutex_lock(&u->cache_lock);
     struct rt_tb *tb = lookup_tb_locked(u, env->cpu.pc);
+    /* A counter that ran out (it stays at 1): the block is hot. */
+    if (tb && !tb->jit && !tb->no_jit && tb->interp->hot == 1 && !promote(u, tb)) {
+        pthread_mutex_unlock(&u->cache_lock);
+        return IR_EXIT_NONE;
+    }
     if (tb && tb->jit)
         s390_jit_jcache_set(jit, tb->pc, tb->jit);
     pthread_mutex_unlock(&u->cache_lock);

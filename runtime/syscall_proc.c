@@ -233,7 +233,7 @@ static int reexec_zarm(struct zarm_user *u, const char *prog, char **argv, size_
             return -ENOEXEC;
         self[n] = 0;
     }
-    char engine[32], mem[48], logs[128] = "", logfd[32], runner[4200], fac[256];
+    char engine[32], mem[48], logs[128] = "", logfd[32], runner[4200], fac[256], hot[32];
     char **v = calloc(argc + 20, sizeof *v);
     if (!v)
         return -ENOMEM;
@@ -254,6 +254,10 @@ static int reexec_zarm(struct zarm_user *u, const char *prog, char **argv, size_
     if (u->opt.cpu_facilities && u->opt.cpu_facilities[0]) {
         snprintf(fac, sizeof fac, "--cpu-facilities=%s", u->opt.cpu_facilities);
         v[i++] = fac;
+    }
+    if (u->opt.jit_hot) {
+        snprintf(hot, sizeof hot, "--jit-hot=%d", u->opt.jit_hot > 0 ? u->opt.jit_hot : 0);
+        v[i++] = hot;
     }
     for (size_t k = 0; k < sizeof items / sizeof items[0]; k++)
         if (u->opt.log_mask & items[k].bit) {

@@ -130,6 +130,10 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
         } else if (o->no_insn_count) {
             s390_jit_set_insn_count(u->cache.jit, false);
         }
+        /* Tiering threshold: the option, else $ZARM_JIT_HOT, else the default (0: at once). */
+        const char *hot = getenv("ZARM_JIT_HOT");
+        long n = o->jit_hot ? o->jit_hot : hot && *hot ? strtol(hot, NULL, 10) : RT_JIT_HOT_DEFAULT;
+        u->jit_hot = n > 0 ? (uint32_t)(n < 1000000 ? n : 1000000) : 0;
     }
     u->feat = (struct ir_features){.lse = true, .crc32 = true, .rcpc = true, .fp = true,
                                    .asimd = true};

@@ -59,6 +59,9 @@ struct zarm_user_options {
     /* The s390x facilities the JIT may use, capped: a level (z196, z13, z14, z15, max) or a
      * comma-separated list of levels and facility names; NULL: $ZARM_CPU_FACILITIES. */
     const char *cpu_facilities;
+    /* Tiering of the JIT: a block runs this many times in the interpreter before the JIT
+     * compiles it; negative: compiled at once; 0: $ZARM_JIT_HOT, else the default. */
+    int jit_hot;
 };
 
 struct zarm_stats {

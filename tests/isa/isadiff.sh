@@ -38,6 +38,9 @@ seed=$1 count=$2 engine=$3 build=$4
 case $engine in
 *@*) export ZARM_CPU_FACILITIES="${engine#*@}"; engine=${engine%%@*} ;;
 esac
+# Every tested instruction through the JIT's code: no tiering (a block would otherwise run in
+# the interpreter until it is hot), unless the caller sets ZARM_JIT_HOT.
+export ZARM_JIT_HOT="${ZARM_JIT_HOT:-0}"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 case $build in
 */*) dir=$build ;;
