@@ -63,6 +63,20 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+/* Waits for the child pid and collects its status (as a shell reports it) and the stdout and
+ * stderr it wrote to the files out and err. */
+static struct result wait_result(pid_t pid, const char *out, const char *err)
+{
+    int ws = 0;
+    waitpid(pid, &ws, 0);
+    struct result r;
+    r.status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
+    size_t elen;
+    r.out = slurp(out, &r.out_len);
+    r.err = slurp(err, &elen);
+    return r;
+}
+
 /* Runs /zarm ENGINE-ARGS... -- /guest/NAME (or NAME, an absolute path) ARGS in a fresh directory, with env extra set. */
 static struct result run_zarm(const char *tag, char *const zargs[], const char *name,
                               const char *in, char *const args[], const char *extra_env)
@@ -101,15 +115,8 @@ static struct result run_zarm(const char *tag, char *const zargs[], const char *
         execve(argv[0], argv, envp);
         _exit(127);
     }
-    int ws = 0;
-    waitpid(pid, &ws, 0);
-    struct result r;
-    r.status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
-    size_t elen;
-    r.out = slurp(out, &r.out_len);
-    r.err = slurp(err, &elen);
     (void)tag;
-    return r;
+    return wait_result(pid, out, err);
 }
 
 static void check(bool ok, const char *fmt, ...)
@@ -176,14 +183,7 @@ static struct result run_vm(char *const argv[])
         execv(argv[0], argv);
         _exit(127);
     }
-    int ws = 0;
-    waitpid(pid, &ws, 0);
-    struct result r;
-    r.status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
-    size_t elen;
-    r.out = slurp(out, &r.out_len);
-    r.err = slurp(err, &elen);
-    return r;
+    return wait_result(pid, out, err);
 }
 
 static int read_list(struct prog *p, int max)
