@@ -1,7 +1,9 @@
-/* Appends IR instructions to a block; the op table of ops.def gives arities. */
+/* Appends IR instructions to a block; the op table of ops.def gives arities.  Forwards
+ * register values and folds constants as it goes (see ir.h). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "eval.h"
 #include "ir.h"
 
 const struct ir_op_info ir_op_info[IR_NUM_OPS] = {
@@ -29,46 +31,71 @@ void ir_block_free(struct ir_block *b)
 }
 
 /* Ops that produce no value. */
-static bool op_has_result(unsigned op)
+static const bool no_result[IR_NUM_OPS] = {
+    [IR_SET] = true,  [IR_SET_NZCV] = true, [IR_SETV] = true,     [IR_STORE] = true,
+    [IR_GOTO] = true, [IR_BRCOND] = true,   [IR_GOTO_IND] = true, [IR_EXIT] = true,
+};
+
+/* Whether temp t is a constant (its maker is insn[t - 1] while the block is built). */
+static bool const_of(const struct ir_block *b, ir_val t, uint64_t *v)
 {
-    switch (op) {
-    case IR_SET:
-    case IR_SET_NZCV:
-    case IR_SETV:
-    case IR_STORE:
-    case IR_GOTO:
-    case IR_BRCOND:
-    case IR_GOTO_IND:
-    case IR_EXIT:
+    if (!t || t > b->n)
         return false;
-    default:
-        return true;
-    }
+    const struct ir_insn *i = &b->insn[t - 1];
+    if (i->dst != t || i->op != IR_CONST)
+        return false;
+    *v = i->imm;
+    return true;
 }
 
-ir_val ir_emit(struct ir_block *b, unsigned op, unsigned type, ir_val a, ir_val b2, ir_val c,
-               uint64_t imm, uint64_t imm2)
+static struct ir_insn *append(struct ir_block *b)
 {
     if (b->n == b->cap) {
-        uint32_t cap = b->cap ? b->cap * 2 : 64;
+        uint32_t cap = b->cap ? b->cap * 2 : 128;
         struct ir_insn *p = realloc(b->insn, cap * sizeof *p);
         if (!p)
             abort(); /* the only allocation failure zarm treats as fatal */
         b->insn = p;
         b->cap = cap;
     }
-    struct ir_insn *i = &b->insn[b->n++];
+    return &b->insn[b->n++];
+}
+
+ir_val ir_emit(struct ir_block *b, unsigned op, unsigned type, ir_val a, ir_val b2, ir_val c,
+               uint64_t imm, uint64_t imm2)
+{
+    unsigned nargs = ir_op_info[op].nargs;
+    /* A pure value op on constants is a constant (ir_eval knows which ops are pure). */
+    uint64_t ca, cb = op == IR_COND ? imm : 0, r;
+    if ((nargs == 1 || nargs == 2) && const_of(b, a, &ca) &&
+        (nargs == 1 || const_of(b, b2, &cb)) && ir_eval(op, type, ca, cb, &r)) {
+        op = IR_CONST;
+        type = IR_I64;
+        nargs = 0;
+        a = b2 = c = 0;
+        imm = r;
+        imm2 = 0;
+    }
+    struct ir_insn *i = append(b);
     i->op = (uint16_t)op;
     i->type = (uint8_t)type;
-    i->nargs = ir_op_info[op].nargs;
+    i->nargs = (uint8_t)nargs;
     i->pcoff = b->cur_pcoff;
     i->arg[0] = a;
     i->arg[1] = b2;
     i->arg[2] = c;
     i->imm = imm;
     i->imm2 = imm2;
-    i->dst = op_has_result(op) ? ++b->ntemps : 0;
+    ir_val t = ++b->ntemps;
+    i->dst = no_result[op] ? 0 : t;
     return i->dst;
+}
+
+void ir_block_truncate(struct ir_block *b, uint32_t mark)
+{
+    b->n = mark;
+    /* Forwarded values may come from the dropped instructions. */
+    memset(b->fwd, 0, sizeof b->fwd);
 }
 
 ir_val ir_const(struct ir_block *b, uint64_t value)
@@ -87,10 +114,32 @@ ir_val ir_un(struct ir_block *b, unsigned op, unsigned type, ir_val x)
 {
     return ir_emit(b, op, type, x, 0, 0, 0, 0);
 }
-ir_val ir_get(struct ir_block *b, unsigned slot) { return ir_emit(b, IR_GET, IR_I64, 0, 0, 0, slot, 0); }
-void ir_set(struct ir_block *b, unsigned slot, ir_val v) { ir_emit(b, IR_SET, IR_I64, v, 0, 0, slot, 0); }
-ir_val ir_get_nzcv(struct ir_block *b) { return ir_emit(b, IR_GET_NZCV, IR_I64, 0, 0, 0, 0, 0); }
-void ir_set_nzcv(struct ir_block *b, ir_val v) { ir_emit(b, IR_SET_NZCV, IR_I64, v, 0, 0, 0, 0); }
+/* Register reads and writes go through fwd: a read of a value the block holds is that value. */
+static ir_val get_slot(struct ir_block *b, unsigned op, unsigned slot, unsigned key)
+{
+    if (key < IR_FWD_SLOTS && b->fwd[key])
+        return b->fwd[key];
+    ir_val v = ir_emit(b, op, IR_I64, 0, 0, 0, slot, 0);
+    if (key < IR_FWD_SLOTS)
+        b->fwd[key] = v;
+    return v;
+}
+static void set_slot(struct ir_block *b, unsigned op, unsigned slot, unsigned key, ir_val v)
+{
+    ir_emit(b, op, IR_I64, v, 0, 0, slot, 0);
+    if (key < IR_FWD_SLOTS)
+        b->fwd[key] = v;
+}
+ir_val ir_get(struct ir_block *b, unsigned slot)
+{
+    return get_slot(b, IR_GET, slot, slot < IR_FWD_NZCV ? slot : IR_FWD_SLOTS);
+}
+void ir_set(struct ir_block *b, unsigned slot, ir_val v)
+{
+    set_slot(b, IR_SET, slot, slot < IR_FWD_NZCV ? slot : IR_FWD_SLOTS, v);
+}
+ir_val ir_get_nzcv(struct ir_block *b) { return get_slot(b, IR_GET_NZCV, 0, IR_FWD_NZCV); }
+void ir_set_nzcv(struct ir_block *b, ir_val v) { set_slot(b, IR_SET_NZCV, 0, IR_FWD_NZCV, v); }
 
 ir_val ir_load(struct ir_block *b, unsigned type, ir_val addr, unsigned size, bool sign)
 {
@@ -111,7 +160,11 @@ ir_val ir_call_pure(struct ir_block *b, unsigned helper, ir_val a, ir_val b2, ir
 void ir_goto(struct ir_block *b, uint64_t pc) { ir_emit(b, IR_GOTO, IR_I64, 0, 0, 0, pc, 0); }
 void ir_brcond(struct ir_block *b, ir_val c, uint64_t taken, uint64_t not_taken)
 {
-    ir_emit(b, IR_BRCOND, IR_I64, c, 0, 0, taken, not_taken);
+    uint64_t v;
+    if (const_of(b, c, &v))
+        ir_goto(b, v ? taken : not_taken); /* a branch on a constant is a jump */
+    else
+        ir_emit(b, IR_BRCOND, IR_I64, c, 0, 0, taken, not_taken);
 }
 void ir_goto_ind(struct ir_block *b, ir_val target) { ir_emit(b, IR_GOTO_IND, IR_I64, target, 0, 0, 0, 0); }
 void ir_exit(struct ir_block *b, enum ir_exit reason, uint64_t pc, ir_val info)

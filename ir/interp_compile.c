@@ -5,7 +5,10 @@
  * temp's last use, and a SET retargets the instruction that produced its value
  * when nothing in between could observe the register, so `add x0, x0, #1`
  * becomes one handler that updates x0 in place.  Constants become the immediate
- * of a _ri handler where they are the second operand. */
+ * of a _ri handler where they are the second operand.
+ *
+ * This runs on every block the interpreter (or the tiered JIT's first tier) meets, so it is
+ * two walks over the block: a backward one that learns each temp's uses, and the lowering. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,39 +18,72 @@
 
 #define SLOT_PSTATE 33
 #define NONE 0xffffffffu
+#define NZCV_KEY 34
 
-struct lower {
-    const struct ir_block *b;
-    uint32_t *last_use; /* per temp: index of last instruction reading it */
-    uint32_t *slot;     /* per temp: slot, or NONE */
-    uint8_t *is_const;
-    uint64_t *cval;
-    uint8_t *alias;     /* per temp: its slot is a guest register's */
-    /* Temp slots: those above `fresh` were never used in this block; freed ones
-     * are on a stack. */
-    uint16_t free_stack[IR_MAX_TEMP_SLOTS];
-    uint32_t nfree, fresh;
-    struct ir_iblock *out;
-    uint32_t nops, cap;
-    int err;
+/* What the lowering knows of each temp. */
+struct temp {
+    uint32_t last1;    /* 1 + index of the last instruction reading it; 0: never read */
+    uint32_t nuses;
+    uint32_t slot;     /* NONE until placed */
+    uint32_t producer; /* index into the output of the handler that made it, or NONE */
+    uint32_t set_next; /* GETs: index of the next SET of the same register (or n) */
+    uint8_t is_const, alias, freed;
+    uint64_t cval;
 };
 
-static struct ir_iop *emit(struct lower *L, unsigned h, uint32_t pcoff)
+struct lower {
+    struct temp *t;
+    struct ir_iblock *out;
+    uint32_t nops;
+    int err;
+    /* Temp slots: those from `fresh` on were never used in this block; freed ones
+     * are on a stack. */
+    uint32_t nfree, fresh;
+    uint16_t free_stack[IR_MAX_TEMP_SLOTS];
+};
+
+/* How each op lowers: a kind and a handler (the first of a family for the typed kinds). */
+enum kind { K_NONE, K_BIN, K_UN, K_TYPED, K_ONE, K_LOAD, K_STORE, K_CONST, K_GET, K_SET };
+static const struct {
+    uint16_t h;
+    uint8_t kind;
+} lowering[IR_NUM_OPS] = {
+#define IR_BIN(n, e32, e64) [IR_##n] = {H_##n##_32_rr, K_BIN},
+#define IR_UN(n, e32, e64) [IR_##n] = {H_##n##_32, K_UN},
+#define IR_OP(n, na, fl)
+#include "ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+    [IR_COND] = {H_COND, K_ONE},          [IR_SELECT] = {H_SELECT, K_ONE},
+    [IR_ADC] = {H_ADC_32, K_TYPED},       [IR_NZCV_ADC] = {H_NZCV_ADC_32, K_TYPED},
+    [IR_EXTR] = {H_EXTR_32, K_TYPED},     [IR_SET_NZCV] = {H_SET_NZCV, K_ONE},
+    [IR_GETV] = {H_GETV, K_ONE},          [IR_SETV] = {H_SETV, K_ONE},
+    [IR_LOAD] = {0, K_LOAD},              [IR_STORE] = {0, K_STORE},
+    [IR_CALL] = {H_CALL, K_ONE},          [IR_CALLX] = {H_CALLX, K_ONE},
+    [IR_GOTO] = {H_GOTO, K_ONE},          [IR_BRCOND] = {H_BRCOND, K_ONE},
+    [IR_GOTO_IND] = {H_GOTO_IND, K_ONE},  [IR_EXIT] = {H_EXIT, K_ONE},
+    [IR_CONST] = {0, K_CONST},            [IR_GET] = {0, K_GET},
+    [IR_GET_NZCV] = {0, K_GET},           [IR_SET] = {0, K_SET},
+};
+/* The _32_rr, _32_ri, _64_rr, _64_ri order of binary handlers, _32, _64 of the others. */
+_Static_assert(H_ADD_32_ri == H_ADD_32_rr + 1 && H_ADD_64_rr == H_ADD_32_rr + 2 &&
+                   H_ADD_64_ri == H_ADD_32_rr + 3 && H_NOT_64 == H_NOT_32 + 1 &&
+                   H_ADC_64 == H_ADC_32 + 1 && H_EXTR_64 == H_EXTR_32 + 1 &&
+                   H_NZCV_ADC_64 == H_NZCV_ADC_32 + 1,
+               "handler order");
+
+static struct ir_iop *emit(struct lower *L, unsigned h, uint32_t pcoff, uint32_t d, uint32_t a,
+                           uint64_t imm)
 {
-    if (L->nops == L->cap) {
-        L->cap = L->cap ? L->cap * 2 : 64;
-        struct ir_iblock *p = realloc(L->out, sizeof *p + L->cap * sizeof(struct ir_iop));
-        if (!p) {
-            L->err = 1;
-            L->cap = L->nops = 0;
-            return NULL;
-        }
-        L->out = p;
-    }
     struct ir_iop *op = &L->out->ops[L->nops++];
-    memset(op, 0, sizeof *op);
     op->h = (uint16_t)h;
+    op->d = (uint16_t)d;
+    op->a = (uint16_t)a;
+    op->b = op->c = op->pad = 0;
     op->pcoff = pcoff;
+    op->imm = imm;
+    op->imm2 = 0;
     return op;
 }
 
@@ -66,41 +102,30 @@ static void free_slot(struct lower *L, uint32_t slot)
     L->free_stack[L->nfree++] = (uint16_t)(slot - IR_TMP_SLOT0);
 }
 
-static void release_dead_args(struct lower *L, const struct ir_insn *i, uint32_t k)
+/* Frees the slot of temp v if instruction k is its last reader (once for ADD t, t). */
+static inline void release(struct lower *L, ir_val v, uint32_t k)
 {
-    for (unsigned a = 0; a < i->nargs; a++) {
-        ir_val t = i->arg[a];
-        if (!t || L->last_use[t] != k || L->slot[t] == NONE || L->alias[t] ||
-            L->slot[t] < IR_TMP_SLOT0)
-            continue;
-        /* An operand named twice (ADD t, t) is freed once. */
-        bool seen = false;
-        for (unsigned p = 0; p < a; p++)
-            seen = seen || i->arg[p] == t;
-        if (!seen)
-            free_slot(L, L->slot[t]);
+    struct temp *t = &L->t[v];
+    if (v && t->last1 == k + 1 && !t->alias && !t->freed && t->slot != NONE &&
+        t->slot >= IR_TMP_SLOT0) {
+        t->freed = 1;
+        free_slot(L, t->slot);
     }
 }
 
-/* Slot holding temp t, materialising a constant if needed. */
-static uint32_t use(struct lower *L, ir_val t, uint32_t pcoff)
+/* Slot holding temp v, materialising a constant if needed. */
+static inline uint32_t use(struct lower *L, ir_val v, uint32_t pcoff)
 {
-    if (!t)
+    if (!v)
         return 0;
-    if (L->slot[t] == NONE && L->is_const[t]) {
-        uint32_t s = alloc_slot(L);
-        struct ir_iop *op = emit(L, H_MOVI, pcoff);
-        if (op) {
-            op->d = (uint16_t)s;
-            op->imm = L->cval[t];
-        }
-        L->slot[t] = s;
+    struct temp *t = &L->t[v];
+    if (t->slot == NONE && t->is_const) {
+        t->slot = alloc_slot(L);
+        emit(L, H_MOVI, pcoff, t->slot, 0, t->cval);
     }
-    return L->slot[t] == NONE ? 0 : L->slot[t];
+    return t->slot == NONE ? 0 : t->slot;
 }
 
-/* Register slots GET/SET name, with NZCV as one more. */
-#define NZCV_KEY 34
 static int reg_key(const struct ir_insn *i)
 {
     if (i->op == IR_GET || i->op == IR_SET)
@@ -120,201 +145,142 @@ static unsigned load_handler(uint64_t imm, unsigned type)
     return size == 1 ? H_LD_S1_64 : size == 2 ? H_LD_S2_64 : H_LD_S4_64;
 }
 
-static unsigned pure_handler(unsigned op, unsigned type, bool imm_form)
+static unsigned store_handler(uint64_t imm)
 {
-    switch (op) {
-#define IR_BIN(n, e32, e64)                                                                        \
-    case IR_##n:                                                                                   \
-        return type == IR_I32 ? (imm_form ? H_##n##_32_ri : H_##n##_32_rr)                         \
-                              : (imm_form ? H_##n##_64_ri : H_##n##_64_rr);
-#define IR_UN(n, e32, e64)                                                                         \
-    case IR_##n:                                                                                   \
-        return type == IR_I32 ? H_##n##_32 : H_##n##_64;
-#define IR_OP(n, na, fl)
-#include "ops.def"
-#undef IR_BIN
-#undef IR_UN
-#undef IR_OP
-    default:
-        return H_COUNT;
+    unsigned size = imm & 0xff;
+    return size == 1 ? H_ST_1 : size == 2 ? H_ST_2 : size == 4 ? H_ST_4 : H_ST_8;
+}
+
+/* The backward walk: uses, last readers, constants, and for each GET the next SET. */
+static uint32_t learn(struct lower *L, const struct ir_block *b)
+{
+    uint32_t next[NZCV_KEY + 1], nconst = 0;
+    for (int r = 0; r <= NZCV_KEY; r++)
+        next[r] = b->n;
+    for (uint32_t k = b->n; k-- > 0;) {
+        const struct ir_insn *i = &b->insn[k];
+        for (unsigned a = 0; a < i->nargs; a++) {
+            struct temp *t = &L->t[i->arg[a]];
+            if (!t->last1)
+                t->last1 = k + 1;
+            t->nuses++;
+        }
+        L->t[i->dst].slot = NONE;
+        L->t[i->dst].producer = NONE;
+        if (i->op == IR_CONST) {
+            L->t[i->dst].is_const = 1;
+            L->t[i->dst].cval = i->imm;
+            nconst++;
+        }
+        int r = reg_key(i);
+        if (r < 0)
+            continue;
+        if (i->op == IR_SET || i->op == IR_SET_NZCV)
+            next[r] = k;
+        else
+            L->t[i->dst].set_next = next[r];
+    }
+    L->t[0].slot = NONE;
+    return nconst;
+}
+
+/* A GET: the register's own slot while nothing writes it before the temp's last use. */
+static void lower_get(struct lower *L, const struct ir_insn *i, uint32_t reg)
+{
+    struct temp *t = &L->t[i->dst];
+    if (t->set_next >= t->last1) {
+        t->slot = reg;
+        t->alias = 1;
+    } else {
+        t->slot = alloc_slot(L);
+        emit(L, H_MOVR, i->pcoff, t->slot, reg, 0);
     }
 }
 
-static bool is_pure_op(unsigned op) { return pure_handler(op, IR_I64, false) != H_COUNT; }
+static void lower_set(struct lower *L, const struct ir_insn *i, uint32_t k)
+{
+    ir_val v = i->arg[0];
+    struct temp *t = &L->t[v];
+    /* Retarget: the value was made by the handler just emitted, is used only here, and
+     * lives in a temp slot. */
+    if (t->producer != NONE && t->producer + 1 == L->nops && t->nuses == 1 && !t->alias) {
+        free_slot(L, L->out->ops[t->producer].d);
+        t->freed = 1;
+        L->out->ops[t->producer].d = (uint16_t)i->imm;
+        return;
+    }
+    if (t->is_const && t->slot == NONE)
+        emit(L, H_MOVI, i->pcoff, (uint32_t)i->imm, 0, t->cval);
+    else
+        emit(L, H_MOVR, i->pcoff, (uint32_t)i->imm, use(L, v, i->pcoff), 0);
+    release(L, v, k);
+}
+
+/* Any other op: operands, then its handler. */
+static void lower_op(struct lower *L, const struct ir_insn *i, uint32_t k)
+{
+    unsigned kind = lowering[i->op].kind, h = lowering[i->op].h;
+    bool imm_form = false;
+    switch (kind) {
+    case K_BIN:
+        imm_form = L->t[i->arg[1]].is_const && L->t[i->arg[1]].slot == NONE;
+        h += (i->type == IR_I64 ? 2 : 0) + imm_form;
+        break;
+    case K_UN:
+    case K_TYPED:
+        h += i->type == IR_I64;
+        break;
+    case K_LOAD: h = load_handler(i->imm, i->type); break;
+    case K_STORE: h = store_handler(i->imm); break;
+    case K_ONE: break;
+    default: L->err = 1; return;
+    }
+    uint32_t s[3] = {0, 0, 0};
+    for (unsigned a = 0; a < i->nargs; a++)
+        if (!(imm_form && a == 1))
+            s[a] = use(L, i->arg[a], i->pcoff);
+    for (unsigned a = 0; a < i->nargs; a++)
+        release(L, i->arg[a], k);
+    uint32_t d = i->dst ? alloc_slot(L) : 0;
+    struct ir_iop *op = emit(L, h, i->pcoff, d, s[0], imm_form ? L->t[i->arg[1]].cval : i->imm);
+    op->b = (uint16_t)s[1];
+    op->c = (uint16_t)s[2];
+    op->imm2 = i->imm2;
+    if (i->dst) {
+        struct temp *t = &L->t[i->dst];
+        t->slot = d;
+        t->producer = L->nops - 1;
+        /* A result nobody reads frees its slot at once. */
+        if (!t->nuses)
+            free_slot(L, d);
+    }
+}
 
 struct ir_iblock *ir_interp_compile(const struct ir_block *b)
 {
     struct lower L;
-    memset(&L, 0, sizeof L);
-    L.b = b;
-    uint32_t nt = b->ntemps + 1;
-    L.last_use = ir_scratch(IR_SCRATCH_LOWER_LAST, nt, sizeof *L.last_use);
-    L.slot = ir_scratch(IR_SCRATCH_LOWER_SLOT, nt, sizeof *L.slot);
-    L.is_const = ir_scratch(IR_SCRATCH_LOWER_CONST, nt, 1);
-    L.cval = ir_scratch(IR_SCRATCH_LOWER_CVAL, nt, sizeof *L.cval);
-    L.alias = ir_scratch(IR_SCRATCH_LOWER_ALIAS, nt, 1);
-    uint32_t *nuses = ir_scratch(IR_SCRATCH_LOWER_NUSES, nt, sizeof *nuses);
-    /* The index into out->ops of the handler that produced each temp, for retargeting. */
-    uint32_t *producer = ir_scratch(IR_SCRATCH_LOWER_PRODUCER, nt, sizeof *producer);
-    /* For each GET: the index of the next SET of the same register (or n). */
-    uint32_t *set_next = ir_scratch(IR_SCRATCH_LOWER_SETNEXT, b->n + 1, sizeof *set_next);
-    if (!L.last_use || !L.slot || !L.is_const || !L.cval || !L.alias || !nuses || !producer ||
-        !set_next)
-        return NULL;
-    for (uint32_t t = 0; t < nt; t++)
-        L.slot[t] = NONE;
-    for (uint32_t k = 0; k < b->n; k++) {
-        const struct ir_insn *i = &b->insn[k];
-        for (unsigned a = 0; a < i->nargs; a++)
-            if (i->arg[a]) {
-                L.last_use[i->arg[a]] = k;
-                nuses[i->arg[a]]++;
-            }
-        if (i->op == IR_CONST) {
-            L.is_const[i->dst] = 1;
-            L.cval[i->dst] = i->imm;
-        }
-    }
-    {
-        uint32_t next[NZCV_KEY + 1];
-        for (int r = 0; r <= NZCV_KEY; r++)
-            next[r] = b->n;
-        for (uint32_t k = b->n; k-- > 0;) {
-            const struct ir_insn *i = &b->insn[k];
-            int r = reg_key(i);
-            if (r < 0)
-                continue;
-            if (i->op == IR_SET || i->op == IR_SET_NZCV)
-                next[r] = k;
-            else
-                set_next[k] = next[r];
-        }
-    }
-    emit(&L, H_MOVI, 0); /* reserve ops[0]; removed below */
     L.nops = 0;
-
+    L.err = 0;
+    L.nfree = L.fresh = 0;
+    L.t = ir_scratch(IR_SCRATCH_LOWER_TEMPS, b->ntemps + 1, sizeof *L.t);
+    if (!L.t)
+        return NULL;
+    /* Each instruction makes at most one handler, each constant at most one more. */
+    uint32_t cap = b->n + learn(&L, b) + 1;
+    L.out = malloc(sizeof *L.out + cap * sizeof(struct ir_iop));
+    if (!L.out)
+        return NULL;
     for (uint32_t k = 0; k < b->n && !L.err; k++) {
         const struct ir_insn *i = &b->insn[k];
-        uint32_t pc = i->pcoff;
-        producer[i->dst] = NONE;
         switch (i->op) {
-        case IR_CONST:
-            break; /* materialised on demand */
-        case IR_GET: {
-            unsigned s = (unsigned)i->imm;
-            if (set_next[k] > L.last_use[i->dst]) {
-                L.slot[i->dst] = s;
-                L.alias[i->dst] = 1;
-            } else {
-                uint32_t d = alloc_slot(&L);
-                struct ir_iop *op = emit(&L, H_MOVR, pc);
-                if (op) {
-                    op->d = (uint16_t)d;
-                    op->a = (uint16_t)s;
-                }
-                L.slot[i->dst] = d;
-            }
-            break;
-        }
-        case IR_GET_NZCV:
-            if (set_next[k] > L.last_use[i->dst]) {
-                L.slot[i->dst] = SLOT_PSTATE;
-                L.alias[i->dst] = 1;
-            } else {
-                uint32_t d = alloc_slot(&L);
-                struct ir_iop *op = emit(&L, H_MOVR, pc);
-                if (op) {
-                    op->d = (uint16_t)d;
-                    op->a = SLOT_PSTATE;
-                }
-                L.slot[i->dst] = d;
-            }
-            break;
-        case IR_SET: {
-            ir_val v = i->arg[0];
-            uint32_t p = producer[v];
-            /* Retarget: the value was made by the handler just emitted, is used
-             * only here, and lives in a temp slot. */
-            if (p != NONE && p + 1 == L.nops && nuses[v] == 1 && !L.alias[v]) {
-                free_slot(&L, L.out->ops[p].d);
-                L.out->ops[p].d = (uint16_t)i->imm;
-                break;
-            }
-            struct ir_iop *op;
-            if (L.is_const[v] && L.slot[v] == NONE) {
-                op = emit(&L, H_MOVI, pc);
-                if (op) {
-                    op->d = (uint16_t)i->imm;
-                    op->imm = L.cval[v];
-                }
-            } else {
-                uint32_t s = use(&L, v, pc);
-                op = emit(&L, H_MOVR, pc);
-                if (op) {
-                    op->d = (uint16_t)i->imm;
-                    op->a = (uint16_t)s;
-                }
-            }
-            release_dead_args(&L, i, k);
-            break;
-        }
-        default: {
-            unsigned h;
-            bool imm_form = false;
-            if (is_pure_op(i->op)) {
-                imm_form = ir_op_nargs(i->op) == 2 && L.is_const[i->arg[1]] &&
-                           L.slot[i->arg[1]] == NONE;
-                h = pure_handler(i->op, i->type, imm_form);
-            } else {
-                switch (i->op) {
-                case IR_COND: h = H_COND; break;
-                case IR_SELECT: h = H_SELECT; break;
-                case IR_ADC: h = i->type == IR_I32 ? H_ADC_32 : H_ADC_64; break;
-                case IR_NZCV_ADC: h = i->type == IR_I32 ? H_NZCV_ADC_32 : H_NZCV_ADC_64; break;
-                case IR_EXTR: h = i->type == IR_I32 ? H_EXTR_32 : H_EXTR_64; break;
-                case IR_SET_NZCV: h = H_SET_NZCV; break;
-                case IR_GETV: h = H_GETV; break;
-                case IR_SETV: h = H_SETV; break;
-                case IR_LOAD: h = load_handler(i->imm, i->type); break;
-                case IR_STORE:
-                    h = (i->imm & 0xff) == 1 ? H_ST_1 : (i->imm & 0xff) == 2 ? H_ST_2
-                        : (i->imm & 0xff) == 4 ? H_ST_4 : H_ST_8;
-                    break;
-                case IR_CALL: h = H_CALL; break;
-                case IR_CALLX: h = H_CALLX; break;
-                case IR_GOTO: h = H_GOTO; break;
-                case IR_BRCOND: h = H_BRCOND; break;
-                case IR_GOTO_IND: h = H_GOTO_IND; break;
-                case IR_EXIT: h = H_EXIT; break;
-                default: L.err = 1; h = H_EXIT; break;
-                }
-            }
-            uint32_t s[3] = {0, 0, 0};
-            for (unsigned a = 0; a < i->nargs; a++)
-                if (!(imm_form && a == 1))
-                    s[a] = use(&L, i->arg[a], pc);
-            release_dead_args(&L, i, k);
-            uint32_t d = i->dst ? alloc_slot(&L) : 0;
-            struct ir_iop *op = emit(&L, h, pc);
-            if (!op)
-                break;
-            op->d = (uint16_t)d;
-            op->a = (uint16_t)s[0];
-            op->b = (uint16_t)s[1];
-            op->c = (uint16_t)s[2];
-            op->imm = imm_form ? L.cval[i->arg[1]] : i->imm;
-            op->imm2 = i->imm2;
-            if (i->dst) {
-                L.slot[i->dst] = d;
-                producer[i->dst] = L.nops - 1;
-                /* A result nobody reads frees its slot at once. */
-                if (!nuses[i->dst])
-                    free_slot(&L, d);
-            }
-        }
+        case IR_CONST: break; /* materialised on demand */
+        case IR_GET: lower_get(&L, i, (uint32_t)i->imm); break;
+        case IR_GET_NZCV: lower_get(&L, i, SLOT_PSTATE); break;
+        case IR_SET: lower_set(&L, i, k); break;
+        default: lower_op(&L, i, k); break;
         }
     }
-    if (L.err || !L.out) {
+    if (L.err) {
         free(L.out);
         return NULL;
     }

@@ -73,6 +73,10 @@ struct ir_insn {
     uint64_t imm, imm2;
 };
 
+/* GET/SET slots the builder forwards (x0..x30, sp, pc, pstate) and NZCV after them. */
+#define IR_FWD_SLOTS 35
+#define IR_FWD_NZCV 34
+
 struct ir_block {
     uint64_t pc;        /* guest address of the first instruction */
     uint32_t ninsns;    /* guest instructions */
@@ -81,6 +85,10 @@ struct ir_block {
     uint32_t ntemps;    /* temps are 1..ntemps */
     struct ir_insn *insn;
     uint32_t cur_pcoff; /* pcoff stamped on instructions being emitted */
+    /* While the block is built, every instruction takes the next temp number, so temp t is
+     * made by insn[t - 1] (the builder checks that before relying on it); fwd holds the value
+     * each register slot is known to have (0: not known), so a GET of it emits nothing. */
+    ir_val fwd[IR_FWD_SLOTS];
 };
 
 /* Arity and flags of each op, from ops.def (builder.c). */
@@ -122,11 +130,16 @@ void ir_goto_ind(struct ir_block *b, ir_val target);
  * to the value of `info` (0 = none). */
 void ir_exit(struct ir_block *b, enum ir_exit reason, uint64_t pc, ir_val info);
 bool ir_block_terminated(const struct ir_block *b);
+/* Drops the instructions from index `mark` on (a translator that gave up half-way). */
+void ir_block_truncate(struct ir_block *b, uint32_t mark);
 
 /* Printer (print.c): one line per instruction, for -d ir. */
 void ir_print(FILE *f, const struct ir_block *b);
 
-/* Passes (opt.c): constant folding, redundant GET/SET and dead-code removal. */
+/* The builder forwards register values (a GET of a register the block already holds emits
+ * nothing), folds pure ops on constants and turns a branch on a constant into a jump.
+ * Passes (opt.c), one backward walk: dead SETs (NZCV too: dead-flag elimination) and unused
+ * pure results are removed. */
 void ir_optimize(struct ir_block *b);
 
 #endif

@@ -64,7 +64,7 @@ void ir_translate_block(struct ir_block *b, uint64_t pc, const struct ir_feature
         uint32_t mark = b->n;
         bool ok = a64_decode(word, &in) && trans_table[in.op] && trans_table[in.op](&t, &in);
         if (!ok) {
-            b->n = mark;
+            ir_block_truncate(b, mark);
             if (n == 0)
                 ir_exit(b, IR_EXIT_UDF, t.pc, ir_const(b, word));
             else

@@ -43,20 +43,33 @@ static void install_fault_handler(void)
     sigaction(SIGBUS, &sa, NULL);
 }
 
+/* Instruction fetch for one translation: the page's protection is looked up (under the
+ * memory lock) once per page the block touches, not once per instruction. */
 struct fetch_ctx {
     struct zarm_user *u;
+    uint64_t page; /* the page known executable, or 1 (no page) */
 };
 
 static bool fetch_insn(void *ctx, uint64_t pc, uint32_t *word)
 {
-    struct zarm_user *u = ctx;
+    struct fetch_ctx *f = ctx;
     if (pc & 3)
         return false;
-    int prot = rt_mem_prot(&u->mem, pc);
-    if (prot < 0 || !(prot & PROT_EXEC))
-        return false;
-    *word = ld_le32(rt_g2h(&u->mem, pc));
+    uint64_t page = pc & ~(RT_PAGE - 1);
+    if (page != f->page) {
+        int prot = rt_mem_prot(&f->u->mem, pc);
+        if (prot < 0 || !(prot & PROT_EXEC))
+            return false;
+        f->page = page;
+    }
+    *word = ld_le32(rt_g2h(&f->u->mem, pc));
     return true;
+}
+
+static void translate_ir(struct zarm_user *u, struct ir_block *b, uint64_t pc)
+{
+    struct fetch_ctx f = {u, 1};
+    ir_translate_block(b, pc, &u->feat, fetch_insn, &f);
 }
 
 /* The translation in progress, for the lookahead's dependencies. */
@@ -99,7 +112,7 @@ static struct rt_nzcv_entry *nzcv_entry(struct zarm_user *u, uint64_t pc)
         unsigned slot = c->ahead_next++ & 3;
         if (c->ahead_valid[slot])
             ir_block_free(&c->ahead[slot]);
-        ir_translate_block(&c->ahead[slot], pc, &u->feat, fetch_insn, u);
+        translate_ir(u, &c->ahead[slot], pc);
         c->ahead_valid[slot] = true;
         note_nzcv(u, &c->ahead[slot]);
     }
@@ -147,7 +160,7 @@ static void block_ir(struct zarm_user *u, uint64_t pc, struct ir_block *b, bool 
             u->cache.ahead_valid[i] = false;
             return;
         }
-    ir_translate_block(b, pc, &u->feat, fetch_insn, u);
+    translate_ir(u, b, pc);
     if (note)
         note_nzcv(u, b);
 }
