@@ -23,9 +23,22 @@ void ir_block_init(struct ir_block *b, uint64_t pc)
     b->pc = pc;
 }
 
+/* One instruction array per thread is kept for the next block: a block's array is larger
+ * than malloc's per-thread caches take, and translating would pay a full malloc and free
+ * for every block. */
+static _Thread_local struct {
+    struct ir_insn *insn;
+    uint32_t cap;
+} spare;
+
 void ir_block_free(struct ir_block *b)
 {
-    free(b->insn);
+    if (!spare.insn && b->insn) {
+        spare.insn = b->insn;
+        spare.cap = b->cap;
+    } else {
+        free(b->insn);
+    }
     b->insn = NULL;
     b->n = b->cap = 0;
 }
@@ -48,17 +61,42 @@ static bool const_of(const struct ir_block *b, ir_val t, uint64_t *v)
     return true;
 }
 
-static struct ir_insn *append(struct ir_block *b)
+/* Makes room for more instructions (the slow path of put). */
+static void grow(struct ir_block *b)
 {
-    if (b->n == b->cap) {
-        uint32_t cap = b->cap ? b->cap * 2 : 128;
-        struct ir_insn *p = realloc(b->insn, cap * sizeof *p);
-        if (!p)
-            abort(); /* the only allocation failure zarm treats as fatal */
-        b->insn = p;
-        b->cap = cap;
+    if (!b->cap && spare.insn) {
+        b->insn = spare.insn;
+        b->cap = spare.cap;
+        spare.insn = NULL;
+        return;
     }
-    return &b->insn[b->n++];
+    uint32_t cap = b->cap ? b->cap * 2 : 128;
+    struct ir_insn *p = realloc(b->insn, cap * sizeof *p);
+    if (!p)
+        abort(); /* the only allocation failure zarm treats as fatal */
+    b->insn = p;
+    b->cap = cap;
+}
+
+/* Appends one instruction as given; returns its result temp (0 for ops without one). */
+static inline ir_val put(struct ir_block *b, unsigned op, unsigned type, unsigned nargs, ir_val a,
+                         ir_val b2, ir_val c, uint64_t imm, uint64_t imm2)
+{
+    if (__builtin_expect(b->n == b->cap, 0))
+        grow(b);
+    struct ir_insn *i = &b->insn[b->n++];
+    i->op = (uint16_t)op;
+    i->type = (uint8_t)type;
+    i->nargs = (uint8_t)nargs;
+    i->pcoff = b->cur_pcoff;
+    i->arg[0] = a;
+    i->arg[1] = b2;
+    i->arg[2] = c;
+    i->imm = imm;
+    i->imm2 = imm2;
+    ir_val t = ++b->ntemps;
+    i->dst = no_result[op] ? 0 : t;
+    return i->dst;
 }
 
 ir_val ir_emit(struct ir_block *b, unsigned op, unsigned type, ir_val a, ir_val b2, ir_val c,
@@ -76,19 +114,7 @@ ir_val ir_emit(struct ir_block *b, unsigned op, unsigned type, ir_val a, ir_val 
         imm = r;
         imm2 = 0;
     }
-    struct ir_insn *i = append(b);
-    i->op = (uint16_t)op;
-    i->type = (uint8_t)type;
-    i->nargs = (uint8_t)nargs;
-    i->pcoff = b->cur_pcoff;
-    i->arg[0] = a;
-    i->arg[1] = b2;
-    i->arg[2] = c;
-    i->imm = imm;
-    i->imm2 = imm2;
-    ir_val t = ++b->ntemps;
-    i->dst = no_result[op] ? 0 : t;
-    return i->dst;
+    return put(b, op, type, nargs, a, b2, c, imm, imm2);
 }
 
 void ir_block_truncate(struct ir_block *b, uint32_t mark)
@@ -100,7 +126,7 @@ void ir_block_truncate(struct ir_block *b, uint32_t mark)
 
 ir_val ir_const(struct ir_block *b, uint64_t value)
 {
-    return ir_emit(b, IR_CONST, IR_I64, 0, 0, 0, value, 0);
+    return put(b, IR_CONST, IR_I64, 0, 0, 0, 0, value, 0);
 }
 ir_val ir_bin(struct ir_block *b, unsigned op, unsigned type, ir_val x, ir_val y)
 {
@@ -119,14 +145,14 @@ static ir_val get_slot(struct ir_block *b, unsigned op, unsigned slot, unsigned 
 {
     if (key < IR_FWD_SLOTS && b->fwd[key])
         return b->fwd[key];
-    ir_val v = ir_emit(b, op, IR_I64, 0, 0, 0, slot, 0);
+    ir_val v = put(b, op, IR_I64, 0, 0, 0, 0, slot, 0);
     if (key < IR_FWD_SLOTS)
         b->fwd[key] = v;
     return v;
 }
 static void set_slot(struct ir_block *b, unsigned op, unsigned slot, unsigned key, ir_val v)
 {
-    ir_emit(b, op, IR_I64, v, 0, 0, slot, 0);
+    put(b, op, IR_I64, 1, v, 0, 0, slot, 0);
     if (key < IR_FWD_SLOTS)
         b->fwd[key] = v;
 }
@@ -157,7 +183,7 @@ ir_val ir_call_pure(struct ir_block *b, unsigned helper, ir_val a, ir_val b2, ir
 {
     return ir_emit(b, IR_CALL, IR_I64, a, b2, c, helper, 0);
 }
-void ir_goto(struct ir_block *b, uint64_t pc) { ir_emit(b, IR_GOTO, IR_I64, 0, 0, 0, pc, 0); }
+void ir_goto(struct ir_block *b, uint64_t pc) { put(b, IR_GOTO, IR_I64, 0, 0, 0, 0, pc, 0); }
 void ir_brcond(struct ir_block *b, ir_val c, uint64_t taken, uint64_t not_taken)
 {
     uint64_t v;
