@@ -7,6 +7,7 @@
  * are computed in 128-bit arithmetic, which holds every 64-bit intermediate. */
 #include "env.h"
 #include "helper_simd.h"
+#include "helper_simd_fast.h"
 
 typedef __int128 s128;
 typedef unsigned __int128 u128;
@@ -185,6 +186,8 @@ static void do_3same(struct ir_env *env, uint64_t args, unsigned op, const zarm_
 uint64_t helper_simd_3same(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
 {
     (void)c;
+    if (simd_fast_3same(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RM(args)]))
+        return 0;
     do_3same(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RN(args)],
              &env->cpu.v[SIMD_RM(args)]);
     return 0;
@@ -279,6 +282,8 @@ static void do_3diff(struct ir_env *env, uint64_t args, unsigned op, const zarm_
 uint64_t helper_simd_3diff(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
 {
     (void)c;
+    if (simd_fast_3diff(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RM(args)]))
+        return 0;
     do_3diff(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RN(args)],
              &env->cpu.v[SIMD_RM(args)]);
     return 0;
@@ -296,10 +301,15 @@ uint64_t helper_simd_elem(struct ir_env *env, uint64_t args, uint64_t op, uint64
     zarm_vreg y;
     for (unsigned i = 0; i < 16 / esize; i++)
         simd_set_lane(&y, i, esize, e);
-    if (SIMD_OP_GROUP(op) == 1)
-        do_3diff(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RN(args)], &y);
+    unsigned o = (unsigned)op & 0xff;
+    const zarm_vreg *n = &env->cpu.v[SIMD_RN(args)];
+    bool diff = SIMD_OP_GROUP(op) == 1;
+    if (diff ? simd_fast_3diff(env, args, o, &y) : simd_fast_3same(env, args, o, &y))
+        return 0;
+    if (diff)
+        do_3diff(env, args, o, n, &y);
     else
-        do_3same(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RN(args)], &y);
+        do_3same(env, args, o, n, &y);
     return 0;
 }
 
@@ -399,6 +409,8 @@ uint64_t helper_simd_2misc(struct ir_env *env, uint64_t args, uint64_t op, uint6
 uint64_t helper_simd_across(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
 {
     (void)c;
+    if (simd_fast_across(env, args, (unsigned)op))
+        return 0;
     unsigned esize = 1u << SIMD_SIZE(args), n = (SIMD_Q(args) ? 16 : 8) / esize;
     bool u = op & 0x20;
     zarm_vreg x = env->cpu.v[SIMD_RN(args)], r = {{0, 0}};
@@ -422,6 +434,8 @@ uint64_t helper_simd_across(struct ir_env *env, uint64_t args, uint64_t op, uint
  * source (the narrow side for long shifts, the wide side for narrowing ones). */
 uint64_t helper_simd_shift(struct ir_env *env, uint64_t args, uint64_t op, uint64_t sh)
 {
+    if (simd_fast_shift(env, args, (unsigned)op, (unsigned)sh))
+        return 0;
     unsigned esize = 1u << SIMD_SIZE(args), q = SIMD_Q(args), bits = esize * 8;
     bool scalar = SIMD_SCALAR(args), u = op & 0x20;
     unsigned opc = (unsigned)op & 0x1f;

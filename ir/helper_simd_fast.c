@@ -1,0 +1,367 @@
+/* Fast paths of the AdvSIMD integer helpers: the shape (operation, element size,
+ * Q) is decided once per call and a loop specialised for it runs, instead of
+ * one 128-bit switch per lane (helper_simd_arith.c, which stays the reference
+ * for everything not handled here: saturating, rounding, polynomial...).
+ *
+ * Each 64-bit half of a V register is a host integer with lane i at bits
+ * [i*bits, (i+1)*bits) (include/zarm/cpu.h), so lane-parallel arithmetic on the
+ * two halves (SWAR) gives the same lanes on big- and little-endian hosts.  The
+ * SWAR operations keep each lane's top bit out of the carry chain, so no lane
+ * carries or borrows into the next. */
+#include "env.h"
+#include "helper_simd.h"
+#include "helper_simd_fast.h"
+
+/* The element size is a constant wherever these are expanded, so the masks fold. */
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE uint64_t ones(unsigned e) { return e == 8 ? ~0ull : (1ull << (e * 8)) - 1; }
+/* v (at most e bytes) in every lane of e bytes. */
+INLINE uint64_t rep(unsigned e, uint64_t v) { return v * (~0ull / ones(e)); }
+/* The top bit of every lane. */
+INLINE uint64_t tops(unsigned e) { return rep(e, 1ull << (e * 8 - 1)); }
+/* Lanes all ones where z (lane top bits only) has the top bit. */
+INLINE uint64_t lane_mask(uint64_t z, unsigned e) { return (z >> (e * 8 - 1)) * ones(e); }
+
+INLINE uint64_t swar_add(uint64_t x, uint64_t y, unsigned e)
+{
+    uint64_t h = tops(e);
+    return e == 8 ? x + y : ((x & ~h) + (y & ~h)) ^ ((x ^ y) & h);
+}
+
+/* The low bits of each lane minus y's with the top bit set first: never borrows
+ * out of the lane, and the top bit left says whether the low part borrowed. */
+INLINE uint64_t swar_sub(uint64_t x, uint64_t y, unsigned e)
+{
+    uint64_t h = tops(e);
+    return e == 8 ? x - y : ((x | h) - (y & ~h)) ^ ((x ^ ~y) & h);
+}
+
+/* Top bit of each lane: the lane of t is zero / nonzero. */
+INLINE uint64_t zero_tops(uint64_t t, unsigned e)
+{
+    uint64_t h = tops(e);
+    return ~(((t & ~h) + ~h) | t) & h;
+}
+INLINE uint64_t nonzero_tops(uint64_t t, unsigned e) { return ~zero_tops(t, e) & tops(e); }
+
+/* Top bit of each lane: x >= y unsigned.  The top bits decide when they differ,
+ * the low bits' comparison (as in swar_sub) when they are equal. */
+INLINE uint64_t geu_tops(uint64_t x, uint64_t y, unsigned e)
+{
+    uint64_t h = tops(e), low = (x | h) - (y & ~h);
+    return ((x & ~y) | (~(x ^ y) & low)) & h;
+}
+
+/* Lanes all ones where x >= y, signed or unsigned: signed lanes compare as
+ * unsigned ones with the top bit flipped. */
+INLINE uint64_t ge_mask(uint64_t x, uint64_t y, unsigned e, bool sign)
+{
+    uint64_t flip = sign ? tops(e) : 0;
+    if (e == 8)
+        return (x ^ flip) >= (y ^ flip) ? ~0ull : 0;
+    return lane_mask(geu_tops(x ^ flip, y ^ flip, e), e);
+}
+
+INLINE uint64_t pick(uint64_t m, uint64_t a, uint64_t b) { return (a & m) | (b & ~m); }
+
+/* |x - y| lane by lane: the larger minus the smaller always fits the lane. */
+INLINE uint64_t swar_absdiff(uint64_t x, uint64_t y, unsigned e, bool sign)
+{
+    uint64_t m = ge_mask(x, y, e, sign);
+    return swar_sub(pick(m, x, y), pick(m, y, x), e);
+}
+
+INLINE uint64_t lanes_mul(uint64_t x, uint64_t y, unsigned e)
+{
+    if (e == 8)
+        return x * y;
+    uint64_t m = ones(e), r = 0;
+#pragma GCC unroll 8
+    for (unsigned s = 0; s < 64; s += e * 8)
+        r |= ((x >> s & m) * (y >> s & m) & m) << s;
+    return r;
+}
+
+/* The specialised loops ("leaves"), one per operation and element size, found
+ * in a table indexed by operation << 2 | size.  r is Vd's halves, also the
+ * accumulator, and may be the same register as any source: every leaf reads
+ * all it needs first.  shape is Q | immediate << 1.  Leaves return true and
+ * take four arguments (the s390x ABI passes a fifth in a callee-saved
+ * register), so the dispatchers end in a tail call. */
+typedef bool simd_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned shape);
+#define SHAPE(q, imm) ((q) | (imm) << 1)
+
+#define LEAF_DEF(kind, name, size)                                                                 \
+    static bool kind##_##name##_##size(uint64_t *r, const uint64_t *x, const uint64_t *y,         \
+                                       unsigned shape)                                             \
+    {                                                                                              \
+        kind##_leaf(r, x, y, shape & 1, shape >> 1, SIMD_##name, 1u << (size));                    \
+        return true;                                                                               \
+    }
+#define LEAF_ENTRY(kind, name, size) [(SIMD_##name & 0xff) << 2 | (size)] = kind##_##name##_##size,
+#define LEAVES_BHS(kind, X, name) X(kind, name, 0) X(kind, name, 1) X(kind, name, 2)
+#define LEAVES_BHSD(kind, X, name) LEAVES_BHS(kind, X, name) X(kind, name, 3)
+
+static simd_leaf *leaf_of(simd_leaf *const *table, unsigned entries, unsigned op, uint64_t args)
+{
+    unsigned i = (op & 0xff) << 2 | SIMD_SIZE(args);
+    return i < entries ? table[i] : NULL;
+}
+
+/* --- three same ---------------------------------------------------------- */
+
+/* One 64-bit half of an elementwise operation; d is Vd's half. */
+INLINE uint64_t same_half(unsigned op, unsigned e, uint64_t x, uint64_t y, uint64_t d)
+{
+    bool sign = !(op & 0x20);
+    switch (op) {
+    case SIMD_ADD: return swar_add(x, y, e);
+    case SIMD_SUB: return swar_sub(x, y, e);
+    case SIMD_CMEQ: return e == 8 ? (x == y ? ~0ull : 0) : lane_mask(zero_tops(x ^ y, e), e);
+    case SIMD_CMTST: return e == 8 ? (x & y ? ~0ull : 0) : lane_mask(nonzero_tops(x & y, e), e);
+    case SIMD_CMGE: case SIMD_CMHS: return ge_mask(x, y, e, sign);
+    case SIMD_CMGT: case SIMD_CMHI: return ~ge_mask(y, x, e, sign);
+    case SIMD_SMAX: case SIMD_UMAX: return pick(ge_mask(x, y, e, sign), x, y);
+    case SIMD_SMIN: case SIMD_UMIN: return pick(ge_mask(x, y, e, sign), y, x);
+    case SIMD_SABD: case SIMD_UABD: return swar_absdiff(x, y, e, sign);
+    case SIMD_MUL: return lanes_mul(x, y, e);
+    case SIMD_MLA: return swar_add(d, lanes_mul(x, y, e), e);
+    default: /* SIMD_MLS */ return swar_sub(d, lanes_mul(x, y, e), e);
+    }
+}
+
+INLINE void same_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                      unsigned imm, unsigned op, unsigned e)
+{
+    (void)imm;
+    uint64_t x0 = x[0], x1 = x[1], y0 = y[0], y1 = y[1], d0 = r[0], d1 = r[1];
+    r[0] = same_half(op, e, x0, y0, d0);
+    r[1] = q ? same_half(op, e, x1, y1, d1) : 0;
+}
+
+/* Pairwise on one 64-bit half (lanes of e < 8 bytes): even and odd lanes are
+ * spread into containers of twice the size, combined there, and the results
+ * packed into the low 32 bits. */
+INLINE uint64_t pair_half(unsigned op, unsigned e, uint64_t h)
+{
+    unsigned c = 2 * e;
+    uint64_t em = rep(c, ones(e)), a = h & em, b = h >> (e * 8) & em, v;
+    uint64_t flip = (op == SIMD_SMAXP || op == SIMD_SMINP) ? rep(c, 1ull << (e * 8 - 1)) : 0;
+    a ^= flip;
+    b ^= flip;
+    switch (op) {
+    case SIMD_ADDP: v = (a + b) & em; break;
+    case SIMD_SMAXP: case SIMD_UMAXP: v = pick(ge_mask(a, b, c, false), a, b); break;
+    default: v = pick(ge_mask(a, b, c, false), b, a); break;
+    }
+    v ^= flip;
+#pragma GCC unroll 2
+    for (unsigned s = e * 8; s < 32; s *= 2)
+        v = (v | v >> s) & rep(s / 2, ones(s / 4));
+    return v;
+}
+
+/* The result is the concatenation y:x combined pair by pair. */
+INLINE void pair_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                      unsigned imm, unsigned op, unsigned e)
+{
+    (void)imm;
+    uint64_t x0 = x[0], x1 = x[1], y0 = y[0], y1 = y[1];
+    if (e == 8) { /* ADDP .2D */
+        r[0] = x0 + x1;
+        r[1] = y0 + y1;
+    } else if (q) {
+        r[0] = pair_half(op, e, x0) | pair_half(op, e, x1) << 32;
+        r[1] = pair_half(op, e, y0) | pair_half(op, e, y1) << 32;
+    } else {
+        r[0] = pair_half(op, e, x0) | pair_half(op, e, y0) << 32;
+        r[1] = 0;
+    }
+}
+
+#define SAME_OPS(X)                                                                                \
+    LEAVES_BHSD(same, X, ADD) LEAVES_BHSD(same, X, SUB) LEAVES_BHSD(same, X, CMEQ)                 \
+    LEAVES_BHSD(same, X, CMTST) LEAVES_BHSD(same, X, CMGE) LEAVES_BHSD(same, X, CMHS)              \
+    LEAVES_BHSD(same, X, CMGT) LEAVES_BHSD(same, X, CMHI) LEAVES_BHS(same, X, SMAX)                \
+    LEAVES_BHS(same, X, UMAX) LEAVES_BHS(same, X, SMIN) LEAVES_BHS(same, X, UMIN)                  \
+    LEAVES_BHS(same, X, SABD) LEAVES_BHS(same, X, UABD) LEAVES_BHS(same, X, MUL)                   \
+    LEAVES_BHS(same, X, MLA) LEAVES_BHS(same, X, MLS)                                              \
+    LEAVES_BHSD(pair, X, ADDP) LEAVES_BHS(pair, X, SMAXP) LEAVES_BHS(pair, X, UMAXP)               \
+    LEAVES_BHS(pair, X, SMINP) LEAVES_BHS(pair, X, UMINP)
+SAME_OPS(LEAF_DEF)
+static simd_leaf *const same_leaves[] = {SAME_OPS(LEAF_ENTRY)};
+
+bool simd_fast_3same(struct ir_env *env, uint64_t args, unsigned op, const zarm_vreg *y)
+{
+    simd_leaf *leaf = leaf_of(same_leaves, sizeof same_leaves / sizeof *same_leaves, op, args);
+    unsigned q = SIMD_Q(args);
+    if (!leaf)
+        return false;
+    if (SIMD_SCALAR(args)) {
+        /* The scalar forms handled are the elementwise doubleword ones: one lane. */
+        if (SIMD_SIZE(args) != 3 || op == SIMD_ADDP)
+            return false;
+        q = 0;
+    }
+    return leaf(env->cpu.v[SIMD_RD(args)].d, env->cpu.v[SIMD_RN(args)].d, y->d, SHAPE(q, 0));
+}
+
+/* --- three different ------------------------------------------------------ */
+
+/* The four (e = 1), two or one narrow lanes of e bytes in the low 32 bits of v,
+ * spread into lanes of twice the size, zero- or sign-extended. */
+INLINE uint64_t spread(uint64_t v, unsigned e, bool sign)
+{
+    v &= 0xffffffffull;
+#pragma GCC unroll 2
+    for (unsigned s = 16; s >= e * 8; s /= 2)
+        v = (v | v << s) & rep(s / 4, ones(s / 8));
+    if (sign) { /* (v ^ s) - s extends the sign bit s */
+        uint64_t sb = rep(2 * e, 1ull << (e * 8 - 1));
+        v = swar_sub(v ^ sb, sb, 2 * e);
+    }
+    return v;
+}
+
+/* One half of a long (L) or wide (W) result: narrow lanes from the 32 bits in
+ * xn and yn, the wide Vn half xw, Vd's half d.  Products and differences of
+ * extended narrow lanes are exact in the wide lane. */
+INLINE uint64_t widen_half(unsigned opc, bool u, unsigned e, uint64_t xn, uint64_t yn,
+                           uint64_t xw, uint64_t d)
+{
+    unsigned w = 2 * e;
+    uint64_t b = spread(yn, e, !u);
+    uint64_t a = (opc == 1 || opc == 3) ? xw : spread(xn, e, !u);
+    switch (opc) {
+    case 0: case 1: return swar_add(a, b, w);
+    case 2: case 3: return swar_sub(a, b, w);
+    case 5: return swar_add(d, swar_absdiff(a, b, w, !u), w);
+    case 7: return swar_absdiff(a, b, w, !u);
+    case 8: return swar_add(d, lanes_mul(a, b, w), w);
+    case 10: return swar_sub(d, lanes_mul(a, b, w), w);
+    default: return lanes_mul(a, b, w); /* 12 */
+    }
+}
+
+/* op here is U << 4 | opcode; Q picks the narrow sources' upper half (the "2"
+ * forms). */
+INLINE void diff_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                      unsigned imm, unsigned op, unsigned e)
+{
+    (void)imm;
+    unsigned opc = op & 15;
+    bool u = op & 0x10;
+    uint64_t xn = x[q], yn = y[q], x0 = x[0], x1 = x[1], d0 = r[0], d1 = r[1];
+    r[0] = widen_half(opc, u, e, xn, yn, x0, d0);
+    r[1] = widen_half(opc, u, e, xn >> 32, yn >> 32, x1, d1);
+}
+
+#define DIFF_OPS(X)                                                                                \
+    LEAVES_BHS(diff, X, SADDL) LEAVES_BHS(diff, X, UADDL) LEAVES_BHS(diff, X, SADDW)               \
+    LEAVES_BHS(diff, X, UADDW) LEAVES_BHS(diff, X, SSUBL) LEAVES_BHS(diff, X, USUBL)               \
+    LEAVES_BHS(diff, X, SSUBW) LEAVES_BHS(diff, X, USUBW) LEAVES_BHS(diff, X, SABAL)               \
+    LEAVES_BHS(diff, X, UABAL) LEAVES_BHS(diff, X, SABDL) LEAVES_BHS(diff, X, UABDL)               \
+    LEAVES_BHS(diff, X, SMLAL) LEAVES_BHS(diff, X, UMLAL) LEAVES_BHS(diff, X, SMLSL)               \
+    LEAVES_BHS(diff, X, UMLSL) LEAVES_BHS(diff, X, SMULL) LEAVES_BHS(diff, X, UMULL)
+DIFF_OPS(LEAF_DEF)
+static simd_leaf *const diff_leaves[] = {DIFF_OPS(LEAF_ENTRY)};
+
+bool simd_fast_3diff(struct ir_env *env, uint64_t args, unsigned op, const zarm_vreg *y)
+{
+    simd_leaf *leaf = leaf_of(diff_leaves, sizeof diff_leaves / sizeof *diff_leaves, op, args);
+    if (!leaf || SIMD_SCALAR(args))
+        return false;
+    return leaf(env->cpu.v[SIMD_RD(args)].d, env->cpu.v[SIMD_RN(args)].d, y->d,
+                SHAPE(SIMD_Q(args), 0));
+}
+
+/* --- across lanes ---------------------------------------------------------- */
+
+/* The halves are combined lane by lane, then the upper half of what is left
+ * folded onto the lower until one lane remains.  Lanes above the live ones hold
+ * leftovers no live lane ever reads. */
+INLINE void across_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                        unsigned imm, unsigned op, unsigned e)
+{
+    (void)y, (void)imm;
+    bool sign = op == SIMD_SMAXV || op == SIMD_SMINV;
+    uint64_t flip = sign ? tops(e) : 0, v = x[0] ^ flip, hi = x[1] ^ flip;
+#pragma GCC unroll 4
+    for (unsigned s = q ? 64 : 32; s >= e * 8; s /= 2) {
+        uint64_t w = s == 64 ? hi : v >> s;
+        switch (op) {
+        case SIMD_ADDV: v = swar_add(v, w, e); break;
+        case SIMD_SMAXV: case SIMD_UMAXV: v = pick(ge_mask(v, w, e, false), v, w); break;
+        default: v = pick(ge_mask(v, w, e, false), w, v); break;
+        }
+    }
+    r[0] = (v ^ flip) & ones(e);
+    r[1] = 0;
+}
+
+#define ACROSS_OPS(X)                                                                              \
+    LEAVES_BHS(across, X, ADDV) LEAVES_BHS(across, X, SMAXV) LEAVES_BHS(across, X, UMAXV)          \
+    LEAVES_BHS(across, X, SMINV) LEAVES_BHS(across, X, UMINV)
+ACROSS_OPS(LEAF_DEF)
+static simd_leaf *const across_leaves[] = {ACROSS_OPS(LEAF_ENTRY)};
+
+bool simd_fast_across(struct ir_env *env, uint64_t args, unsigned op)
+{
+    simd_leaf *leaf = leaf_of(across_leaves, sizeof across_leaves / sizeof *across_leaves, op, args);
+    if (!leaf)
+        return false;
+    return leaf(env->cpu.v[SIMD_RD(args)].d, env->cpu.v[SIMD_RN(args)].d, NULL,
+                SHAPE(SIMD_Q(args), 0));
+}
+
+/* --- shift by immediate ---------------------------------------------------- */
+
+/* One half: sh is 0..bits-1 for SHL, 1..bits for the right shifts.  A signed
+ * right shift is the logical one with the shifted sign bit s extended:
+ * (t ^ s) - s lane by lane. */
+INLINE uint64_t shift_half(unsigned op, unsigned e, uint64_t x, uint64_t d, unsigned sh)
+{
+    unsigned bits = e * 8;
+    uint64_t v;
+    if (op == SIMD_SHL)
+        return x << sh & rep(e, ones(e) << sh & ones(e));
+    if (op == SIMD_USHR || op == SIMD_USRA) {
+        v = sh == bits ? 0 : x >> sh & rep(e, ones(e) >> sh);
+    } else { /* SSHR, SSRA: shifting out every bit leaves the sign */
+        if (sh == bits)
+            sh = bits - 1;
+        uint64_t s = rep(e, 1ull << (bits - 1 - sh));
+        v = swar_sub((x >> sh & rep(e, ones(e) >> sh)) ^ s, s, e);
+    }
+    return op == SIMD_SSRA || op == SIMD_USRA ? swar_add(d, v, e) : v;
+}
+
+INLINE void shift_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                       unsigned imm, unsigned op, unsigned e)
+{
+    (void)y;
+    uint64_t x0 = x[0], x1 = x[1], d0 = r[0], d1 = r[1];
+    r[0] = shift_half(op, e, x0, d0, imm);
+    r[1] = q ? shift_half(op, e, x1, d1, imm) : 0;
+}
+
+#define SHIFT_OPS(X)                                                                               \
+    LEAVES_BHSD(shift, X, SHL) LEAVES_BHSD(shift, X, SSHR) LEAVES_BHSD(shift, X, USHR)             \
+    LEAVES_BHSD(shift, X, SSRA) LEAVES_BHSD(shift, X, USRA)
+SHIFT_OPS(LEAF_DEF)
+static simd_leaf *const shift_leaves[] = {SHIFT_OPS(LEAF_ENTRY)};
+
+bool simd_fast_shift(struct ir_env *env, uint64_t args, unsigned op, unsigned sh)
+{
+    simd_leaf *leaf = leaf_of(shift_leaves, sizeof shift_leaves / sizeof *shift_leaves, op, args);
+    unsigned q = SIMD_Q(args);
+    if (!leaf)
+        return false;
+    if (SIMD_SCALAR(args)) {
+        if (SIMD_SIZE(args) != 3)
+            return false;
+        q = 0;
+    }
+    return leaf(env->cpu.v[SIMD_RD(args)].d, env->cpu.v[SIMD_RN(args)].d, NULL, SHAPE(q, sh));
+}
