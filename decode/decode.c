@@ -61,8 +61,10 @@ bool a64_decode(uint32_t word, struct a64_insn *out)
 {
     memset(out, 0, sizeof *out);
     out->raw = word;
-    for (const uint16_t *i = bucket_list + bucket_start[word >> A64_BUCKET_SHIFT];
-         *i != A64_BUCKET_END; i++) {
+    uint32_t start = bucket_start[word >> A64_BUCKET_SHIFT];
+    if (start & A64_SPLIT)
+        start = sub_start[(start & ~A64_SPLIT) + ((word >> A64_SUB_SHIFT) & (A64_NSUB - 1))];
+    for (const uint16_t *i = bucket_list + start; *i != A64_BUCKET_END; i++) {
         const struct a64_entry *e = &entries[*i];
         if ((word & e->mask) != e->value)
             continue;
