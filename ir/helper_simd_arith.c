@@ -183,14 +183,21 @@ static void do_3same(struct ir_env *env, uint64_t args, unsigned op, const zarm_
 }
 
 /* Three same: a = SIMD_ARGS, b = enum simd_op. */
+/* Out of line, so that the fast path of helper_simd_3same needs no stack frame. */
+static __attribute__((noinline)) uint64_t generic_3same(struct ir_env *env, uint64_t args,
+                                                     unsigned op)
+{
+    do_3same(env, args, op, &env->cpu.v[SIMD_RN(args)], &env->cpu.v[SIMD_RM(args)]);
+    return 0;
+}
+
 uint64_t helper_simd_3same(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
 {
     (void)c;
-    if (simd_fast_3same(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RM(args)]))
-        return 0;
-    do_3same(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RN(args)],
-             &env->cpu.v[SIMD_RM(args)]);
-    return 0;
+    simd_leaf *leaf = simd_leaf_for(simd_same_leaves, SIMD_SAME_SLOTS, args, op);
+    if (leaf)
+        return simd_leaf_run(leaf, &env->cpu, args, &env->cpu.v[SIMD_RM(args)], 0);
+    return generic_3same(env, args, (unsigned)op & 0xff);
 }
 
 /* Carry-less product of two 64-bit values: 128 bits as hi:lo. */
@@ -279,14 +286,21 @@ static void do_3diff(struct ir_env *env, uint64_t args, unsigned op, const zarm_
 }
 
 /* Three different: a = SIMD_ARGS (size = the narrow element), b = enum simd_op. */
+/* Out of line, so that the fast path of helper_simd_3diff needs no stack frame. */
+static __attribute__((noinline)) uint64_t generic_3diff(struct ir_env *env, uint64_t args,
+                                                     unsigned op)
+{
+    do_3diff(env, args, op, &env->cpu.v[SIMD_RN(args)], &env->cpu.v[SIMD_RM(args)]);
+    return 0;
+}
+
 uint64_t helper_simd_3diff(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
 {
     (void)c;
-    if (simd_fast_3diff(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RM(args)]))
-        return 0;
-    do_3diff(env, args, (unsigned)op & 0xff, &env->cpu.v[SIMD_RN(args)],
-             &env->cpu.v[SIMD_RM(args)]);
-    return 0;
+    simd_leaf *leaf = simd_leaf_for(simd_diff_leaves, SIMD_DIFF_SLOTS, args, op);
+    if (leaf)
+        return simd_leaf_run(leaf, &env->cpu, args, &env->cpu.v[SIMD_RM(args)], 0);
+    return generic_3diff(env, args, (unsigned)op & 0xff);
 }
 
 /* Vector/scalar x indexed element: a = SIMD_ARGS (Rm already resolved), b = enum
@@ -304,8 +318,10 @@ uint64_t helper_simd_elem(struct ir_env *env, uint64_t args, uint64_t op, uint64
     unsigned o = (unsigned)op & 0xff;
     const zarm_vreg *n = &env->cpu.v[SIMD_RN(args)];
     bool diff = SIMD_OP_GROUP(op) == 1;
-    if (diff ? simd_fast_3diff(env, args, o, &y) : simd_fast_3same(env, args, o, &y))
-        return 0;
+    simd_leaf *leaf = diff ? simd_leaf_for(simd_diff_leaves, SIMD_DIFF_SLOTS, args, o)
+                           : simd_leaf_for(simd_same_leaves, SIMD_SAME_SLOTS, args, o);
+    if (leaf)
+        return simd_leaf_run(leaf, &env->cpu, args, &y, 0);
     if (diff)
         do_3diff(env, args, o, n, &y);
     else
@@ -409,8 +425,9 @@ uint64_t helper_simd_2misc(struct ir_env *env, uint64_t args, uint64_t op, uint6
 uint64_t helper_simd_across(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
 {
     (void)c;
-    if (simd_fast_across(env, args, (unsigned)op))
-        return 0;
+    simd_leaf *leaf = simd_leaf_for(simd_across_leaves, SIMD_ACROSS_SLOTS, args, op);
+    if (leaf)
+        return simd_leaf_run(leaf, &env->cpu, args, NULL, 0);
     unsigned esize = 1u << SIMD_SIZE(args), n = (SIMD_Q(args) ? 16 : 8) / esize;
     bool u = op & 0x20;
     zarm_vreg x = env->cpu.v[SIMD_RN(args)], r = {{0, 0}};
@@ -434,8 +451,9 @@ uint64_t helper_simd_across(struct ir_env *env, uint64_t args, uint64_t op, uint
  * source (the narrow side for long shifts, the wide side for narrowing ones). */
 uint64_t helper_simd_shift(struct ir_env *env, uint64_t args, uint64_t op, uint64_t sh)
 {
-    if (simd_fast_shift(env, args, (unsigned)op, (unsigned)sh))
-        return 0;
+    simd_leaf *leaf = simd_leaf_for(simd_shift_leaves, SIMD_SHIFT_SLOTS, args, op);
+    if (leaf)
+        return simd_leaf_run(leaf, &env->cpu, args, NULL, (unsigned)sh);
     unsigned esize = 1u << SIMD_SIZE(args), q = SIMD_Q(args), bits = esize * 8;
     bool scalar = SIMD_SCALAR(args), u = op & 0x20;
     unsigned opc = (unsigned)op & 0x1f;

@@ -8,8 +8,6 @@
  * two halves (SWAR) gives the same lanes on big- and little-endian hosts.  The
  * SWAR operations keep each lane's top bit out of the carry chain, so no lane
  * carries or borrows into the next. */
-#include "env.h"
-#include "helper_simd.h"
 #include "helper_simd_fast.h"
 
 /* The element size is a constant wherever these are expanded, so the masks fold. */
@@ -83,31 +81,17 @@ INLINE uint64_t lanes_mul(uint64_t x, uint64_t y, unsigned e)
     return r;
 }
 
-/* The specialised loops ("leaves"), one per operation and element size, found
- * in a table indexed by operation << 2 | size.  r is Vd's halves, also the
- * accumulator, and may be the same register as any source: every leaf reads
- * all it needs first.  shape is Q | immediate << 1.  Leaves return true and
- * take four arguments (the s390x ABI passes a fifth in a callee-saved
- * register), so the dispatchers end in a tail call. */
-typedef bool simd_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned shape);
-#define SHAPE(q, imm) ((q) | (imm) << 1)
-
+/* The leaves: kind_NAME_size expands kind_leaf for one operation and size. */
 #define LEAF_DEF(kind, name, size)                                                                 \
-    static bool kind##_##name##_##size(uint64_t *r, const uint64_t *x, const uint64_t *y,         \
-                                       unsigned shape)                                             \
+    static uint64_t kind##_##name##_##size(uint64_t *r, const uint64_t *x, const uint64_t *y,     \
+                                           unsigned shape)                                         \
     {                                                                                              \
         kind##_leaf(r, x, y, shape & 1, shape >> 1, SIMD_##name, 1u << (size));                    \
-        return true;                                                                               \
+        return 0;                                                                                  \
     }
 #define LEAF_ENTRY(kind, name, size) [(SIMD_##name & 0xff) << 2 | (size)] = kind##_##name##_##size,
 #define LEAVES_BHS(kind, X, name) X(kind, name, 0) X(kind, name, 1) X(kind, name, 2)
 #define LEAVES_BHSD(kind, X, name) LEAVES_BHS(kind, X, name) X(kind, name, 3)
-
-static simd_leaf *leaf_of(simd_leaf *const *table, unsigned entries, unsigned op, uint64_t args)
-{
-    unsigned i = (op & 0xff) << 2 | SIMD_SIZE(args);
-    return i < entries ? table[i] : NULL;
-}
 
 /* --- three same ---------------------------------------------------------- */
 
@@ -142,18 +126,22 @@ INLINE void same_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigne
 
 /* Pairwise on one 64-bit half (lanes of e < 8 bytes): even and odd lanes are
  * spread into containers of twice the size, combined there, and the results
- * packed into the low 32 bits. */
+ * packed into the low 32 bits.  As the lanes fill only the low half of their
+ * containers, bit `bits` of (a | B) - b is a >= b and nothing borrows across
+ * containers. */
 INLINE uint64_t pair_half(unsigned op, unsigned e, uint64_t h)
 {
-    unsigned c = 2 * e;
-    uint64_t em = rep(c, ones(e)), a = h & em, b = h >> (e * 8) & em, v;
-    uint64_t flip = (op == SIMD_SMAXP || op == SIMD_SMINP) ? rep(c, 1ull << (e * 8 - 1)) : 0;
+    unsigned c = 2 * e, bits = e * 8;
+    uint64_t em = rep(c, ones(e)), a = h & em, b = h >> bits & em, v;
+    uint64_t flip = (op == SIMD_SMAXP || op == SIMD_SMINP) ? rep(c, 1ull << (bits - 1)) : 0;
+    uint64_t B = rep(c, 1ull << bits);
     a ^= flip;
     b ^= flip;
+    uint64_t ge = ((a | B) - b) & B, m = ge - (ge >> bits);
     switch (op) {
     case SIMD_ADDP: v = (a + b) & em; break;
-    case SIMD_SMAXP: case SIMD_UMAXP: v = pick(ge_mask(a, b, c, false), a, b); break;
-    default: v = pick(ge_mask(a, b, c, false), b, a); break;
+    case SIMD_SMAXP: case SIMD_UMAXP: v = b ^ ((a ^ b) & m); break;
+    default: v = a ^ ((a ^ b) & m); break;
     }
     v ^= flip;
 #pragma GCC unroll 2
@@ -172,8 +160,9 @@ INLINE void pair_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigne
         r[0] = x0 + x1;
         r[1] = y0 + y1;
     } else if (q) {
+        /* Reductions (memchr, strlen...) pass one register twice. */
         r[0] = pair_half(op, e, x0) | pair_half(op, e, x1) << 32;
-        r[1] = pair_half(op, e, y0) | pair_half(op, e, y1) << 32;
+        r[1] = x == y ? r[0] : pair_half(op, e, y0) | pair_half(op, e, y1) << 32;
     } else {
         r[0] = pair_half(op, e, x0) | pair_half(op, e, y0) << 32;
         r[1] = 0;
@@ -190,22 +179,8 @@ INLINE void pair_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigne
     LEAVES_BHSD(pair, X, ADDP) LEAVES_BHS(pair, X, SMAXP) LEAVES_BHS(pair, X, UMAXP)               \
     LEAVES_BHS(pair, X, SMINP) LEAVES_BHS(pair, X, UMINP)
 SAME_OPS(LEAF_DEF)
-static simd_leaf *const same_leaves[] = {SAME_OPS(LEAF_ENTRY)};
+simd_leaf *const simd_same_leaves[SIMD_SAME_SLOTS] = {SAME_OPS(LEAF_ENTRY)};
 
-bool simd_fast_3same(struct ir_env *env, uint64_t args, unsigned op, const zarm_vreg *y)
-{
-    simd_leaf *leaf = leaf_of(same_leaves, sizeof same_leaves / sizeof *same_leaves, op, args);
-    unsigned q = SIMD_Q(args);
-    if (!leaf)
-        return false;
-    if (SIMD_SCALAR(args)) {
-        /* The scalar forms handled are the elementwise doubleword ones: one lane. */
-        if (SIMD_SIZE(args) != 3 || op == SIMD_ADDP)
-            return false;
-        q = 0;
-    }
-    return leaf(env->cpu.v[SIMD_RD(args)].d, env->cpu.v[SIMD_RN(args)].d, y->d, SHAPE(q, 0));
-}
 
 /* --- three different ------------------------------------------------------ */
 
@@ -224,6 +199,14 @@ INLINE uint64_t spread(uint64_t v, unsigned e, bool sign)
     return v;
 }
 
+/* Narrow lane at bit s of h, sign- or zero-extended to 64 bits. */
+INLINE uint64_t narrow(uint64_t h, unsigned s, unsigned e, bool u)
+{
+    uint64_t v = h >> s & ones(e);
+    unsigned sh = 64 - e * 8;
+    return u ? v : (uint64_t)((int64_t)(v << sh) >> sh);
+}
+
 /* One half of a long (L) or wide (W) result: narrow lanes from the 32 bits in
  * xn and yn, the wide Vn half xw, Vd's half d.  Products and differences of
  * extended narrow lanes are exact in the wide lane. */
@@ -231,16 +214,24 @@ INLINE uint64_t widen_half(unsigned opc, bool u, unsigned e, uint64_t xn, uint64
                            uint64_t xw, uint64_t d)
 {
     unsigned w = 2 * e;
+    if (opc >= 8) { /* the products: lane by lane from the narrow lanes */
+        uint64_t wm = ones(w), out = 0;
+#pragma GCC unroll 4
+        for (unsigned j = 0; j < 4 / e; j++) {
+            uint64_t p = narrow(xn, j * e * 8, e, u) * narrow(yn, j * e * 8, e, u);
+            uint64_t acc = d >> (j * w * 8) & wm;
+            p = opc == 8 ? acc + p : opc == 10 ? acc - p : p;
+            out |= (p & wm) << (j * w * 8);
+        }
+        return out;
+    }
     uint64_t b = spread(yn, e, !u);
     uint64_t a = (opc == 1 || opc == 3) ? xw : spread(xn, e, !u);
     switch (opc) {
     case 0: case 1: return swar_add(a, b, w);
     case 2: case 3: return swar_sub(a, b, w);
     case 5: return swar_add(d, swar_absdiff(a, b, w, !u), w);
-    case 7: return swar_absdiff(a, b, w, !u);
-    case 8: return swar_add(d, lanes_mul(a, b, w), w);
-    case 10: return swar_sub(d, lanes_mul(a, b, w), w);
-    default: return lanes_mul(a, b, w); /* 12 */
+    default: return swar_absdiff(a, b, w, !u); /* 7 */
     }
 }
 
@@ -265,16 +256,8 @@ INLINE void diff_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigne
     LEAVES_BHS(diff, X, SMLAL) LEAVES_BHS(diff, X, UMLAL) LEAVES_BHS(diff, X, SMLSL)               \
     LEAVES_BHS(diff, X, UMLSL) LEAVES_BHS(diff, X, SMULL) LEAVES_BHS(diff, X, UMULL)
 DIFF_OPS(LEAF_DEF)
-static simd_leaf *const diff_leaves[] = {DIFF_OPS(LEAF_ENTRY)};
+simd_leaf *const simd_diff_leaves[SIMD_DIFF_SLOTS] = {DIFF_OPS(LEAF_ENTRY)};
 
-bool simd_fast_3diff(struct ir_env *env, uint64_t args, unsigned op, const zarm_vreg *y)
-{
-    simd_leaf *leaf = leaf_of(diff_leaves, sizeof diff_leaves / sizeof *diff_leaves, op, args);
-    if (!leaf || SIMD_SCALAR(args))
-        return false;
-    return leaf(env->cpu.v[SIMD_RD(args)].d, env->cpu.v[SIMD_RN(args)].d, y->d,
-                SHAPE(SIMD_Q(args), 0));
-}
 
 /* --- across lanes ---------------------------------------------------------- */
 
@@ -304,16 +287,8 @@ INLINE void across_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsig
     LEAVES_BHS(across, X, ADDV) LEAVES_BHS(across, X, SMAXV) LEAVES_BHS(across, X, UMAXV)          \
     LEAVES_BHS(across, X, SMINV) LEAVES_BHS(across, X, UMINV)
 ACROSS_OPS(LEAF_DEF)
-static simd_leaf *const across_leaves[] = {ACROSS_OPS(LEAF_ENTRY)};
+simd_leaf *const simd_across_leaves[SIMD_ACROSS_SLOTS] = {ACROSS_OPS(LEAF_ENTRY)};
 
-bool simd_fast_across(struct ir_env *env, uint64_t args, unsigned op)
-{
-    simd_leaf *leaf = leaf_of(across_leaves, sizeof across_leaves / sizeof *across_leaves, op, args);
-    if (!leaf)
-        return false;
-    return leaf(env->cpu.v[SIMD_RD(args)].d, env->cpu.v[SIMD_RN(args)].d, NULL,
-                SHAPE(SIMD_Q(args), 0));
-}
 
 /* --- shift by immediate ---------------------------------------------------- */
 
@@ -350,18 +325,5 @@ INLINE void shift_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsign
     LEAVES_BHSD(shift, X, SHL) LEAVES_BHSD(shift, X, SSHR) LEAVES_BHSD(shift, X, USHR)             \
     LEAVES_BHSD(shift, X, SSRA) LEAVES_BHSD(shift, X, USRA)
 SHIFT_OPS(LEAF_DEF)
-static simd_leaf *const shift_leaves[] = {SHIFT_OPS(LEAF_ENTRY)};
+simd_leaf *const simd_shift_leaves[SIMD_SHIFT_SLOTS] = {SHIFT_OPS(LEAF_ENTRY)};
 
-bool simd_fast_shift(struct ir_env *env, uint64_t args, unsigned op, unsigned sh)
-{
-    simd_leaf *leaf = leaf_of(shift_leaves, sizeof shift_leaves / sizeof *shift_leaves, op, args);
-    unsigned q = SIMD_Q(args);
-    if (!leaf)
-        return false;
-    if (SIMD_SCALAR(args)) {
-        if (SIMD_SIZE(args) != 3)
-            return false;
-        q = 0;
-    }
-    return leaf(env->cpu.v[SIMD_RD(args)].d, env->cpu.v[SIMD_RN(args)].d, NULL, SHAPE(q, sh));
-}

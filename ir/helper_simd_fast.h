@@ -1,27 +1,58 @@
-/* Specialised paths of the AdvSIMD integer helpers (helper_simd_fast.c) for the
- * operations compiled loops and the C library's string routines spend their time
- * in.  Each takes the helper's own arguments, returns false when it does not
- * handle the operation/shape (the generic lane-by-lane code in
- * helper_simd_arith.c then runs) and true once it has written Vd. */
+/* Specialised loops of the AdvSIMD integer helpers (helper_simd_fast.c) for the
+ * operations compiled loops and the C library's string routines spend their
+ * time in.  A helper looks its operation up here first and runs the generic
+ * lane-by-lane code of helper_simd_arith.c only when the table has no leaf for
+ * it; the lookup is inline so that the common case costs the helper one tail
+ * call. */
 #ifndef ZARM_IR_HELPER_SIMD_FAST_H
 #define ZARM_IR_HELPER_SIMD_FAST_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
+#include "helper_simd.h"
 #include "zarm/cpu.h"
 
-struct ir_env;
+/* One operation at one element size.  r is Vd's halves, also the accumulator,
+ * and may be the same register as x (Vn's) or y (Vm's, or the replicated
+ * element of a by-element form).  shape = Q | immediate << 1.  Returns 0, the
+ * helpers' own result.  Four arguments: the s390x ABI passes a fifth in a
+ * callee-saved register, which would cost every caller a frame. */
+typedef uint64_t simd_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned shape);
 
-/* Three same (elementwise and pairwise): Vn with y, which is Vm or, for the
- * by-element forms, the element replicated.  op = U << 5 | opcode. */
-bool simd_fast_3same(struct ir_env *env, uint64_t args, unsigned op, const zarm_vreg *y);
-/* Three different: the long and wide forms without saturation; y as above,
- * op = U << 4 | opcode. */
-bool simd_fast_3diff(struct ir_env *env, uint64_t args, unsigned op, const zarm_vreg *y);
+/* Tables indexed by (op & 0xff) << 2 | size, op an enum simd_op; NULL where
+ * the generic code runs. */
+#define SIMD_SAME_SLOTS ((SIMD_UMINP + 1) << 2)
+#define SIMD_DIFF_SLOTS (((SIMD_UMULL & 0xff) + 1) << 2)
+#define SIMD_ACROSS_SLOTS (((SIMD_UMINV & 0xff) + 1) << 2)
+#define SIMD_SHIFT_SLOTS (((SIMD_USRA & 0xff) + 1) << 2)
+/* Three same: elementwise and pairwise (op = U << 5 | opcode). */
+extern simd_leaf *const simd_same_leaves[SIMD_SAME_SLOTS];
+/* Three different: the long and wide forms without saturation (U << 4 | opcode). */
+extern simd_leaf *const simd_diff_leaves[SIMD_DIFF_SLOTS];
 /* Across lanes: ADDV, [SU]MAXV, [SU]MINV. */
-bool simd_fast_across(struct ir_env *env, uint64_t args, unsigned op);
-/* Shift by immediate: SHL, [SU]SHR, [SU]SRA. */
-bool simd_fast_shift(struct ir_env *env, uint64_t args, unsigned op, unsigned sh);
+extern simd_leaf *const simd_across_leaves[SIMD_ACROSS_SLOTS];
+/* Shift by immediate: SHL, [SU]SHR, [SU]SRA; the immediate is the shift. */
+extern simd_leaf *const simd_shift_leaves[SIMD_SHIFT_SLOTS];
+
+/* The leaf for op at the element size of args, or NULL.  The scalar forms
+ * handled are the doubleword ones, which are a vector of one lane. */
+static inline simd_leaf *simd_leaf_for(simd_leaf *const *table, unsigned slots, uint64_t args,
+                                       uint64_t op)
+{
+    unsigned i = ((unsigned)op & 0xff) << 2 | SIMD_SIZE(args);
+    if (i >= slots || (SIMD_SCALAR(args) && SIMD_SIZE(args) != 3))
+        return NULL;
+    return table[i];
+}
+
+/* Runs leaf on Vd and Vn of args and y (NULL: none). */
+static inline uint64_t simd_leaf_run(simd_leaf *leaf, struct zarm_cpu *cpu, uint64_t args,
+                                     const zarm_vreg *y, unsigned imm)
+{
+    unsigned q = SIMD_Q(args) & ~SIMD_SCALAR(args);
+    return leaf(cpu->v[SIMD_RD(args)].d, cpu->v[SIMD_RN(args)].d, y ? y->d : NULL, q | imm << 1);
+}
 
 #endif
