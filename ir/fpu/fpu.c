@@ -4,6 +4,7 @@
  * tininess is judged before rounding, flush-to-zero looks at the unrounded
  * exponent, and overflow follows the rounding direction. */
 #include "fpu.h"
+#include "fpu_host.h"
 
 typedef unsigned __int128 u128;
 
@@ -274,19 +275,22 @@ static uint64_t addsub(unsigned f, uint64_t a, uint64_t b, bool sub, struct fpu_
     return round_fp(f, rs, re, rmant, sticky, st);
 }
 
+/* The public operations try the host's arithmetic first (fpu_host.h). */
 uint64_t fpu_add(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 {
-    return addsub(f, a, b, false, st);
+    uint64_t r;
+    return fpu_host_arith(FPU_HOST_ADD, f, a, b, 0, st, &r) ? r : addsub(f, a, b, false, st);
 }
 
 uint64_t fpu_sub(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 {
-    return addsub(f, a, b, true, st);
+    uint64_t r;
+    return fpu_host_arith(FPU_HOST_SUB, f, a, b, 0, st, &r) ? r : addsub(f, a, b, true, st);
 }
 
 uint64_t fpu_abd(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 {
-    return addsub(f, a, b, true, st) & ~fpu_sign_bit(f);
+    return fpu_sub(f, a, b, st) & ~fpu_sign_bit(f);
 }
 
 /* FPMul and FPMulX (infinity times zero is 2.0 instead of invalid). */
@@ -314,18 +318,23 @@ static uint64_t mul(unsigned f, uint64_t a, uint64_t b, bool mulx, struct fpu_st
 
 uint64_t fpu_mul(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 {
-    return mul(f, a, b, false, st);
+    uint64_t r;
+    return fpu_host_arith(FPU_HOST_MUL, f, a, b, 0, st, &r) ? r : mul(f, a, b, false, st);
 }
 
 uint64_t fpu_mulx(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 {
-    return mul(f, a, b, true, st);
+    uint64_t r;
+    return fpu_host_arith(FPU_HOST_MUL, f, a, b, 0, st, &r) ? r : mul(f, a, b, true, st);
 }
 
 uint64_t fpu_div(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 {
+    uint64_t r;
+    if (fpu_host_arith(FPU_HOST_DIV, f, a, b, 0, st, &r))
+        return r;
     struct fpu_val v[2] = {unpack(f, a, st), unpack(f, b, st)};
-    uint64_t x[2] = {a, b}, r;
+    uint64_t x[2] = {a, b};
     if (process_nans(f, 2, v, x, st, &r))
         return r;
     unsigned sign = v[0].sign ^ v[1].sign;
@@ -418,8 +427,11 @@ static uint64_t fused(unsigned f, const struct fpu_val *va, const struct fpu_val
 
 uint64_t fpu_muladd(unsigned f, uint64_t addend, uint64_t a, uint64_t b, struct fpu_st *st)
 {
+    uint64_t r;
+    if (fpu_host_arith(FPU_HOST_MULADD, f, a, b, addend, st, &r))
+        return r;
     struct fpu_val v[3] = {unpack(f, addend, st), unpack(f, a, st), unpack(f, b, st)};
-    uint64_t x[3] = {addend, a, b}, r;
+    uint64_t x[3] = {addend, a, b};
     bool inf1 = v[1].cls == FC_INF, inf2 = v[2].cls == FC_INF;
     bool zero1 = v[1].cls == FC_ZERO, zero2 = v[2].cls == FC_ZERO;
     bool done = process_nans(f, 3, v, x, st, &r);
@@ -474,8 +486,10 @@ uint64_t fpu_rsqrts(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 
 uint64_t fpu_sqrt(unsigned f, uint64_t a, struct fpu_st *st)
 {
-    struct fpu_val v = unpack(f, a, st);
     uint64_t r;
+    if (fpu_host_arith(FPU_HOST_SQRT, f, a, 0, 0, st, &r))
+        return r;
+    struct fpu_val v = unpack(f, a, st);
     if (process_nans(f, 1, &v, &a, st, &r))
         return r;
     if (v.cls == FC_ZERO)
@@ -503,6 +517,9 @@ uint64_t fpu_sqrt(unsigned f, uint64_t a, struct fpu_st *st)
 /* FPCompare family: -1 unordered, else 0 less, 1 equal, 2 greater. */
 static int compare(unsigned f, uint64_t a, uint64_t b, bool signal, struct fpu_st *st)
 {
+    int order;
+    if (fpu_host_compare(f, a, b, st, &order))
+        return order;
     struct fpu_val va = unpack(f, a, st), vb = unpack(f, b, st);
     if (is_nan(&va) || is_nan(&vb)) {
         if (signal || va.cls == FC_SNAN || vb.cls == FC_SNAN)
@@ -619,6 +636,9 @@ uint64_t fpu_round_intn(unsigned f, uint64_t a, enum fpu_rmode rm, unsigned intb
 uint64_t fpu_to_fixed(unsigned f, uint64_t a, unsigned fb, bool uns, enum fpu_rmode rm,
                       unsigned ibits, struct fpu_st *st)
 {
+    uint64_t r;
+    if (fpu_host_to_fixed(f, a, fb, uns, rm, ibits, st, &r))
+        return r;
     struct fpu_val v = unpack(f, a, st);
     if (is_nan(&v))
         st->flags |= FPSR_IOC;
@@ -628,7 +648,6 @@ uint64_t fpu_to_fixed(unsigned f, uint64_t a, unsigned fb, bool uns, enum fpu_rm
         inexact = false;
     uint64_t imask = ibits == 64 ? ~0ull : (1ull << ibits) - 1;
     u128 max = uns ? (u128)imask : (u128)(imask >> 1) + v.sign;
-    uint64_t r;
     if (v.sign && uns && m) {
         st->flags |= FPSR_IOC;
         return 0;
@@ -649,6 +668,9 @@ uint64_t fpu_to_fixed(unsigned f, uint64_t a, unsigned fb, bool uns, enum fpu_rm
 uint64_t fpu_from_fixed(unsigned f, uint64_t x, unsigned fb, bool uns, enum fpu_rmode rm,
                         unsigned ibits, struct fpu_st *st)
 {
+    uint64_t r;
+    if (fpu_host_from_fixed(f, x, fb, uns, rm, ibits, st, &r))
+        return r;
     uint64_t imask = ibits == 64 ? ~0ull : (1ull << ibits) - 1;
     x &= imask;
     unsigned sign = !uns && ((x >> (ibits - 1)) & 1);
@@ -661,11 +683,13 @@ uint64_t fpu_from_fixed(unsigned f, uint64_t x, unsigned fb, bool uns, enum fpu_
 uint64_t fpu_convert(unsigned to, unsigned from, uint64_t a, enum fpu_rmode rm,
                      struct fpu_st *st)
 {
+    uint64_t r;
+    if (fpu_host_convert(to, from, a, rm, st, &r))
+        return r;
     bool ahp = st->fpcr & FPCR_AHP;
     struct fpu_val v = unpack_base(from, a, st, true, ahp);
     bool alt = to == FPU_H && ahp;
     if (is_nan(&v)) {
-        uint64_t r;
         if (alt)
             r = fp_zero(to, v.sign);
         else if (st->fpcr & FPCR_DN)

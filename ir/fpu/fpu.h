@@ -19,6 +19,7 @@ enum { FPU_H = 1, FPU_S = 2, FPU_D = 3 };
 #define FPSR_IXC 0x10u
 #define FPSR_IDC 0x80u
 #define FPCR_FZ16 (1u << 19)
+#define FPCR_RMODE (3u << 22)
 #define FPCR_FZ (1u << 24)
 #define FPCR_DN (1u << 25)
 #define FPCR_AHP (1u << 26)

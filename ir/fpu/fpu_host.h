@@ -1,0 +1,275 @@
+/* The host-FP fast path of the Arm FP library, inlined into fpu.c's entry
+ * points: single and double operations computed with the host's IEEE
+ * arithmetic when that gives the Arm result bit for bit, FPSR flags included.
+ * Each function returns false, leaving st untouched, when the case needs the
+ * software path.
+ *
+ * The host computes in IEEE 754 binary32/binary64 with round-to-nearest-even
+ * (zarm never changes the host's rounding mode), which is what Arm computes
+ * when FPCR.RMode is RN and FZ is clear, with three differences this
+ * file steers around:
+ * - NaN results: which NaN propagates and the default NaN differ by host, so
+ *   a NaN result (from a NaN operand or an invalid operation) goes to the
+ *   software path, and so does an infinite one (infinite operand, division
+ *   by zero, overflow);
+ * - underflow: Arm judges tininess before rounding, x86 and s390x after, so an
+ *   inexact result of magnitude up to the smallest normal goes to software
+ *   (an exact result raises no flag on either);
+ * - flags: the only one left is Inexact, read from the host's own sticky
+ *   flag, cleared before the operation and tested after it.
+ * Single-precision add, sub, mul, div and sqrt are computed in double and
+ * rounded to single: double has more than 2 * 24 + 2 bits, so the double
+ * rounding gives the correctly rounded single result, and the Inexact flag of
+ * the pair is the Inexact of the single operation. */
+#ifndef ZARM_IR_FPU_HOST_H
+#define ZARM_IR_FPU_HOST_H
+
+#include <fenv.h>
+
+#include "fpu.h"
+
+#define FPU_HOST_INLINE static inline __attribute__((always_inline))
+
+/* Between host_clear and host_inexact, only the operation on the values
+ * host_clear passed through may run: the compiler must not move it across
+ * the flag accesses.  On s390x the Inexact flag is bit 0x00080000 of the FPC
+ * register (glibc's FE_INEXACT << FPC_FLAGS_SHIFT), read and written inline,
+ * and the operands and the result are tied to the asm statements; elsewhere
+ * <fenv.h> and volatile copies do the same. */
+#if defined(__s390x__)
+FPU_HOST_INLINE void host_clear(double *x, double *y, double *z)
+{
+    uint32_t fpc;
+    __asm__ volatile("efpc %0\n\tnilh %0,0xfff7\n\tsfpc %0"
+                     : "=&d"(fpc), "+f"(*x), "+f"(*y), "+f"(*z));
+}
+
+/* r: the result, to order the test after the operation. */
+FPU_HOST_INLINE bool host_inexact(double r)
+{
+    uint32_t fpc;
+    __asm__ volatile("efpc %0" : "=d"(fpc) : "f"(r));
+    return fpc & 0x00080000u;
+}
+#else
+FPU_HOST_INLINE void host_clear(double *x, double *y, double *z)
+{
+    feclearexcept(FE_INEXACT);
+    volatile double vx = *x, vy = *y, vz = *z;
+    *x = vx, *y = vy, *z = vz;
+}
+
+FPU_HOST_INLINE bool host_inexact(double r)
+{
+    volatile double v = r;
+    (void)v;
+    return fetestexcept(FE_INEXACT) != 0;
+}
+#endif
+
+/* Bit casts: type punning through a union is defined in C11. */
+union host_b64 {
+    uint64_t u;
+    double d;
+};
+union host_b32 {
+    uint32_t u;
+    float s;
+};
+FPU_HOST_INLINE double d_of_bits(uint64_t x) { return (union host_b64){.u = x}.d; }
+FPU_HOST_INLINE uint64_t bits_of_d(double d) { return (union host_b64){.d = d}.u; }
+FPU_HOST_INLINE float s_of_bits(uint32_t x) { return (union host_b32){.u = x}.s; }
+FPU_HOST_INLINE uint32_t bits_of_s(float s) { return (union host_b32){.s = s}.u; }
+
+/* The value of a single or double operand, exactly, as a double. */
+FPU_HOST_INLINE double host_val(unsigned f, uint64_t x)
+{
+    return f == FPU_D ? d_of_bits(x) : (double)s_of_bits((uint32_t)x);
+}
+
+/* 2^k for -1022 <= k <= 1023. */
+FPU_HOST_INLINE double pow2(int k)
+{
+    return d_of_bits((uint64_t)(1023 + k) << 52);
+}
+
+/* The bits of an f-sized operand (callers may pass wider values). */
+FPU_HOST_INLINE uint64_t width_mask(unsigned f)
+{
+    return f == FPU_D ? ~0ull : 0xffffffffull;
+}
+
+FPU_HOST_INLINE uint64_t exp_field(unsigned f)
+{
+    return f == FPU_D ? 0x7ff0000000000000ull : 0x7f800000ull;
+}
+
+/* Neither infinite nor NaN. */
+FPU_HOST_INLINE bool finite_bits(unsigned f, uint64_t x)
+{
+    return (x & exp_field(f)) != exp_field(f);
+}
+
+/* The operations; FPU_HOST_NARROW rounds a double to single (FCVT). */
+enum fpu_host_op {
+    FPU_HOST_ADD,
+    FPU_HOST_SUB,
+    FPU_HOST_MUL,
+    FPU_HOST_DIV,
+    FPU_HOST_SQRT,
+    FPU_HOST_MULADD,
+    FPU_HOST_NARROW,
+};
+
+FPU_HOST_INLINE double op_d(enum fpu_host_op op, double x, double y, double z)
+{
+    switch (op) {
+    case FPU_HOST_ADD: return x + y;
+    case FPU_HOST_SUB: return x - y;
+    case FPU_HOST_MUL: return x * y;
+    case FPU_HOST_DIV: return x / y;
+    case FPU_HOST_SQRT: return __builtin_sqrt(x);
+    case FPU_HOST_MULADD: return __builtin_fma(x, y, z);
+    default: return x;
+    }
+}
+
+FPU_HOST_INLINE float op_s(enum fpu_host_op op, double x, double y, double z)
+{
+    if (op == FPU_HOST_MULADD)
+        return __builtin_fmaf((float)x, (float)y, (float)z);
+    return (float)op_d(op, x, y, z);
+}
+
+/* Rounds op(x, y, z) to format f; false when the result is not Arm's. */
+FPU_HOST_INLINE bool host_round(enum fpu_host_op op, unsigned f, double x, double y, double z,
+                                struct fpu_st *st, uint64_t *out)
+{
+    bool inexact;
+    uint64_t r;
+    host_clear(&x, &y, &z);
+    if (f == FPU_D) {
+        double rd = op_d(op, x, y, z);
+        inexact = host_inexact(rd);
+        r = bits_of_d(rd);
+    } else {
+        float rs = op_s(op, x, y, z);
+        inexact = host_inexact(rs);
+        r = bits_of_s(rs);
+    }
+    uint64_t mag = r & ~fpu_sign_bit(f), min_normal = f == FPU_D ? 1ull << 52 : 1ull << 23;
+    if (mag >= exp_field(f) || (inexact && mag <= min_normal))
+        return false;
+    if (inexact)
+        st->flags |= FPSR_IXC;
+    *out = r;
+    return true;
+}
+
+/* c + a * b for FPU_HOST_MULADD (FPMulAdd: one rounding), else a op b (b
+ * unused for FPU_HOST_SQRT); op is a constant, so each use inlines one.  The
+ * operands need no check: a NaN operand makes a NaN result; an infinite one
+ * an infinite or NaN result, or the exact zero of x / inf, which is Arm's
+ * result too; an invalid operation (the square root of a negative number,
+ * 0 * inf...) a NaN.  host_round turns down NaN and infinite results, and
+ * FPCR.DN only changes NaN results. */
+FPU_HOST_INLINE bool fpu_host_arith(enum fpu_host_op op, unsigned f, uint64_t a, uint64_t b,
+                                    uint64_t c, struct fpu_st *st, uint64_t *r)
+{
+    if (f == FPU_H || (st->fpcr & (FPCR_FZ | FPCR_RMODE)))
+        return false;
+    return host_round(op, f, host_val(f, a), host_val(f, b), host_val(f, c), st, r);
+}
+
+/* FPCompare's order: 0 less, 1 equal, 2 greater. */
+FPU_HOST_INLINE bool fpu_host_compare(unsigned f, uint64_t a, uint64_t b, const struct fpu_st *st,
+                                    int *r)
+{
+    uint64_t sb = fpu_sign_bit(f);
+    if (f == FPU_H || (st->fpcr & FPCR_FZ))
+        return false;
+    a &= width_mask(f), b &= width_mask(f);
+    if ((a & ~sb) > exp_field(f) || (b & ~sb) > exp_field(f))
+        return false;
+    double x = host_val(f, a), y = host_val(f, b);
+    *r = x < y ? 0 : x == y ? 1 : 2;
+    return true;
+}
+
+FPU_HOST_INLINE bool fpu_host_convert(unsigned to, unsigned from, uint64_t a, enum fpu_rmode rm,
+                                    struct fpu_st *st, uint64_t *r)
+{
+    if (to == FPU_H || from == FPU_H || to == from || rm != FPU_RN || (st->fpcr & FPCR_FZ))
+        return false;
+    if (!finite_bits(from, a))
+        return false;
+    /* Widening is exact. */
+    if (to == FPU_D) {
+        *r = bits_of_d(host_val(FPU_S, a));
+        return true;
+    }
+    return host_round(FPU_HOST_NARROW, FPU_S, d_of_bits(a), 0, 0, st, r);
+}
+
+/* Toward zero only: C's conversion to an integer type truncates. */
+FPU_HOST_INLINE bool fpu_host_to_fixed(unsigned f, uint64_t a, unsigned fb, bool uns,
+                                     enum fpu_rmode rm, unsigned ibits, struct fpu_st *st,
+                                     uint64_t *r)
+{
+    if (f == FPU_H || rm != FPU_RZ || (st->fpcr & FPCR_FZ) || !finite_bits(f, a) || fb > 64)
+        return false;
+    /* Scaling by 2^fbits is exact: it cannot underflow, and an overflow to
+     * infinity fails the range check. */
+    double d = host_val(f, a) * pow2((int)fb);
+    double lim = pow2((int)ibits - !uns);
+    uint64_t t;
+    bool inexact;
+    /* A non-integral d is below 2^52, so converting the integer back is exact. */
+    if (uns) {
+        if (!(d >= 0 && d < lim))
+            return false;
+        t = (uint64_t)d;
+        inexact = (double)t != d;
+    } else {
+        if (!(d > -lim && d < lim))
+            return false;
+        int64_t s = (int64_t)d;
+        t = (uint64_t)s;
+        inexact = (double)s != d;
+    }
+    if (inexact)
+        st->flags |= FPSR_IXC;
+    *r = ibits == 64 ? t : t & ((1ull << ibits) - 1);
+    return true;
+}
+
+FPU_HOST_INLINE bool fpu_host_from_fixed(unsigned f, uint64_t x, unsigned fb, bool uns,
+                                       enum fpu_rmode rm, unsigned ibits, struct fpu_st *st,
+                                       uint64_t *r)
+{
+    if (f == FPU_H || rm != FPU_RN || fb > 64)
+        return false;
+    uint64_t imask = ibits == 64 ? ~0ull : (1ull << ibits) - 1;
+    x &= imask;
+    bool neg = !uns && ((x >> (ibits - 1)) & 1);
+    uint64_t m = neg ? -x & imask : x;
+    if (!m) {
+        *r = 0;
+        return true;
+    }
+    /* The integer conversion rounds once to nearest; the scaling by 2^-fbits
+     * is exact (the result stays above 2^-64). */
+    int width = 64 - __builtin_clzll(m) - __builtin_ctzll(m);
+    if (width > (f == FPU_D ? 53 : 24))
+        st->flags |= FPSR_IXC;
+    if (f == FPU_D) {
+        double d = (double)m * pow2(-(int)fb);
+        *r = bits_of_d(neg ? -d : d);
+    } else {
+        float s = (float)m * (float)pow2(-(int)fb);
+        *r = bits_of_s(neg ? -s : s);
+    }
+    return true;
+}
+
+#endif
