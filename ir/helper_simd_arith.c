@@ -333,6 +333,9 @@ uint64_t helper_simd_elem(struct ir_env *env, uint64_t args, uint64_t op, uint64
 uint64_t helper_simd_2misc(struct ir_env *env, uint64_t args, uint64_t op, uint64_t c)
 {
     (void)c;
+    simd_leaf *leaf = simd_leaf_for(simd_misc_leaves, SIMD_MISC_SLOTS, args, op);
+    if (leaf)
+        return simd_leaf_run(leaf, &env->cpu, args, NULL, 0);
     op &= 0xff;
     unsigned size = SIMD_SIZE(args), esize = 1u << size, q = SIMD_Q(args);
     unsigned bytes = SIMD_SCALAR(args) ? esize : q ? 16 : 8, n = bytes / esize;

@@ -93,6 +93,16 @@ INLINE uint64_t lanes_mul(uint64_t x, uint64_t y, unsigned e)
 #define LEAVES_BHS(kind, X, name) X(kind, name, 0) X(kind, name, 1) X(kind, name, 2)
 #define LEAVES_BHSD(kind, X, name) LEAVES_BHS(kind, X, name) X(kind, name, 3)
 
+/* Lanes of e bytes in the low half of containers of 2e bytes (the rest zero),
+ * packed into the low 32 bits. */
+INLINE uint64_t pack(uint64_t v, unsigned e)
+{
+#pragma GCC unroll 2
+    for (unsigned s = e * 8; s < 32; s *= 2)
+        v = (v | v >> s) & rep(s / 2, ones(s / 4));
+    return v;
+}
+
 /* --- three same ---------------------------------------------------------- */
 
 /* One 64-bit half of an elementwise operation; d is Vd's half. */
@@ -143,11 +153,7 @@ INLINE uint64_t pair_half(unsigned op, unsigned e, uint64_t h)
     case SIMD_SMAXP: case SIMD_UMAXP: v = b ^ ((a ^ b) & m); break;
     default: v = a ^ ((a ^ b) & m); break;
     }
-    v ^= flip;
-#pragma GCC unroll 2
-    for (unsigned s = e * 8; s < 32; s *= 2)
-        v = (v | v >> s) & rep(s / 2, ones(s / 4));
-    return v;
+    return pack(v ^ flip, e);
 }
 
 /* The result is the concatenation y:x combined pair by pair. */
@@ -321,9 +327,68 @@ INLINE void shift_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsign
     r[1] = q ? shift_half(op, e, x1, d1, imm) : 0;
 }
 
+/* XTN and SHRN (+2): the low e bytes of each wide lane shifted right by sh
+ * (at most e*8, so the bits kept come from the lane itself), packed; the "2"
+ * forms write the upper half and keep the lower. */
+INLINE void narrow_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                        unsigned sh, unsigned op, unsigned size_e)
+{
+    (void)y;
+    /* SHRN's size is that of its wide source, XTN's that of its result. */
+    unsigned e = op == SIMD_SHRN ? size_e / 2 : size_e;
+    uint64_t m = rep(2 * e, ones(e));
+    uint64_t v = pack(x[0] >> sh & m, e) | pack(x[1] >> sh & m, e) << 32;
+    if (q) {
+        r[1] = v;
+    } else {
+        r[0] = v;
+        r[1] = 0;
+    }
+}
+
 #define SHIFT_OPS(X)                                                                               \
     LEAVES_BHSD(shift, X, SHL) LEAVES_BHSD(shift, X, SSHR) LEAVES_BHSD(shift, X, USHR)             \
-    LEAVES_BHSD(shift, X, SSRA) LEAVES_BHSD(shift, X, USRA)
+    LEAVES_BHSD(shift, X, SSRA) LEAVES_BHSD(shift, X, USRA) X(narrow, SHRN, 1) X(narrow, SHRN, 2)  \
+    X(narrow, SHRN, 3)
 SHIFT_OPS(LEAF_DEF)
 simd_leaf *const simd_shift_leaves[SIMD_SHIFT_SLOTS] = {SHIFT_OPS(LEAF_ENTRY)};
 
+
+/* --- two-register miscellaneous -------------------------------------------- */
+
+INLINE uint64_t misc_half(unsigned op, unsigned e, uint64_t x)
+{
+    uint64_t h = tops(e), neg = lane_mask(x & h, e);
+    uint64_t pos = lane_mask(nonzero_tops(x, e) & ~x & h, e);
+    switch (op) {
+    case SIMD_CMEQ0: return lane_mask(zero_tops(x, e), e);
+    case SIMD_CMLT0: return neg;
+    case SIMD_CMGE0: return ~neg;
+    case SIMD_CMGT0: return pos;
+    case SIMD_CMLE0: return ~pos;
+    case SIMD_NEG: return swar_sub(0, x, e);
+    case SIMD_ABS: return swar_sub(x ^ neg, neg, e); /* (x ^ -1) + 1 where negative */
+    case SIMD_NOT: return ~x;
+    default: { /* SIMD_CNT: bit counts of the bytes */
+        uint64_t v = x - (x >> 1 & 0x5555555555555555ull);
+        v = (v & 0x3333333333333333ull) + (v >> 2 & 0x3333333333333333ull);
+        return (v + (v >> 4)) & 0x0f0f0f0f0f0f0f0full;
+    }
+    }
+}
+
+INLINE void misc_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                      unsigned imm, unsigned op, unsigned e)
+{
+    (void)y, (void)imm;
+    uint64_t x0 = x[0], x1 = x[1];
+    r[0] = misc_half(op, e, x0);
+    r[1] = q ? misc_half(op, e, x1) : 0;
+}
+
+#define MISC_OPS(X)                                                                                \
+    LEAVES_BHSD(misc, X, CMEQ0) LEAVES_BHSD(misc, X, CMLT0) LEAVES_BHSD(misc, X, CMGE0)            \
+    LEAVES_BHSD(misc, X, CMGT0) LEAVES_BHSD(misc, X, CMLE0) LEAVES_BHSD(misc, X, NEG)              \
+    LEAVES_BHSD(misc, X, ABS) X(misc, NOT, 0) X(misc, CNT, 0) LEAVES_BHS(narrow, X, XTN)
+MISC_OPS(LEAF_DEF)
+simd_leaf *const simd_misc_leaves[SIMD_MISC_SLOTS] = {MISC_OPS(LEAF_ENTRY)};

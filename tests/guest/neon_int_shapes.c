@@ -1,11 +1,13 @@
 /* AdvSIMD integer instructions in every arrangement they have (8B/16B/4H/8H/
  * 2S/4S/2D, the scalar D forms, the "2" forms, by element), written as
  * assembly so each shape is the one named: three same (elementwise and
- * pairwise), the long and wide three-different forms, across lanes and shifts
- * by immediate.  Operands are built from lane-edge bytes (0, 1, 0x7f, 0x80,
- * 0xff) and random ones, with equal or nearly equal pairs so compares see
- * equality; Vd starts non-zero so accumulation, the zeroed upper half of the
- * 64-bit forms and Vd = Vn aliasing are visible.  One hash per instruction. */
+ * pairwise), the long and wide three-different forms, across lanes, shifts by
+ * immediate, the two-register compares with zero, ABS, NEG, NOT, CNT and the
+ * narrowing XTN and SHRN.  Operands are built from lane-edge bytes (0, 1, 0x7f,
+ * 0x80, 0xff) and random ones, with equal or nearly equal pairs so compares
+ * see equality; Vd starts non-zero so accumulation, the zeroed upper half of
+ * the 64-bit forms and Vd = Vn aliasing are visible.  One hash per
+ * instruction. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -92,6 +94,24 @@ static void report(const char *insn, uint64_t h) { printf("%-34s %016llx\n", ins
     T(op " h0, v1.8h");                                                                            \
     T(op " s0, v1.4s")
 
+/* Two-register miscellaneous with an operand suffix SUF. */
+#define MISC_ALL(op, suf)                                                                          \
+    T(op " v0.8b, v1.8b" suf);                                                                     \
+    T(op " v0.16b, v1.16b" suf);                                                                   \
+    T(op " v0.4h, v1.4h" suf);                                                                     \
+    T(op " v0.8h, v1.8h" suf);                                                                     \
+    T(op " v0.2s, v1.2s" suf);                                                                     \
+    T(op " v0.4s, v1.4s" suf);                                                                     \
+    T(op " v0.2d, v1.2d" suf);                                                                     \
+    T(op " d0, d1" suf)
+#define NARROW(op, suf)                                                                            \
+    T(op " v0.8b, v1.8h" suf);                                                                     \
+    T(op "2 v0.16b, v1.8h" suf);                                                                   \
+    T(op " v0.4h, v1.4s" suf);                                                                     \
+    T(op "2 v0.8h, v1.4s" suf);                                                                    \
+    T(op " v0.2s, v1.2d" suf);                                                                     \
+    T(op "2 v0.4s, v1.2d" suf)
+
 #define SHIFT(op, b, h, s, d)                                                                      \
     T(op " v0.8b, v1.8b, #" #b);                                                                   \
     T(op " v0.16b, v1.16b, #" #b);                                                                 \
@@ -168,6 +188,27 @@ int main(void)
     ACROSS("umaxv");
     ACROSS("sminv");
     ACROSS("uminv");
+
+    MISC_ALL("cmeq", ", #0");
+    MISC_ALL("cmge", ", #0");
+    MISC_ALL("cmgt", ", #0");
+    MISC_ALL("cmle", ", #0");
+    MISC_ALL("cmlt", ", #0");
+    MISC_ALL("abs", "");
+    MISC_ALL("neg", "");
+    T("not v0.8b, v1.8b");
+    T("not v0.16b, v1.16b");
+    T("cnt v0.8b, v1.8b");
+    T("cnt v0.16b, v1.16b");
+    T("abs v0.16b, v0.16b");
+    NARROW("xtn", "");
+    NARROW("shrn", ", #1");
+    NARROW("shrn", ", #5");
+    T("shrn v0.8b, v1.8h, #8");
+    T("shrn2 v0.16b, v1.8h, #8");
+    T("shrn v0.4h, v1.4s, #16");
+    T("shrn2 v0.4s, v1.2d, #32");
+    T("shrn2 v0.16b, v0.8h, #4");
 
     SHIFT("shl", 0, 0, 0, 0);
     SHIFT("shl", 3, 9, 17, 33);
