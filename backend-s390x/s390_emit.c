@@ -125,6 +125,11 @@ void s390_emit_RRFe(struct s390_buf *b, enum s390_insn op, int r1, int m3, int r
     rrf(b, op, S390_FMT_RRFe, r1, r2, m3, m4);
 }
 
+/* RRD: opcode(16) | R1 0 | R3 R2. */
+void s390_emit_RRD(struct s390_buf *b, enum s390_insn op, int r1, int r3, int r2) {
+    rrf(b, op, S390_FMT_RRD, r3, r2, r1, 0);
+}
+
 /* RX and RS: opcode(8) | R1 X2/R3 | B2 D2. */
 static void rx(struct s390_buf *b, enum s390_insn op, enum s390_format fmt, int r1, int x2, int b2,
                int d2) {

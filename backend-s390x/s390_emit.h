@@ -77,6 +77,7 @@ void s390_emit_RRE(struct s390_buf *b, enum s390_insn op, int r1, int r2);
 void s390_emit_RRFa(struct s390_buf *b, enum s390_insn op, int r1, int r2, int r3, int m4);
 void s390_emit_RRFc(struct s390_buf *b, enum s390_insn op, int r1, int r2, int m3);
 void s390_emit_RRFe(struct s390_buf *b, enum s390_insn op, int r1, int m3, int r2, int m4);
+void s390_emit_RRD(struct s390_buf *b, enum s390_insn op, int r1, int r3, int r2);
 void s390_emit_RX(struct s390_buf *b, enum s390_insn op, int r1, int x2, int b2, int d2);
 void s390_emit_RXY(struct s390_buf *b, enum s390_insn op, int r1, int x2, int b2, int d2);
 void s390_emit_RS(struct s390_buf *b, enum s390_insn op, int r1, int r3, int b2, int d2);

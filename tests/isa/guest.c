@@ -130,8 +130,9 @@ static void rand_state(struct isa_rng *r, const struct isa_test *t, struct isa_s
     in->x[t->free_reg] = (uint64_t)(uintptr_t)after;
     in->sp = in->x[ISA_BASE_REG];
     in->nzcv = (uint64_t)isa_below(r, 16) << 28;
-    /* FPCR: RMode (23:22), FZ (24), DN (25), AHP (26). */
-    in->fpcr = (uint64_t)isa_below(r, 32) << 22;
+    /* FPCR: Arm's default (all clear: what programs run with, and the JIT's native FP path)
+     * half of the time, else random RMode (23:22), FZ (24), DN (25), AHP (26). */
+    in->fpcr = isa_below(r, 2) ? 0 : (uint64_t)isa_below(r, 32) << 22;
     /* FPSR: cleared, or random cumulative flags (IOC..IXC, IDC, QC). */
     in->fpsr = isa_below(r, 2) ? 0 : (isa_rand(r) & 0x0800009full);
     in->tpidr = isa_rand(r);

@@ -177,6 +177,9 @@ static void emit(struct s390_buf *b, enum s390_insn op, const int64_t *v) {
     case S390_FMT_RRFe:
         s390_emit_RRFe(b, op, A(0), A(1), A(2), A(3));
         break;
+    case S390_FMT_RRD:
+        s390_emit_RRD(b, op, A(0), A(1), A(2));
+        break;
     case S390_FMT_RX:
         s390_emit_RX(b, op, A(0), A(1), A(2), A(3));
         break;
