@@ -8,6 +8,10 @@
 
 typedef unsigned __int128 u128;
 
+/* The software paths stay out of line, so the host-FP fast path in front of
+ * them (fpu_host.h) needs no stack frame. */
+#define NOINLINE __attribute__((noinline))
+
 enum fpu_class { FC_ZERO, FC_FINITE, FC_INF, FC_QNAN, FC_SNAN };
 
 struct fpu_val {
@@ -248,7 +252,7 @@ static uint64_t zero_sum_sign(unsigned f, const struct fpu_st *st)
     return fp_zero(f, fpu_fpcr_rmode(st) == FPU_RM);
 }
 
-static uint64_t addsub(unsigned f, uint64_t a, uint64_t b, bool sub, struct fpu_st *st)
+static NOINLINE uint64_t addsub(unsigned f, uint64_t a, uint64_t b, bool sub, struct fpu_st *st)
 {
     struct fpu_val v[2] = {unpack(f, a, st), unpack(f, b, st)};
     uint64_t x[2] = {a, b}, r;
@@ -294,7 +298,7 @@ uint64_t fpu_abd(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 }
 
 /* FPMul and FPMulX (infinity times zero is 2.0 instead of invalid). */
-static uint64_t mul(unsigned f, uint64_t a, uint64_t b, bool mulx, struct fpu_st *st)
+static NOINLINE uint64_t mul(unsigned f, uint64_t a, uint64_t b, bool mulx, struct fpu_st *st)
 {
     struct fpu_val v[2] = {unpack(f, a, st), unpack(f, b, st)};
     uint64_t x[2] = {a, b}, r;
@@ -328,13 +332,10 @@ uint64_t fpu_mulx(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
     return fpu_host_arith(FPU_HOST_MUL, f, a, b, 0, st, &r) ? r : mul(f, a, b, true, st);
 }
 
-uint64_t fpu_div(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
+static NOINLINE uint64_t div_soft(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 {
-    uint64_t r;
-    if (fpu_host_arith(FPU_HOST_DIV, f, a, b, 0, st, &r))
-        return r;
     struct fpu_val v[2] = {unpack(f, a, st), unpack(f, b, st)};
-    uint64_t x[2] = {a, b};
+    uint64_t x[2] = {a, b}, r;
     if (process_nans(f, 2, v, x, st, &r))
         return r;
     unsigned sign = v[0].sign ^ v[1].sign;
@@ -357,6 +358,12 @@ uint64_t fpu_div(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
     u128 q = n / mb;
     bool sticky = n % mb != 0;
     return round_fp(f, sign, v[0].exp - sha - 64 - (v[1].exp - shb), q, sticky, st);
+}
+
+uint64_t fpu_div(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
+{
+    uint64_t r;
+    return fpu_host_arith(FPU_HOST_DIV, f, a, b, 0, st, &r) ? r : div_soft(f, a, b, st);
 }
 
 /* FPMax/FPMin after NaN handling; the result is the (flushed) operand. */
@@ -425,13 +432,11 @@ static uint64_t fused(unsigned f, const struct fpu_val *va, const struct fpu_val
     return round_fp(f, rs, re + scale, rmant, sticky, st);
 }
 
-uint64_t fpu_muladd(unsigned f, uint64_t addend, uint64_t a, uint64_t b, struct fpu_st *st)
+static NOINLINE uint64_t muladd_soft(unsigned f, uint64_t addend, uint64_t a, uint64_t b,
+                                     struct fpu_st *st)
 {
-    uint64_t r;
-    if (fpu_host_arith(FPU_HOST_MULADD, f, a, b, addend, st, &r))
-        return r;
     struct fpu_val v[3] = {unpack(f, addend, st), unpack(f, a, st), unpack(f, b, st)};
-    uint64_t x[3] = {addend, a, b};
+    uint64_t x[3] = {addend, a, b}, r;
     bool inf1 = v[1].cls == FC_INF, inf2 = v[2].cls == FC_INF;
     bool zero1 = v[1].cls == FC_ZERO, zero2 = v[2].cls == FC_ZERO;
     bool done = process_nans(f, 3, v, x, st, &r);
@@ -453,6 +458,14 @@ uint64_t fpu_muladd(unsigned f, uint64_t addend, uint64_t a, uint64_t b, struct 
     if (zeroa && zerop && sa == sp)
         return fp_zero(f, sa);
     return fused(f, &v[0], &v[1], &v[2], 0, st);
+}
+
+uint64_t fpu_muladd(unsigned f, uint64_t addend, uint64_t a, uint64_t b, struct fpu_st *st)
+{
+    uint64_t r;
+    if (fpu_host_arith(FPU_HOST_MULADD, f, a, b, addend, st, &r))
+        return r;
+    return muladd_soft(f, addend, a, b, st);
 }
 
 /* FPRecipStepFused (2 - a*b) and FPRSqrtStepFused ((3 - a*b) / 2). */
@@ -484,12 +497,10 @@ uint64_t fpu_rsqrts(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
     return step(f, a, b, true, st);
 }
 
-uint64_t fpu_sqrt(unsigned f, uint64_t a, struct fpu_st *st)
+static NOINLINE uint64_t sqrt_soft(unsigned f, uint64_t a, struct fpu_st *st)
 {
-    uint64_t r;
-    if (fpu_host_arith(FPU_HOST_SQRT, f, a, 0, 0, st, &r))
-        return r;
     struct fpu_val v = unpack(f, a, st);
+    uint64_t r;
     if (process_nans(f, 1, &v, &a, st, &r))
         return r;
     if (v.cls == FC_ZERO)
@@ -512,6 +523,12 @@ uint64_t fpu_sqrt(unsigned f, uint64_t a, struct fpu_st *st)
             root = t;
     }
     return round_fp(f, 0, (e - k) / 2, root, (u128)root * root != n, st);
+}
+
+uint64_t fpu_sqrt(unsigned f, uint64_t a, struct fpu_st *st)
+{
+    uint64_t r;
+    return fpu_host_arith(FPU_HOST_SQRT, f, a, 0, 0, st, &r) ? r : sqrt_soft(f, a, st);
 }
 
 /* FPCompare family: -1 unordered, else 0 less, 1 equal, 2 greater. */

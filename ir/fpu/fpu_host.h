@@ -17,10 +17,10 @@
  *   (an exact result raises no flag on either);
  * - flags: the only one left is Inexact, read from the host's own sticky
  *   flag, cleared before the operation and tested after it.
- * Single-precision add, sub, mul, div and sqrt are computed in double and
- * rounded to single: double has more than 2 * 24 + 2 bits, so the double
- * rounding gives the correctly rounded single result, and the Inexact flag of
- * the pair is the Inexact of the single operation. */
+ * Single precision is computed in float.  (Where float arithmetic is
+ * evaluated in double, FLT_EVAL_METHOD 1, the double rounding is still
+ * correct for add, sub, mul, div and sqrt: double has more than 2 * 24 + 2
+ * bits; fmaf is one operation either way.) */
 #ifndef ZARM_IR_FPU_HOST_H
 #define ZARM_IR_FPU_HOST_H
 
@@ -30,42 +30,44 @@
 
 #define FPU_HOST_INLINE static inline __attribute__((always_inline))
 
-/* Between host_clear and host_inexact, only the operation on the values
- * host_clear passed through may run: the compiler must not move it across
- * the flag accesses.  On s390x the Inexact flag is bit 0x00080000 of the FPC
- * register (glibc's FE_INEXACT << FPC_FLAGS_SHIFT), read and written inline,
- * and the operands and the result are tied to the asm statements; elsewhere
- * <fenv.h> and volatile copies do the same. */
+/* host_clear_T(&x, &y, &z) clears the host's sticky Inexact flag and
+ * host_inexact_T(r) tests it; between the two, only the operation on the
+ * values host_clear_T passed through may run: the compiler must not move it
+ * across the flag accesses.  On s390x the Inexact flag is bit 0x00080000 of
+ * the FPC register (glibc's FE_INEXACT << FPC_FLAGS_SHIFT), read and written
+ * inline, and the operands and the result are tied to the asm statements;
+ * elsewhere <fenv.h> and volatile copies do the same. */
 #if defined(__s390x__)
-FPU_HOST_INLINE void host_clear(double *x, double *y, double *z)
-{
-    uint32_t fpc;
-    __asm__ volatile("efpc %0\n\tnilh %0,0xfff7\n\tsfpc %0"
-                     : "=&d"(fpc), "+f"(*x), "+f"(*y), "+f"(*z));
-}
-
-/* r: the result, to order the test after the operation. */
-FPU_HOST_INLINE bool host_inexact(double r)
-{
-    uint32_t fpc;
-    __asm__ volatile("efpc %0" : "=d"(fpc) : "f"(r));
-    return fpc & 0x00080000u;
-}
+#define FPU_HOST_FLAGS(T)                                                                          \
+    FPU_HOST_INLINE void host_clear_##T(T *x, T *y, T *z)                                          \
+    {                                                                                              \
+        uint32_t fpc;                                                                              \
+        __asm__ volatile("efpc %0\n\tnilh %0,0xfff7\n\tsfpc %0"                                    \
+                         : "=&d"(fpc), "+f"(*x), "+f"(*y), "+f"(*z));                              \
+    }                                                                                              \
+    FPU_HOST_INLINE bool host_inexact_##T(T r)                                                     \
+    {                                                                                              \
+        uint32_t fpc;                                                                              \
+        __asm__ volatile("efpc %0" : "=d"(fpc) : "f"(r));                                          \
+        return fpc & 0x00080000u;                                                                  \
+    }
 #else
-FPU_HOST_INLINE void host_clear(double *x, double *y, double *z)
-{
-    feclearexcept(FE_INEXACT);
-    volatile double vx = *x, vy = *y, vz = *z;
-    *x = vx, *y = vy, *z = vz;
-}
-
-FPU_HOST_INLINE bool host_inexact(double r)
-{
-    volatile double v = r;
-    (void)v;
-    return fetestexcept(FE_INEXACT) != 0;
-}
+#define FPU_HOST_FLAGS(T)                                                                          \
+    FPU_HOST_INLINE void host_clear_##T(T *x, T *y, T *z)                                          \
+    {                                                                                              \
+        feclearexcept(FE_INEXACT);                                                                 \
+        volatile T vx = *x, vy = *y, vz = *z;                                                      \
+        *x = vx, *y = vy, *z = vz;                                                                 \
+    }                                                                                              \
+    FPU_HOST_INLINE bool host_inexact_##T(T r)                                                     \
+    {                                                                                              \
+        volatile T v = r;                                                                          \
+        (void)v;                                                                                   \
+        return fetestexcept(FE_INEXACT) != 0;                                                      \
+    }
 #endif
+FPU_HOST_FLAGS(double)
+FPU_HOST_FLAGS(float)
 
 /* Bit casts: type punning through a union is defined in C11. */
 union host_b64 {
@@ -110,7 +112,6 @@ FPU_HOST_INLINE bool finite_bits(unsigned f, uint64_t x)
     return (x & exp_field(f)) != exp_field(f);
 }
 
-/* The operations; FPU_HOST_NARROW rounds a double to single (FCVT). */
 enum fpu_host_op {
     FPU_HOST_ADD,
     FPU_HOST_SUB,
@@ -118,45 +119,29 @@ enum fpu_host_op {
     FPU_HOST_DIV,
     FPU_HOST_SQRT,
     FPU_HOST_MULADD,
-    FPU_HOST_NARROW,
 };
 
-FPU_HOST_INLINE double op_d(enum fpu_host_op op, double x, double y, double z)
-{
-    switch (op) {
-    case FPU_HOST_ADD: return x + y;
-    case FPU_HOST_SUB: return x - y;
-    case FPU_HOST_MUL: return x * y;
-    case FPU_HOST_DIV: return x / y;
-    case FPU_HOST_SQRT: return __builtin_sqrt(x);
-    case FPU_HOST_MULADD: return __builtin_fma(x, y, z);
-    default: return x;
+/* op_double and op_float. */
+#define FPU_HOST_OP(T, SQRT, FMA)                                                                  \
+    FPU_HOST_INLINE T op_##T(enum fpu_host_op op, T x, T y, T z)                                   \
+    {                                                                                              \
+        switch (op) {                                                                              \
+        case FPU_HOST_ADD: return x + y;                                                           \
+        case FPU_HOST_SUB: return x - y;                                                           \
+        case FPU_HOST_MUL: return x * y;                                                           \
+        case FPU_HOST_DIV: return x / y;                                                           \
+        case FPU_HOST_SQRT: return SQRT(x);                                                        \
+        default: return FMA(x, y, z);                                                              \
+        }                                                                                          \
     }
-}
+FPU_HOST_OP(double, __builtin_sqrt, __builtin_fma)
+FPU_HOST_OP(float, __builtin_sqrtf, __builtin_fmaf)
 
-FPU_HOST_INLINE float op_s(enum fpu_host_op op, double x, double y, double z)
+/* The host's result r in format f (inexact: the host raised Inexact) as
+ * Arm's result; false when it is not Arm's. */
+FPU_HOST_INLINE bool host_result(unsigned f, uint64_t r, bool inexact, struct fpu_st *st,
+                                 uint64_t *out)
 {
-    if (op == FPU_HOST_MULADD)
-        return __builtin_fmaf((float)x, (float)y, (float)z);
-    return (float)op_d(op, x, y, z);
-}
-
-/* Rounds op(x, y, z) to format f; false when the result is not Arm's. */
-FPU_HOST_INLINE bool host_round(enum fpu_host_op op, unsigned f, double x, double y, double z,
-                                struct fpu_st *st, uint64_t *out)
-{
-    bool inexact;
-    uint64_t r;
-    host_clear(&x, &y, &z);
-    if (f == FPU_D) {
-        double rd = op_d(op, x, y, z);
-        inexact = host_inexact(rd);
-        r = bits_of_d(rd);
-    } else {
-        float rs = op_s(op, x, y, z);
-        inexact = host_inexact(rs);
-        r = bits_of_s(rs);
-    }
     uint64_t mag = r & ~fpu_sign_bit(f), min_normal = f == FPU_D ? 1ull << 52 : 1ull << 23;
     if (mag >= exp_field(f) || (inexact && mag <= min_normal))
         return false;
@@ -171,14 +156,23 @@ FPU_HOST_INLINE bool host_round(enum fpu_host_op op, unsigned f, double x, doubl
  * operands need no check: a NaN operand makes a NaN result; an infinite one
  * an infinite or NaN result, or the exact zero of x / inf, which is Arm's
  * result too; an invalid operation (the square root of a negative number,
- * 0 * inf...) a NaN.  host_round turns down NaN and infinite results, and
+ * 0 * inf...) a NaN.  host_result turns down NaN and infinite results, and
  * FPCR.DN only changes NaN results. */
 FPU_HOST_INLINE bool fpu_host_arith(enum fpu_host_op op, unsigned f, uint64_t a, uint64_t b,
                                     uint64_t c, struct fpu_st *st, uint64_t *r)
 {
     if (f == FPU_H || (st->fpcr & (FPCR_FZ | FPCR_RMODE)))
         return false;
-    return host_round(op, f, host_val(f, a), host_val(f, b), host_val(f, c), st, r);
+    if (f == FPU_D) {
+        double x = d_of_bits(a), y = d_of_bits(b), z = d_of_bits(c);
+        host_clear_double(&x, &y, &z);
+        double v = op_double(op, x, y, z);
+        return host_result(FPU_D, bits_of_d(v), host_inexact_double(v), st, r);
+    }
+    float x = s_of_bits((uint32_t)a), y = s_of_bits((uint32_t)b), z = s_of_bits((uint32_t)c);
+    host_clear_float(&x, &y, &z);
+    float v = op_float(op, x, y, z);
+    return host_result(FPU_S, bits_of_s(v), host_inexact_float(v), st, r);
 }
 
 /* FPCompare's order: 0 less, 1 equal, 2 greater. */
@@ -208,7 +202,10 @@ FPU_HOST_INLINE bool fpu_host_convert(unsigned to, unsigned from, uint64_t a, en
         *r = bits_of_d(host_val(FPU_S, a));
         return true;
     }
-    return host_round(FPU_HOST_NARROW, FPU_S, d_of_bits(a), 0, 0, st, r);
+    double x = d_of_bits(a), y = 0, z = 0;
+    host_clear_double(&x, &y, &z);
+    float v = (float)x;
+    return host_result(FPU_S, bits_of_s(v), host_inexact_float(v), st, r);
 }
 
 /* Toward zero only: C's conversion to an integer type truncates. */
