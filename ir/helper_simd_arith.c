@@ -311,10 +311,9 @@ uint64_t helper_simd_elem(struct ir_env *env, uint64_t args, uint64_t op, uint64
 {
     unsigned esize = (op == SIMD_SDOT || op == SIMD_UDOT) ? 4 : 1u << SIMD_SIZE(args);
     const zarm_vreg *m = &env->cpu.v[SIMD_RM(args)];
-    uint64_t e = simd_lane(m, (unsigned)index, esize);
-    zarm_vreg y;
-    for (unsigned i = 0; i < 16 / esize; i++)
-        simd_set_lane(&y, i, esize, e);
+    /* Every lane of both halves: e times 0x01..01 (per esize). */
+    uint64_t e = simd_lane(m, (unsigned)index, esize) * (~0ull / ones(esize));
+    zarm_vreg y = {{e, e}};
     unsigned o = (unsigned)op & 0xff;
     const zarm_vreg *n = &env->cpu.v[SIMD_RN(args)];
     bool diff = SIMD_OP_GROUP(op) == 1;

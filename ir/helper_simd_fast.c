@@ -103,6 +103,32 @@ INLINE uint64_t pack(uint64_t v, unsigned e)
     return v;
 }
 
+/* Lanes of e bytes in the low half of containers of 2e bytes (the rest zero),
+ * sign-extended to the container when sign: (v ^ s) - s extends the sign bit s. */
+INLINE uint64_t extend(uint64_t v, unsigned e, bool sign)
+{
+    uint64_t sb = rep(2 * e, 1ull << (e * 8 - 1));
+    return sign ? swar_sub(v ^ sb, sb, 2 * e) : v;
+}
+
+/* The four (e = 1), two or one narrow lanes of e bytes in the low 32 bits of v,
+ * spread into lanes of twice the size, zero- or sign-extended. */
+INLINE uint64_t spread(uint64_t v, unsigned e, bool sign)
+{
+    v &= 0xffffffffull;
+#pragma GCC unroll 2
+    for (unsigned s = 16; s >= e * 8; s /= 2)
+        v = (v | v << s) & rep(s / 4, ones(s / 8));
+    return extend(v, e, sign);
+}
+
+/* Adjacent lanes of one half summed into lanes of twice the size ([SU]ADDLP). */
+INLINE uint64_t addlp_half(uint64_t h, unsigned e, bool sign)
+{
+    uint64_t em = rep(2 * e, ones(e));
+    return swar_add(extend(h & em, e, sign), extend(h >> (e * 8) & em, e, sign), 2 * e);
+}
+
 /* --- three same ---------------------------------------------------------- */
 
 /* One 64-bit half of an elementwise operation; d is Vd's half. */
@@ -190,21 +216,6 @@ simd_leaf *const simd_same_leaves[SIMD_SAME_SLOTS] = {SAME_OPS(LEAF_ENTRY)};
 
 /* --- three different ------------------------------------------------------ */
 
-/* The four (e = 1), two or one narrow lanes of e bytes in the low 32 bits of v,
- * spread into lanes of twice the size, zero- or sign-extended. */
-INLINE uint64_t spread(uint64_t v, unsigned e, bool sign)
-{
-    v &= 0xffffffffull;
-#pragma GCC unroll 2
-    for (unsigned s = 16; s >= e * 8; s /= 2)
-        v = (v | v << s) & rep(s / 4, ones(s / 8));
-    if (sign) { /* (v ^ s) - s extends the sign bit s */
-        uint64_t sb = rep(2 * e, 1ull << (e * 8 - 1));
-        v = swar_sub(v ^ sb, sb, 2 * e);
-    }
-    return v;
-}
-
 /* Narrow lane at bit s of h, sign- or zero-extended to 64 bits. */
 INLINE uint64_t narrow(uint64_t h, unsigned s, unsigned e, bool u)
 {
@@ -274,6 +285,20 @@ INLINE void across_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsig
                         unsigned imm, unsigned op, unsigned e)
 {
     (void)y, (void)imm;
+    if (op == SIMD_SADDLV || op == SIMD_UADDLV) {
+        /* Pairs summed into lanes of 2e first; the whole sum fits such a lane. */
+        unsigned c = 2 * e;
+        bool sign = op == SIMD_SADDLV;
+        uint64_t v = addlp_half(x[0], e, sign);
+        if (q)
+            v = swar_add(v, addlp_half(x[1], e, sign), c);
+#pragma GCC unroll 2
+        for (unsigned s = 32; s >= c * 8; s /= 2)
+            v = swar_add(v, v >> s, c);
+        r[0] = v & ones(c);
+        r[1] = 0;
+        return;
+    }
     bool sign = op == SIMD_SMAXV || op == SIMD_SMINV;
     uint64_t flip = sign ? tops(e) : 0, v = x[0] ^ flip, hi = x[1] ^ flip;
 #pragma GCC unroll 4
@@ -291,7 +316,8 @@ INLINE void across_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsig
 
 #define ACROSS_OPS(X)                                                                              \
     LEAVES_BHS(across, X, ADDV) LEAVES_BHS(across, X, SMAXV) LEAVES_BHS(across, X, UMAXV)          \
-    LEAVES_BHS(across, X, SMINV) LEAVES_BHS(across, X, UMINV)
+    LEAVES_BHS(across, X, SMINV) LEAVES_BHS(across, X, UMINV) LEAVES_BHS(across, X, SADDLV)       \
+    LEAVES_BHS(across, X, UADDLV)
 ACROSS_OPS(LEAF_DEF)
 simd_leaf *const simd_across_leaves[SIMD_ACROSS_SLOTS] = {ACROSS_OPS(LEAF_ENTRY)};
 
@@ -327,6 +353,18 @@ INLINE void shift_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsign
     r[1] = q ? shift_half(op, e, x1, d1, imm) : 0;
 }
 
+/* SSHLL/USHLL (+2; SXTL/UXTL are the shift by 0): the narrow lanes of half Q
+ * extended, then shifted within the wide lanes. */
+INLINE void long_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                      unsigned sh, unsigned op, unsigned e)
+{
+    (void)y;
+    bool sign = op == SIMD_SSHLL;
+    uint64_t n = x[q];
+    r[0] = shift_half(SIMD_SHL, 2 * e, spread(n, e, sign), 0, sh);
+    r[1] = shift_half(SIMD_SHL, 2 * e, spread(n >> 32, e, sign), 0, sh);
+}
+
 /* XTN and SHRN (+2): the low e bytes of each wide lane shifted right by sh
  * (at most e*8, so the bits kept come from the lane itself), packed; the "2"
  * forms write the upper half and keep the lower. */
@@ -349,7 +387,7 @@ INLINE void narrow_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsig
 #define SHIFT_OPS(X)                                                                               \
     LEAVES_BHSD(shift, X, SHL) LEAVES_BHSD(shift, X, SSHR) LEAVES_BHSD(shift, X, USHR)             \
     LEAVES_BHSD(shift, X, SSRA) LEAVES_BHSD(shift, X, USRA) X(narrow, SHRN, 1) X(narrow, SHRN, 2)  \
-    X(narrow, SHRN, 3)
+    X(narrow, SHRN, 3) LEAVES_BHS(long, X, SSHLL) LEAVES_BHS(long, X, USHLL)
 SHIFT_OPS(LEAF_DEF)
 simd_leaf *const simd_shift_leaves[SIMD_SHIFT_SLOTS] = {SHIFT_OPS(LEAF_ENTRY)};
 
@@ -386,9 +424,23 @@ INLINE void misc_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigne
     r[1] = q ? misc_half(op, e, x1) : 0;
 }
 
+/* [SU]ADDLP, [SU]ADALP: adjacent pairs summed into wide lanes, accumulated
+ * into Vd by the ADALP forms. */
+INLINE void addlp_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                       unsigned imm, unsigned op, unsigned e)
+{
+    (void)y, (void)imm;
+    bool sign = !(op & 0x20), acc = op & 4;
+    uint64_t x0 = x[0], x1 = x[1], d0 = acc ? r[0] : 0, d1 = acc ? r[1] : 0;
+    r[0] = swar_add(d0, addlp_half(x0, e, sign), 2 * e);
+    r[1] = q ? swar_add(d1, addlp_half(x1, e, sign), 2 * e) : 0;
+}
+
 #define MISC_OPS(X)                                                                                \
     LEAVES_BHSD(misc, X, CMEQ0) LEAVES_BHSD(misc, X, CMLT0) LEAVES_BHSD(misc, X, CMGE0)            \
     LEAVES_BHSD(misc, X, CMGT0) LEAVES_BHSD(misc, X, CMLE0) LEAVES_BHSD(misc, X, NEG)              \
-    LEAVES_BHSD(misc, X, ABS) X(misc, NOT, 0) X(misc, CNT, 0) LEAVES_BHS(narrow, X, XTN)
+    LEAVES_BHSD(misc, X, ABS) X(misc, NOT, 0) X(misc, CNT, 0) LEAVES_BHS(narrow, X, XTN)          \
+    LEAVES_BHS(addlp, X, SADDLP) LEAVES_BHS(addlp, X, UADDLP) LEAVES_BHS(addlp, X, SADALP)         \
+    LEAVES_BHS(addlp, X, UADALP)
 MISC_OPS(LEAF_DEF)
 simd_leaf *const simd_misc_leaves[SIMD_MISC_SLOTS] = {MISC_OPS(LEAF_ENTRY)};

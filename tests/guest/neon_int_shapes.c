@@ -2,12 +2,12 @@
  * 2S/4S/2D, the scalar D forms, the "2" forms, by element), written as
  * assembly so each shape is the one named: three same (elementwise and
  * pairwise), the long and wide three-different forms, across lanes, shifts by
- * immediate, the two-register compares with zero, ABS, NEG, NOT, CNT and the
- * narrowing XTN and SHRN.  Operands are built from lane-edge bytes (0, 1, 0x7f,
- * 0x80, 0xff) and random ones, with equal or nearly equal pairs so compares
- * see equality; Vd starts non-zero so accumulation, the zeroed upper half of
- * the 64-bit forms and Vd = Vn aliasing are visible.  One hash per
- * instruction. */
+ * immediate (with the long [SU]SHLL and the narrowing SHRN), the two-register
+ * compares with zero, ABS, NEG, NOT, CNT, XTN, [SU]ADDLP and [SU]ADALP.
+ * Operands are built from lane-edge bytes (0, 1, 0x7f, 0x80, 0xff) and random
+ * ones, with equal or nearly equal pairs so compares see equality; Vd starts
+ * non-zero so accumulation, the zeroed upper half of the 64-bit forms and
+ * Vd = Vn aliasing are visible.  One hash per instruction. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -112,6 +112,27 @@ static void report(const char *insn, uint64_t h) { printf("%-34s %016llx\n", ins
     T(op " v0.2s, v1.2d" suf);                                                                     \
     T(op "2 v0.4s, v1.2d" suf)
 
+#define ACROSS_LONG(op)                                                                            \
+    T(op " h0, v1.8b");                                                                            \
+    T(op " h0, v1.16b");                                                                           \
+    T(op " s0, v1.4h");                                                                            \
+    T(op " s0, v1.8h");                                                                            \
+    T(op " d0, v1.4s")
+#define PAIR_LONG(op)                                                                              \
+    T(op " v0.4h, v1.8b");                                                                         \
+    T(op " v0.8h, v1.16b");                                                                        \
+    T(op " v0.2s, v1.4h");                                                                         \
+    T(op " v0.4s, v1.8h");                                                                         \
+    T(op " v0.1d, v1.2s");                                                                         \
+    T(op " v0.2d, v1.4s")
+#define SHIFT_LONG(op, b, h, s)                                                                    \
+    T(op " v0.8h, v1.8b, #" #b);                                                                   \
+    T(op "2 v0.8h, v1.16b, #" #b);                                                                 \
+    T(op " v0.4s, v1.4h, #" #h);                                                                   \
+    T(op "2 v0.4s, v1.8h, #" #h);                                                                  \
+    T(op " v0.2d, v1.2s, #" #s);                                                                   \
+    T(op "2 v0.2d, v1.4s, #" #s)
+
 #define SHIFT(op, b, h, s, d)                                                                      \
     T(op " v0.8b, v1.8b, #" #b);                                                                   \
     T(op " v0.16b, v1.16b, #" #b);                                                                 \
@@ -209,6 +230,21 @@ int main(void)
     T("shrn v0.4h, v1.4s, #16");
     T("shrn2 v0.4s, v1.2d, #32");
     T("shrn2 v0.16b, v0.8h, #4");
+
+    ACROSS_LONG("saddlv");
+    ACROSS_LONG("uaddlv");
+    PAIR_LONG("saddlp");
+    PAIR_LONG("uaddlp");
+    PAIR_LONG("sadalp");
+    PAIR_LONG("uadalp");
+    SHIFT_LONG("sshll", 0, 0, 0);
+    SHIFT_LONG("ushll", 0, 0, 0);
+    SHIFT_LONG("sshll", 3, 9, 17);
+    SHIFT_LONG("ushll", 7, 15, 31);
+    SHIFT_LONG("sshll", 7, 15, 31);
+    T("sxtl v0.8h, v1.8b");
+    T("uxtl2 v0.4s, v1.8h");
+    T("uxtl2 v0.2d, v0.4s");
 
     SHIFT("shl", 0, 0, 0, 0);
     SHIFT("shl", 3, 9, 17, 33);
