@@ -31,6 +31,12 @@ static _Thread_local struct {
     uint32_t cap;
 } spare;
 
+void ir_block_release_spare(void)
+{
+    free(spare.insn);
+    spare.insn = NULL;
+}
+
 void ir_block_free(struct ir_block *b)
 {
     if (!spare.insn && b->insn) {

@@ -130,6 +130,10 @@ void ir_goto_ind(struct ir_block *b, ir_val target);
  * to the value of `info` (0 = none). */
 void ir_exit(struct ir_block *b, enum ir_exit reason, uint64_t pc, ir_val info);
 bool ir_block_terminated(const struct ir_block *b);
+/* Frees what translating kept for the calling thread (the builder's spare instruction
+ * array, the passes' scratch arrays): for a thread that is about to end. */
+void ir_thread_release(void);
+void ir_block_release_spare(void);
 /* Drops the instructions from index `mark` on (a translator that gave up half-way). */
 void ir_block_truncate(struct ir_block *b, uint32_t mark);
 

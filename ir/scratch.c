@@ -1,5 +1,7 @@
 #include "scratch.h"
 
+#include "ir.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,4 +23,14 @@ void *ir_scratch(enum ir_scratch_slot slot, size_t n, size_t size)
     }
     memset(scratch[slot].p, 0, bytes);
     return scratch[slot].p;
+}
+
+void ir_thread_release(void)
+{
+    for (int i = 0; i < IR_SCRATCH_COUNT; i++) {
+        free(scratch[i].p);
+        scratch[i].p = NULL;
+        scratch[i].cap = 0;
+    }
+    ir_block_release_spare();
 }

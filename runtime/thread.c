@@ -17,6 +17,7 @@
 
 #include "hw.h"
 #include "ir/endian.h"
+#include "ir/ir.h"
 #include "rt.h"
 #include "signals.h"
 
@@ -199,6 +200,7 @@ static void *thread_main(void *arg)
     /* s belongs to the parent and is gone after this. */
     sem_post(&s->ready);
     rt_thread_loop(u, t);
+    ir_thread_release();
     rt_thread_end(u, t);
     /* In a process forked from this thread, it is the last host thread: the process
      * ends here, with the guest's status (zarm_user_run's caller is not in it). */
