@@ -140,9 +140,19 @@ static bool bitfield(struct ir_tctx *t, const struct a64_insn *in, enum bitfield
         ir_val kept = ir_bini(b, IR_ANDN, ty, tr_read_x(t, in->f[A64_F_Rd]), mask);
         res = ir_bin(b, IR_OR, ty, kept, field);
     } else {
-        /* Move bit S to the top, then shift right arithmetically or logically. */
+        /* Move bit S to the top, then shift right arithmetically or logically; the LSR, ASR
+         * and LSL aliases are one shift. */
         unsigned right = kind == BF_SIGNED ? IR_ASR : IR_LSR;
         unsigned up = width - 1 - s;
+        if (s == width - 1) {
+            res = ir_bini(b, right, ty, src, r);
+            tr_write_x(t, in->f[A64_F_Rd], res);
+            return true;
+        }
+        if (kind == BF_UNSIGNED && s + 1 == r) {
+            tr_write_x(t, in->f[A64_F_Rd], ir_bini(b, IR_SHL, ty, src, width - r));
+            return true;
+        }
         ir_val top = ir_bini(b, IR_SHL, ty, src, up);
         if (s >= r) {
             res = ir_bini(b, right, ty, top, up + r);
