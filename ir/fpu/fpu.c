@@ -606,8 +606,10 @@ static u128 round_mag(const struct fpu_val *v, int scale, enum fpu_rmode rm, boo
 
 uint64_t fpu_round_int(unsigned f, uint64_t a, enum fpu_rmode rm, bool exact, struct fpu_st *st)
 {
-    struct fpu_val v = unpack(f, a, st);
     uint64_t r;
+    if (fpu_host_round_int(f, a, rm, exact, st, &r))
+        return r;
+    struct fpu_val v = unpack(f, a, st);
     if (process_nans(f, 1, &v, &a, st, &r))
         return r;
     if (v.cls == FC_INF)

@@ -208,35 +208,52 @@ FPU_HOST_INLINE bool fpu_host_convert(unsigned to, unsigned from, uint64_t a, en
     return host_result(FPU_S, bits_of_s(v), host_inexact_float(v), st, r);
 }
 
-/* Toward zero only: C's conversion to an integer type truncates. */
-FPU_HOST_INLINE bool fpu_host_to_fixed(unsigned f, uint64_t a, unsigned fb, bool uns,
-                                     enum fpu_rmode rm, unsigned ibits, struct fpu_st *st,
-                                     uint64_t *r)
+/* d rounded to an integral value in direction rm (not FPU_ODD): exact, and
+ * without a flag, so it needs no care. */
+FPU_HOST_INLINE double host_rint(double d, enum fpu_rmode rm)
 {
-    if (f == FPU_H || rm != FPU_RZ || (st->fpcr & FPCR_FZ) || !finite_bits(f, a) || fb > 64)
+    switch (rm) {
+    case FPU_RN: return __builtin_nearbyint(d); /* the host rounds to nearest even */
+    case FPU_RP: return __builtin_ceil(d);
+    case FPU_RM: return __builtin_floor(d);
+    case FPU_RZ: return __builtin_trunc(d);
+    default: return __builtin_round(d);
+    }
+}
+
+/* FPRoundInt (FRINT[NPMZAIX]): an integral value keeps the sign of a zero
+ * result, as Arm's does; FZ would flush a denormal operand first. */
+FPU_HOST_INLINE bool fpu_host_round_int(unsigned f, uint64_t a, enum fpu_rmode rm, bool exact,
+                                        struct fpu_st *st, uint64_t *r)
+{
+    if (f == FPU_H || rm == FPU_ODD || (st->fpcr & FPCR_FZ) || !finite_bits(f, a))
+        return false;
+    double d = host_val(f, a), t = host_rint(d, rm);
+    if (exact && t != d)
+        st->flags |= FPSR_IXC;
+    *r = f == FPU_D ? bits_of_d(t) : bits_of_s((float)t);
+    return true;
+}
+
+/* FPToFixed: the integral value t is converted exactly when it is in range. */
+FPU_HOST_INLINE bool fpu_host_to_fixed(unsigned f, uint64_t a, unsigned fb, bool uns,
+                                       enum fpu_rmode rm, unsigned ibits, struct fpu_st *st,
+                                       uint64_t *r)
+{
+    if (f == FPU_H || rm == FPU_ODD || (st->fpcr & FPCR_FZ) || !finite_bits(f, a) || fb > 64)
         return false;
     /* Scaling by 2^fbits is exact: it cannot underflow, and an overflow to
      * infinity fails the range check. */
-    double d = host_val(f, a) * pow2((int)fb);
+    double d = host_val(f, a) * pow2((int)fb), t = host_rint(d, rm);
     double lim = pow2((int)ibits - !uns);
-    uint64_t t;
-    bool inexact;
-    /* A non-integral d is below 2^52, so converting the integer back is exact. */
-    if (uns) {
-        if (!(d >= 0 && d < lim))
-            return false;
-        t = (uint64_t)d;
-        inexact = (double)t != d;
-    } else {
-        if (!(d > -lim && d < lim))
-            return false;
-        int64_t s = (int64_t)d;
-        t = (uint64_t)s;
-        inexact = (double)s != d;
-    }
-    if (inexact)
+    /* A negative value that rounds to zero converts to unsigned 0 (with
+     * Inexact), as on Arm. */
+    if (!(t >= (uns ? 0 : -lim) && t < lim))
+        return false;
+    uint64_t v = uns ? (uint64_t)t : (uint64_t)(int64_t)t;
+    if (t != d)
         st->flags |= FPSR_IXC;
-    *r = ibits == 64 ? t : t & ((1ull << ibits) - 1);
+    *r = ibits == 64 ? v : v & ((1ull << ibits) - 1);
     return true;
 }
 

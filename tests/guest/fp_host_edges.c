@@ -3,10 +3,11 @@
  * next to the smallest normal (Arm judges tininess before rounding), next to
  * overflow, exact versus inexact results, cancellation in add and fused
  * multiply-add, denormal, zero, infinite and NaN operands, conversions at the
- * integer range limits.  Every operation runs under several FPCR settings (RN
- * with nothing else, FZ, DN, RZ, RP) with FPSR cleared before it; the result
- * bits, FPSR and NZCV go into one hash per operation and setting, and the
- * counts of each FPSR flag raised are printed beside it. */
+ * integer range limits, rounding to integral values in every direction.
+ * Every operation runs under several FPCR settings (RN with nothing else, FZ,
+ * DN, RZ, RP) with FPSR cleared before it; the result bits, FPSR and NZCV go
+ * into one hash per operation and setting, and the counts of each FPSR flag
+ * raised are printed beside it. */
 #include <stdint.h>
 #include "guest.h"
 
@@ -53,6 +54,17 @@ OP(fcvtzu_xd, "fcvtzu x10, d0\n\tfmov d3, x10")
 OP(fcvtzs_wd, "fcvtzs w10, d0\n\tfmov s3, w10")
 OP(fcvtzu_wd, "fcvtzu w10, d0\n\tfmov s3, w10")
 OP(fcvtzs_xd8, "fcvtzs x10, d0, #8\n\tfmov d3, x10")
+OP(fcvtns_xd, "fcvtns x10, d0\n\tfmov d3, x10")
+OP(fcvtas_wd, "fcvtas w10, d0\n\tfmov s3, w10")
+OP(fcvtms_xd, "fcvtms x10, d0\n\tfmov d3, x10")
+OP(fcvtpu_wd, "fcvtpu w10, d0\n\tfmov s3, w10")
+OP(frintn_d, "frintn d3, d0")
+OP(frinta_d, "frinta d3, d0")
+OP(frintm_d, "frintm d3, d0")
+OP(frintp_d, "frintp d3, d0")
+OP(frintz_d, "frintz d3, d0")
+OP(frintx_d, "frintx d3, d0")
+OP(frinti_d, "frinti d3, d0")
 OP(scvtf_dx, "fmov x10, d0\n\tscvtf d3, x10")
 OP(ucvtf_dx, "fmov x10, d0\n\tucvtf d3, x10")
 OP(scvtf_dw, "fmov x10, d0\n\tscvtf d3, w10")
@@ -70,6 +82,9 @@ OP(fcmpe_s, "fcmpe s0, s1")
 OP(fcvt_ds, "fcvt d3, s0")
 OP(fcvtzs_ws, "fcvtzs w10, s0\n\tfmov s3, w10")
 OP(fcvtzu_xs, "fcvtzu x10, s0\n\tfmov d3, x10")
+OP(fcvtns_ws, "fcvtns w10, s0\n\tfmov s3, w10")
+OP(frintx_s, "frintx s3, s0")
+OP(frintm_4s, "frintm v3.4s, v0.4s")
 OP(scvtf_sx, "fmov x10, d0\n\tscvtf s3, x10")
 OP(ucvtf_sw, "fmov x10, d0\n\tucvtf s3, w10")
 OP(fmul_4s, "fmul v3.4s, v0.4s, v1.4s")
@@ -175,7 +190,7 @@ static void make_operands(const struct fmt *f, enum shape shape, uint64_t *a, ui
     }
     case TOINT: {
         /* 2^k (1 + small) for k near 31, 32, 63, 64, or a small value. */
-        static const int ks[] = {30, 31, 32, 62, 63, 64, 0, -1, 8, 23, 52};
+        static const int ks[] = {30, 31, 32, 62, 63, 64, 0, -1, -2, 1, 8, 23, 52};
         int k = ks[guest_rand() % (sizeof ks / sizeof ks[0])];
         uint64_t e = clamp_exp(f, bias + k);
         *a = pack(f, guest_rand() % 4 == 0, e, guest_rand() % 3 == 0 ? 0 : rand_frac(f));
@@ -222,6 +237,17 @@ static const struct test tests[] = {
     {"fcvtzs.w.d", fcvtzs_wd, &fmt_d, TOINT, 0},
     {"fcvtzu.w.d", fcvtzu_wd, &fmt_d, TOINT, 0},
     {"fcvtzs.x.d#8", fcvtzs_xd8, &fmt_d, TOINT, 0},
+    {"fcvtns.x.d", fcvtns_xd, &fmt_d, TOINT, 0},
+    {"fcvtas.w.d", fcvtas_wd, &fmt_d, TOINT, 0},
+    {"fcvtms.x.d", fcvtms_xd, &fmt_d, TOINT, 0},
+    {"fcvtpu.w.d", fcvtpu_wd, &fmt_d, TOINT, 0},
+    {"frintn.d", frintn_d, &fmt_d, TOINT, 0},
+    {"frinta.d", frinta_d, &fmt_d, TOINT, 0},
+    {"frintm.d", frintm_d, &fmt_d, TOINT, 0},
+    {"frintp.d", frintp_d, &fmt_d, TOINT, 0},
+    {"frintz.d", frintz_d, &fmt_d, TOINT, 0},
+    {"frintx.d", frintx_d, &fmt_d, TOINT, 0},
+    {"frinti.d", frinti_d, &fmt_d, TOINT, 0},
     {"scvtf.d.x", scvtf_dx, &fmt_d, INTEGER, 0},
     {"ucvtf.d.x", ucvtf_dx, &fmt_d, INTEGER, 0},
     {"scvtf.d.w", scvtf_dw, &fmt_d, INTEGER, 0},
@@ -240,6 +266,9 @@ static const struct test tests[] = {
     {"fcvt.d.s", fcvt_ds, &fmt_s, FREE, 0},
     {"fcvtzs.w.s", fcvtzs_ws, &fmt_s, TOINT, 0},
     {"fcvtzu.x.s", fcvtzu_xs, &fmt_s, TOINT, 0},
+    {"fcvtns.w.s", fcvtns_ws, &fmt_s, TOINT, 0},
+    {"frintx.s", frintx_s, &fmt_s, TOINT, 0},
+    {"frintm.4s", frintm_4s, &fmt_s, TOINT, 1},
     {"scvtf.s.x", scvtf_sx, &fmt_s, INTEGER, 0},
     {"ucvtf.s.w", ucvtf_sw, &fmt_s, INTEGER, 0},
     {"fmul.4s", fmul_4s, &fmt_s, MUL, 1},

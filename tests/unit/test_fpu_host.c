@@ -16,6 +16,7 @@
 #define fpu_host_compare(...) false
 #define fpu_host_convert(...) false
 #define fpu_host_to_fixed(...) false
+#define fpu_host_round_int(...) false
 #define fpu_host_from_fixed(...) false
 #include "ir/fpu/fpu.c"
 
@@ -35,7 +36,10 @@ static uint64_t pack(unsigned f, uint64_t sign, uint64_t e, uint64_t frac)
 {
     return sign << (ew(f) + fw(f)) | e << fw(f) | (frac & ((1ull << fw(f)) - 1));
 }
-static int64_t expo(unsigned f, uint64_t x) { return (int64_t)((x >> fw(f)) & ((1u << ew(f)) - 1)); }
+static int64_t expo(unsigned f, uint64_t x)
+{
+    return (int64_t)((x >> fw(f)) & ((1u << ew(f)) - 1));
+}
 static uint64_t clamp_exp(unsigned f, int64_t e)
 {
     int64_t emax = (1 << ew(f)) - 2;
@@ -175,34 +179,58 @@ Test(fpu_host, convert)
     }
 }
 
-/* A fixed-point conversion's fast result r against the software's want. */
+/* A conversion's fast result r against the software's want (the numbers
+ * describe the case in the message). */
 static void check_fixed(const char *what, unsigned f, unsigned fb, bool uns, unsigned ibits,
                         uint64_t in, uint64_t r, const struct fpu_st *sf, uint64_t want,
                         const struct fpu_st *ss)
 {
     cr_assert(r == want && sf->flags == ss->flags,
-              "%s f %u fb %u uns %d ibits %u: %llx -> %llx flags %x, want %llx flags %x", what, f,
+              "%s f %u (%u, %d, %u): %llx -> %llx flags %x, want %llx flags %x", what, f,
               fb, uns, ibits, (unsigned long long)in, (unsigned long long)r, sf->flags,
               (unsigned long long)want, ss->flags);
 }
 
+/* A value near 2^k (k - 2 <= log2 |value| < k + 1): integer range limits, halves. */
+static uint64_t near_pow2(unsigned f, int k)
+{
+    int64_t bias = (1 << (ew(f) - 1)) - 1;
+    if (rnd() % 8 == 0)
+        return rand_val(f);
+    return pack(f, rnd() % 4 == 0, clamp_exp(f, bias + k - (int)(rnd() % 3)), rand_frac(f));
+}
+
+static const int ks[] = {-1, 0, 1, 2, 8, 23, 24, 30, 31, 32, 33, 52, 53, 62, 63, 64, 65};
+#define RAND_K ks[rnd() % (sizeof ks / sizeof ks[0])]
+
 Test(fpu_host, to_fixed)
 {
-    static const int ks[] = {-2, -1, 0, 1, 8, 23, 30, 31, 32, 52, 62, 63, 64, 65};
     for (unsigned f = FPU_S; f <= FPU_D; f++)
         for (int i = 0; i < N; i++) {
-            int64_t bias = (1 << (ew(f) - 1)) - 1;
             unsigned fb = rnd() % 4 ? 0 : rnd() % 65, ibits = rnd() & 1 ? 64 : 32;
+            enum fpu_rmode rm = (enum fpu_rmode)(rnd() % 5);
             bool uns = rnd() & 1;
-            int k = ks[rnd() % (sizeof ks / sizeof ks[0])] - (int)fb;
-            uint64_t a = rnd() % 8 ? pack(f, rnd() % 4 == 0, clamp_exp(f, bias + k), rand_frac(f))
-                                   : rand_val(f);
-            uint64_t r, want;
+            uint64_t a = near_pow2(f, RAND_K - (int)fb), r, want;
             struct fpu_st sf = {0, 0}, ss = {0, 0};
-            if (!(fpu_host_to_fixed)(f, a, fb, uns, FPU_RZ, ibits, &sf, &r))
+            if (!(fpu_host_to_fixed)(f, a, fb, uns, rm, ibits, &sf, &r))
                 continue;
-            want = fpu_to_fixed(f, a, fb, uns, FPU_RZ, ibits, &ss);
-            check_fixed("to", f, fb, uns, ibits, a, r, &sf, want, &ss);
+            want = fpu_to_fixed(f, a, fb, uns, rm, ibits, &ss);
+            check_fixed("to", f, fb, uns, ibits + 100 * rm, a, r, &sf, want, &ss);
+        }
+}
+
+Test(fpu_host, round_int)
+{
+    for (unsigned f = FPU_S; f <= FPU_D; f++)
+        for (int i = 0; i < N; i++) {
+            enum fpu_rmode rm = (enum fpu_rmode)(rnd() % 5);
+            bool exact = rnd() & 1;
+            uint64_t a = near_pow2(f, RAND_K), r, want;
+            struct fpu_st sf = {0, 0}, ss = {0, 0};
+            if (!(fpu_host_round_int)(f, a, rm, exact, &sf, &r))
+                continue;
+            want = fpu_round_int(f, a, rm, exact, &ss);
+            check_fixed("rint", f, rm, exact, 0, a, r, &sf, want, &ss);
         }
 }
 
