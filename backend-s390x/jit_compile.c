@@ -2021,6 +2021,18 @@ static void v_load(struct jctx *J, int v, unsigned r)
     S390_EMIT(B, VRX, VL, v, 0, R_ENV, OFF_V(r, 0), 0);
 }
 
+/* VS0 = the lane mask of a OP b for CMEQ, CMGT, CMHI, CMGE, CMHS (GE: not b > a). */
+static void v_compare(struct jctx *J, unsigned op, int a, int b, unsigned size)
+{
+    bool ge = op == SIMD_CMGE || op == SIMD_CMHS;
+    enum s390_insn insn = op == SIMD_CMEQ                     ? VRRb_VCEQ
+                          : op == SIMD_CMGT || op == SIMD_CMGE ? VRRb_VCH
+                                                               : VRRb_VCHL;
+    s390_emit_VRRb(B, insn, VS0, ge ? b : a, ge ? a : b, (int)size, 0);
+    if (ge)
+        S390_EMIT(B, VRRc, VNO, VS0, VS0, VS0, 0, 0, 0);
+}
+
 /* v = v1 OP v2 for the three-same operations; false if not one of them. */
 static bool v_3same(struct jctx *J, unsigned op, unsigned size, unsigned rd)
 {
@@ -2028,16 +2040,8 @@ static bool v_3same(struct jctx *J, unsigned op, unsigned size, unsigned rd)
     switch (op) {
     case SIMD_ADD: S390_EMIT(B, VRRc, VA, x, x, y, (int)size, 0, 0); return true;
     case SIMD_SUB: S390_EMIT(B, VRRc, VS, x, x, y, (int)size, 0, 0); return true;
-    case SIMD_CMEQ: S390_EMIT(B, VRRb, VCEQ, x, x, y, (int)size, 0); return true;
-    case SIMD_CMGT: S390_EMIT(B, VRRb, VCH, x, x, y, (int)size, 0); return true;
-    case SIMD_CMHI: S390_EMIT(B, VRRb, VCHL, x, x, y, (int)size, 0); return true;
-    case SIMD_CMGE: /* n >= m: not m > n */
-        S390_EMIT(B, VRRb, VCH, x, y, x, (int)size, 0);
-        S390_EMIT(B, VRRc, VNO, x, x, x, 0, 0, 0);
-        return true;
-    case SIMD_CMHS:
-        S390_EMIT(B, VRRb, VCHL, x, y, x, (int)size, 0);
-        S390_EMIT(B, VRRc, VNO, x, x, x, 0, 0, 0);
+    case SIMD_CMEQ: case SIMD_CMGT: case SIMD_CMHI: case SIMD_CMGE: case SIMD_CMHS:
+        v_compare(J, op, x, y, size);
         return true;
     case SIMD_CMTST: /* (n & m) != 0 */
         S390_EMIT(B, VRRc, VN, x, x, y, 0, 0, 0);
@@ -2107,19 +2111,12 @@ static bool v_cmp0(struct jctx *J, unsigned op, unsigned size)
     int x = VS0, z = VS2;
     S390_EMIT(B, VRIa, VGBM, z, 0, 0);
     switch (op) {
-    case SIMD_CMEQ0: S390_EMIT(B, VRRb, VCEQ, x, x, z, (int)size, 0); return true;
-    case SIMD_CMGT0: S390_EMIT(B, VRRb, VCH, x, x, z, (int)size, 0); return true;
-    case SIMD_CMLT0: S390_EMIT(B, VRRb, VCH, x, z, x, (int)size, 0); return true;
-    case SIMD_CMGE0: /* not 0 > n */
-        S390_EMIT(B, VRRb, VCH, x, z, x, (int)size, 0);
-        S390_EMIT(B, VRRc, VNO, x, x, x, 0, 0, 0);
-        return true;
-    case SIMD_CMLE0:
-        S390_EMIT(B, VRRb, VCH, x, x, z, (int)size, 0);
-        S390_EMIT(B, VRRc, VNO, x, x, x, 0, 0, 0);
-        return true;
-    default:
-        return false;
+    case SIMD_CMEQ0: v_compare(J, SIMD_CMEQ, x, z, size); return true;
+    case SIMD_CMGT0: v_compare(J, SIMD_CMGT, x, z, size); return true;
+    case SIMD_CMLT0: v_compare(J, SIMD_CMGT, z, x, size); return true;
+    case SIMD_CMGE0: v_compare(J, SIMD_CMGE, x, z, size); return true;
+    case SIMD_CMLE0: v_compare(J, SIMD_CMGE, z, x, size); return true;
+    default: return false;
     }
 }
 
