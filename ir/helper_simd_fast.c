@@ -132,10 +132,24 @@ INLINE uint64_t addlp_half(uint64_t h, unsigned e, bool sign)
 /* --- three same ---------------------------------------------------------- */
 
 /* One 64-bit half of an elementwise operation; d is Vd's half. */
+/* Halving adds: x + y = 2(x & y) + (x ^ y) = 2(x | y) - (x ^ y), so the
+ * truncated and the rounded halves never leave the lane.  Signed lanes work
+ * biased by half the range (top bit flipped), which the halving keeps. */
+INLINE uint64_t hadd(uint64_t x, uint64_t y, unsigned e, bool sign, bool round)
+{
+    uint64_t h = tops(e), flip = sign ? h : 0, half;
+    x ^= flip;
+    y ^= flip;
+    half = (x ^ y) >> 1 & ~h;
+    return (round ? (x | y) - half : (x & y) + half) ^ flip;
+}
+
 INLINE uint64_t same_half(unsigned op, unsigned e, uint64_t x, uint64_t y, uint64_t d)
 {
     bool sign = !(op & 0x20);
     switch (op) {
+    case SIMD_SHADD: case SIMD_UHADD: return hadd(x, y, e, sign, false);
+    case SIMD_SRHADD: case SIMD_URHADD: return hadd(x, y, e, sign, true);
     case SIMD_ADD: return swar_add(x, y, e);
     case SIMD_SUB: return swar_sub(x, y, e);
     case SIMD_CMEQ: return e == 8 ? (x == y ? ~0ull : 0) : lane_mask(zero_tops(x ^ y, e), e);
@@ -207,7 +221,8 @@ INLINE void pair_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigne
     LEAVES_BHSD(same, X, CMGT) LEAVES_BHSD(same, X, CMHI) LEAVES_BHS(same, X, SMAX)                \
     LEAVES_BHS(same, X, UMAX) LEAVES_BHS(same, X, SMIN) LEAVES_BHS(same, X, UMIN)                  \
     LEAVES_BHS(same, X, SABD) LEAVES_BHS(same, X, UABD) LEAVES_BHS(same, X, MUL)                   \
-    LEAVES_BHS(same, X, MLA) LEAVES_BHS(same, X, MLS)                                              \
+    LEAVES_BHS(same, X, MLA) LEAVES_BHS(same, X, MLS) LEAVES_BHS(same, X, SHADD)                   \
+    LEAVES_BHS(same, X, UHADD) LEAVES_BHS(same, X, SRHADD) LEAVES_BHS(same, X, URHADD)             \
     LEAVES_BHSD(pair, X, ADDP) LEAVES_BHS(pair, X, SMAXP) LEAVES_BHS(pair, X, UMAXP)               \
     LEAVES_BHS(pair, X, SMINP) LEAVES_BHS(pair, X, UMINP)
 SAME_OPS(LEAF_DEF)
@@ -326,14 +341,18 @@ simd_leaf *const simd_across_leaves[SIMD_ACROSS_SLOTS] = {ACROSS_OPS(LEAF_ENTRY)
 
 /* One half: sh is 0..bits-1 for SHL, 1..bits for the right shifts.  A signed
  * right shift is the logical one with the shifted sign bit s extended:
- * (t ^ s) - s lane by lane. */
+ * (t ^ s) - s lane by lane.  The rounding ones add the last bit shifted out,
+ * which cannot overflow the shifted lane. */
 INLINE uint64_t shift_half(unsigned op, unsigned e, uint64_t x, uint64_t d, unsigned sh)
 {
     unsigned bits = e * 8;
-    uint64_t v;
+    bool u = op == SIMD_USHR || op == SIMD_USRA || op == SIMD_URSHR || op == SIMD_URSRA;
+    bool round = op == SIMD_SRSHR || op == SIMD_URSHR || op == SIMD_SRSRA || op == SIMD_URSRA;
+    bool acc = op == SIMD_SSRA || op == SIMD_USRA || op == SIMD_SRSRA || op == SIMD_URSRA;
+    uint64_t v, last = round ? x >> (sh - 1) & rep(e, 1) : 0;
     if (op == SIMD_SHL)
         return x << sh & rep(e, ones(e) << sh & ones(e));
-    if (op == SIMD_USHR || op == SIMD_USRA) {
+    if (u) {
         v = sh == bits ? 0 : x >> sh & rep(e, ones(e) >> sh);
     } else { /* SSHR, SSRA: shifting out every bit leaves the sign */
         if (sh == bits)
@@ -341,7 +360,9 @@ INLINE uint64_t shift_half(unsigned op, unsigned e, uint64_t x, uint64_t d, unsi
         uint64_t s = rep(e, 1ull << (bits - 1 - sh));
         v = swar_sub((x >> sh & rep(e, ones(e) >> sh)) ^ s, s, e);
     }
-    return op == SIMD_SSRA || op == SIMD_USRA ? swar_add(d, v, e) : v;
+    if (round)
+        v = swar_add(v, last, e);
+    return acc ? swar_add(d, v, e) : v;
 }
 
 INLINE void shift_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
@@ -386,13 +407,27 @@ INLINE void narrow_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsig
 
 #define SHIFT_OPS(X)                                                                               \
     LEAVES_BHSD(shift, X, SHL) LEAVES_BHSD(shift, X, SSHR) LEAVES_BHSD(shift, X, USHR)             \
-    LEAVES_BHSD(shift, X, SSRA) LEAVES_BHSD(shift, X, USRA) X(narrow, SHRN, 1) X(narrow, SHRN, 2)  \
+    LEAVES_BHSD(shift, X, SSRA) LEAVES_BHSD(shift, X, USRA) LEAVES_BHSD(shift, X, SRSHR)           \
+    LEAVES_BHSD(shift, X, URSHR) LEAVES_BHSD(shift, X, SRSRA) LEAVES_BHSD(shift, X, URSRA)         \
+    X(narrow, SHRN, 1) X(narrow, SHRN, 2)                                                          \
     X(narrow, SHRN, 3) LEAVES_BHS(long, X, SSHLL) LEAVES_BHS(long, X, USHLL)
 SHIFT_OPS(LEAF_DEF)
 simd_leaf *const simd_shift_leaves[SIMD_SHIFT_SLOTS] = {SHIFT_OPS(LEAF_ENTRY)};
 
 
 /* --- two-register miscellaneous -------------------------------------------- */
+
+/* Lanes of e bytes reversed within containers of c bytes: swap neighbours,
+ * then pairs of them, and so on. */
+INLINE uint64_t rev_lanes(uint64_t x, unsigned e, unsigned c)
+{
+#pragma GCC unroll 3
+    for (unsigned s = e * 8; s < c * 8; s *= 2) {
+        uint64_t m = rep(s / 4, ones(s / 8));
+        x = (x >> s & m) | (x & m) << s;
+    }
+    return x;
+}
 
 INLINE uint64_t misc_half(unsigned op, unsigned e, uint64_t x)
 {
@@ -407,6 +442,9 @@ INLINE uint64_t misc_half(unsigned op, unsigned e, uint64_t x)
     case SIMD_NEG: return swar_sub(0, x, e);
     case SIMD_ABS: return swar_sub(x ^ neg, neg, e); /* (x ^ -1) + 1 where negative */
     case SIMD_NOT: return ~x;
+    case SIMD_REV64: return rev_lanes(x, e, 8);
+    case SIMD_REV32: return rev_lanes(x, e, 4);
+    case SIMD_REV16: return rev_lanes(x, e, 2);
     default: { /* SIMD_CNT: bit counts of the bytes */
         uint64_t v = x - (x >> 1 & 0x5555555555555555ull);
         v = (v & 0x3333333333333333ull) + (v >> 2 & 0x3333333333333333ull);
@@ -441,6 +479,7 @@ INLINE void addlp_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsign
     LEAVES_BHSD(misc, X, CMGT0) LEAVES_BHSD(misc, X, CMLE0) LEAVES_BHSD(misc, X, NEG)              \
     LEAVES_BHSD(misc, X, ABS) X(misc, NOT, 0) X(misc, CNT, 0) LEAVES_BHS(narrow, X, XTN)          \
     LEAVES_BHS(addlp, X, SADDLP) LEAVES_BHS(addlp, X, UADDLP) LEAVES_BHS(addlp, X, SADALP)         \
-    LEAVES_BHS(addlp, X, UADALP)
+    LEAVES_BHS(addlp, X, UADALP) LEAVES_BHS(misc, X, REV64) X(misc, REV32, 0) X(misc, REV32, 1)    \
+    X(misc, REV16, 0)
 MISC_OPS(LEAF_DEF)
 simd_leaf *const simd_misc_leaves[SIMD_MISC_SLOTS] = {MISC_OPS(LEAF_ENTRY)};

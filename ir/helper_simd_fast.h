@@ -28,17 +28,18 @@ typedef uint64_t simd_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, un
 #define SIMD_ACROSS_SLOTS (((SIMD_UMINV & 0xff) + 1) << 2)
 #define SIMD_SHIFT_SLOTS (((SIMD_USHLL & 0xff) + 1) << 2)
 #define SIMD_MISC_SLOTS (((SIMD_NEG & 0xff) + 1) << 2)
-/* Three same: elementwise and pairwise (op = U << 5 | opcode). */
+/* Three same: elementwise (not the saturating or register-shift ones) and
+ * pairwise (op = U << 5 | opcode). */
 extern simd_leaf *const simd_same_leaves[SIMD_SAME_SLOTS];
 /* Three different: the long and wide forms without saturation (U << 4 | opcode). */
 extern simd_leaf *const simd_diff_leaves[SIMD_DIFF_SLOTS];
 /* Across lanes: ADDV, [SU]ADDLV, [SU]MAXV, [SU]MINV. */
 extern simd_leaf *const simd_across_leaves[SIMD_ACROSS_SLOTS];
-/* Shift by immediate: SHL, [SU]SHR, [SU]SRA, SHRN, [SU]SHLL; the immediate is the
- * shift. */
+/* Shift by immediate: SHL, [SU](R)SHR, [SU](R)SRA, SHRN, [SU]SHLL; the
+ * immediate is the shift. */
 extern simd_leaf *const simd_shift_leaves[SIMD_SHIFT_SLOTS];
-/* Two-register miscellaneous: compares with zero, ABS, NEG, NOT, CNT, XTN,
- * [SU]ADDLP, [SU]ADALP. */
+/* Two-register miscellaneous: compares with zero, ABS, NEG, NOT, CNT, REV*,
+ * XTN, [SU]ADDLP, [SU]ADALP. */
 extern simd_leaf *const simd_misc_leaves[SIMD_MISC_SLOTS];
 
 /* The leaf for op at the element size of args, or NULL.  The scalar forms

@@ -1,13 +1,13 @@
 /* AdvSIMD integer instructions in every arrangement they have (8B/16B/4H/8H/
  * 2S/4S/2D, the scalar D forms, the "2" forms, by element), written as
  * assembly so each shape is the one named: three same (elementwise and
- * pairwise), the long and wide three-different forms, across lanes, shifts by
- * immediate (with the long [SU]SHLL and the narrowing SHRN), the two-register
- * compares with zero, ABS, NEG, NOT, CNT, XTN, [SU]ADDLP and [SU]ADALP.
- * Operands are built from lane-edge bytes (0, 1, 0x7f, 0x80, 0xff) and random
- * ones, with equal or nearly equal pairs so compares see equality; Vd starts
- * non-zero so accumulation, the zeroed upper half of the 64-bit forms and
- * Vd = Vn aliasing are visible.  One hash per instruction. */
+ * pairwise, halving adds), the long and wide three-different forms, across
+ * lanes, shifts by immediate (rounding, long [SU]SHLL, narrowing SHRN), the
+ * two-register compares with zero, ABS, NEG, NOT, CNT, REV*, XTN, [SU]ADDLP
+ * and [SU]ADALP.  Operands are built from lane-edge bytes (0, 1, 0x7f, 0x80,
+ * 0xff) and random ones, with equal or nearly equal pairs so compares see
+ * equality; Vd starts non-zero so accumulation, the zeroed upper half of the
+ * 64-bit forms and Vd = Vn aliasing are visible.  One hash per instruction. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -162,6 +162,10 @@ int main(void)
     SAME_BHS("mul");
     SAME_BHS("mla");
     SAME_BHS("mls");
+    SAME_BHS("shadd");
+    SAME_BHS("uhadd");
+    SAME_BHS("srhadd");
+    SAME_BHS("urhadd");
     SAME_BHS("addp");
     T("addp v0.2d, v1.2d, v2.2d");
     SAME_BHS("smaxp");
@@ -217,6 +221,18 @@ int main(void)
     MISC_ALL("cmlt", ", #0");
     MISC_ALL("abs", "");
     MISC_ALL("neg", "");
+    T("rev64 v0.8b, v1.8b");
+    T("rev64 v0.16b, v1.16b");
+    T("rev64 v0.4h, v1.4h");
+    T("rev64 v0.8h, v1.8h");
+    T("rev64 v0.2s, v1.2s");
+    T("rev64 v0.4s, v1.4s");
+    T("rev32 v0.8b, v1.8b");
+    T("rev32 v0.16b, v1.16b");
+    T("rev32 v0.4h, v1.4h");
+    T("rev32 v0.8h, v1.8h");
+    T("rev16 v0.8b, v1.8b");
+    T("rev16 v0.16b, v0.16b");
     T("not v0.8b, v1.8b");
     T("not v0.16b, v1.16b");
     T("cnt v0.8b, v1.8b");
@@ -259,5 +275,14 @@ int main(void)
     SHIFT("ssra", 8, 16, 32, 64);
     SHIFT("usra", 3, 14, 1, 7);
     SHIFT("usra", 8, 16, 32, 64);
+    SHIFT("srshr", 1, 1, 1, 1);
+    SHIFT("srshr", 5, 11, 29, 45);
+    SHIFT("srshr", 8, 16, 32, 64);
+    SHIFT("urshr", 1, 1, 1, 1);
+    SHIFT("urshr", 8, 16, 32, 64);
+    SHIFT("srsra", 3, 9, 17, 33);
+    SHIFT("srsra", 8, 16, 32, 64);
+    SHIFT("ursra", 2, 15, 31, 63);
+    SHIFT("ursra", 8, 16, 32, 64);
     return 0;
 }
