@@ -25,10 +25,15 @@
 #define ZARM_IR_FPU_HOST_H
 
 #include <fenv.h>
+#include <float.h>
 
 #include "fpu.h"
 
 #define FPU_HOST_INLINE static inline __attribute__((always_inline))
+
+/* Arithmetic evaluated in float or double as written; double arithmetic in a
+ * wider format (x87, FLT_EVAL_METHOD 2) would round twice. */
+#define FPU_HOST_EVAL_OK (FLT_EVAL_METHOD == 0 || FLT_EVAL_METHOD == 1)
 
 /* host_clear_T(&x, &y, &z) clears the host's sticky Inexact flag and
  * host_inexact_T(r) tests it; between the two, only the operation on the
@@ -161,7 +166,7 @@ FPU_HOST_INLINE bool host_result(unsigned f, uint64_t r, bool inexact, struct fp
 FPU_HOST_INLINE bool fpu_host_arith(enum fpu_host_op op, unsigned f, uint64_t a, uint64_t b,
                                     uint64_t c, struct fpu_st *st, uint64_t *r)
 {
-    if (f == FPU_H || (st->fpcr & (FPCR_FZ | FPCR_RMODE)))
+    if (!FPU_HOST_EVAL_OK || f == FPU_H || (st->fpcr & (FPCR_FZ | FPCR_RMODE)))
         return false;
     if (f == FPU_D) {
         double x = d_of_bits(a), y = d_of_bits(b), z = d_of_bits(c);
