@@ -1,8 +1,10 @@
 /* The Arm floating-point arithmetic library: the Arm ARM's FP pseudocode
  * (FPUnpack, FPRound, FPAdd, FPMulAdd, FPRoundInt, FPToFixed, FPRecipEstimate...)
- * on raw bit patterns, in integer arithmetic only, so every host gives the same
- * bits and the same FPSR flags.  Formats are named by log2 of their size in
- * bytes: FPU_H (half), FPU_S (single), FPU_D (double). */
+ * on raw bit patterns, in integer arithmetic, so every host gives the same
+ * bits and the same FPSR flags.  The common single and double cases go to the
+ * host's IEEE arithmetic first (fpu_host.h), only where that is provably the
+ * same bits and flags.  Formats are named by log2 of their size in bytes:
+ * FPU_H (half), FPU_S (single), FPU_D (double). */
 #ifndef ZARM_IR_FPU_H
 #define ZARM_IR_FPU_H
 
