@@ -187,6 +187,12 @@ static void do_3same(struct ir_env *env, uint64_t args, unsigned op, const zarm_
 static __attribute__((noinline)) uint64_t generic_3same(struct ir_env *env, uint64_t args,
                                                      unsigned op)
 {
+    simd_leaf *sat = simd_leaf_for(simd_qsame_leaves, SIMD_QSAME_SLOTS, args, op);
+    if (sat) {
+        if (simd_leaf_run(sat, &env->cpu, args, &env->cpu.v[SIMD_RM(args)], 0))
+            env->cpu.fpsr |= 1u << 27; /* FPSR.QC */
+        return 0;
+    }
     do_3same(env, args, op, &env->cpu.v[SIMD_RN(args)], &env->cpu.v[SIMD_RM(args)]);
     return 0;
 }

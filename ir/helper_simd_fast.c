@@ -86,8 +86,7 @@ INLINE uint64_t lanes_mul(uint64_t x, uint64_t y, unsigned e)
     static uint64_t kind##_##name##_##size(uint64_t *r, const uint64_t *x, const uint64_t *y,     \
                                            unsigned shape)                                         \
     {                                                                                              \
-        kind##_leaf(r, x, y, shape & 1, shape >> 1, SIMD_##name, 1u << (size));                    \
-        return 0;                                                                                  \
+        return kind##_leaf(r, x, y, shape & 1, shape >> 1, SIMD_##name, 1u << (size));             \
     }
 #define LEAF_ENTRY(kind, name, size) [(SIMD_##name & 0xff) << 2 | (size)] = kind##_##name##_##size,
 #define LEAVES_BHS(kind, X, name) X(kind, name, 0) X(kind, name, 1) X(kind, name, 2)
@@ -165,13 +164,14 @@ INLINE uint64_t same_half(unsigned op, unsigned e, uint64_t x, uint64_t y, uint6
     }
 }
 
-INLINE void same_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
-                      unsigned imm, unsigned op, unsigned e)
+INLINE uint64_t same_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                          unsigned imm, unsigned op, unsigned e)
 {
     (void)imm;
     uint64_t x0 = x[0], x1 = x[1], y0 = y[0], y1 = y[1], d0 = r[0], d1 = r[1];
     r[0] = same_half(op, e, x0, y0, d0);
     r[1] = q ? same_half(op, e, x1, y1, d1) : 0;
+    return 0;
 }
 
 /* Pairwise on one 64-bit half (lanes of e < 8 bytes): even and odd lanes are
@@ -197,8 +197,8 @@ INLINE uint64_t pair_half(unsigned op, unsigned e, uint64_t h)
 }
 
 /* The result is the concatenation y:x combined pair by pair. */
-INLINE void pair_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
-                      unsigned imm, unsigned op, unsigned e)
+INLINE uint64_t pair_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                          unsigned imm, unsigned op, unsigned e)
 {
     (void)imm;
     uint64_t x0 = x[0], x1 = x[1], y0 = y[0], y1 = y[1];
@@ -213,6 +213,7 @@ INLINE void pair_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigne
         r[0] = pair_half(op, e, x0) | pair_half(op, e, y0) << 32;
         r[1] = 0;
     }
+    return 0;
 }
 
 #define SAME_OPS(X)                                                                                \
@@ -228,6 +229,53 @@ INLINE void pair_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigne
 SAME_OPS(LEAF_DEF)
 simd_leaf *const simd_same_leaves[SIMD_SAME_SLOTS] = {SAME_OPS(LEAF_ENTRY)};
 
+
+/* Saturating add and subtract: the carry or borrow out of each lane (unsigned)
+ * or a result whose sign differs from what the operands allow (signed) marks
+ * the lane, which then takes the bound; *sat gathers the marks (FPSR.QC). */
+INLINE uint64_t qarith_half(unsigned op, unsigned e, uint64_t x, uint64_t y, uint64_t *sat)
+{
+    uint64_t h = tops(e), v, o;
+    switch (op) {
+    case SIMD_UQADD:
+        v = swar_add(x, y, e);
+        o = ((x & y) | ((x | y) & ~v)) & h;
+        *sat |= o;
+        return v | lane_mask(o, e);
+    case SIMD_UQSUB:
+        v = swar_sub(x, y, e);
+        o = ((~x & y) | (~(x ^ y) & v)) & h;
+        *sat |= o;
+        return v & ~lane_mask(o, e);
+    case SIMD_SQADD:
+        v = swar_add(x, y, e);
+        o = ~(x ^ y) & (x ^ v) & h;
+        break;
+    default: /* SIMD_SQSUB */
+        v = swar_sub(x, y, e);
+        o = (x ^ y) & (x ^ v) & h;
+        break;
+    }
+    *sat |= o;
+    /* The bound on x's side: 0x7f.. when x >= 0, 0x80.. when negative. */
+    return pick(lane_mask(o, e), ~h ^ lane_mask(x & h, e), v);
+}
+
+INLINE uint64_t qsame_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                           unsigned imm, unsigned op, unsigned e)
+{
+    (void)imm;
+    uint64_t x0 = x[0], x1 = x[1], y0 = y[0], y1 = y[1], sat = 0;
+    r[0] = qarith_half(op, e, x0, y0, &sat);
+    r[1] = q ? qarith_half(op, e, x1, y1, &sat) : 0;
+    return sat;
+}
+
+#define QSAME_OPS(X)                                                                               \
+    LEAVES_BHSD(qsame, X, SQADD) LEAVES_BHSD(qsame, X, UQADD) LEAVES_BHSD(qsame, X, SQSUB)         \
+    LEAVES_BHSD(qsame, X, UQSUB)
+QSAME_OPS(LEAF_DEF)
+simd_leaf *const simd_qsame_leaves[SIMD_QSAME_SLOTS] = {QSAME_OPS(LEAF_ENTRY)};
 
 /* --- three different ------------------------------------------------------ */
 
@@ -269,8 +317,8 @@ INLINE uint64_t widen_half(unsigned opc, bool u, unsigned e, uint64_t xn, uint64
 
 /* op here is U << 4 | opcode; Q picks the narrow sources' upper half (the "2"
  * forms). */
-INLINE void diff_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
-                      unsigned imm, unsigned op, unsigned e)
+INLINE uint64_t diff_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                          unsigned imm, unsigned op, unsigned e)
 {
     (void)imm;
     unsigned opc = op & 15;
@@ -278,6 +326,7 @@ INLINE void diff_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigne
     uint64_t xn = x[q], yn = y[q], x0 = x[0], x1 = x[1], d0 = r[0], d1 = r[1];
     r[0] = widen_half(opc, u, e, xn, yn, x0, d0);
     r[1] = widen_half(opc, u, e, xn >> 32, yn >> 32, x1, d1);
+    return 0;
 }
 
 #define DIFF_OPS(X)                                                                                \
@@ -296,8 +345,8 @@ simd_leaf *const simd_diff_leaves[SIMD_DIFF_SLOTS] = {DIFF_OPS(LEAF_ENTRY)};
 /* The halves are combined lane by lane, then the upper half of what is left
  * folded onto the lower until one lane remains.  Lanes above the live ones hold
  * leftovers no live lane ever reads. */
-INLINE void across_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
-                        unsigned imm, unsigned op, unsigned e)
+INLINE uint64_t across_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                            unsigned imm, unsigned op, unsigned e)
 {
     (void)y, (void)imm;
     if (op == SIMD_SADDLV || op == SIMD_UADDLV) {
@@ -312,7 +361,7 @@ INLINE void across_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsig
             v = swar_add(v, v >> s, c);
         r[0] = v & ones(c);
         r[1] = 0;
-        return;
+        return 0;
     }
     bool sign = op == SIMD_SMAXV || op == SIMD_SMINV;
     uint64_t flip = sign ? tops(e) : 0, v = x[0] ^ flip, hi = x[1] ^ flip;
@@ -327,6 +376,7 @@ INLINE void across_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsig
     }
     r[0] = (v ^ flip) & ones(e);
     r[1] = 0;
+    return 0;
 }
 
 #define ACROSS_OPS(X)                                                                              \
@@ -365,32 +415,34 @@ INLINE uint64_t shift_half(unsigned op, unsigned e, uint64_t x, uint64_t d, unsi
     return acc ? swar_add(d, v, e) : v;
 }
 
-INLINE void shift_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
-                       unsigned imm, unsigned op, unsigned e)
+INLINE uint64_t shift_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                           unsigned imm, unsigned op, unsigned e)
 {
     (void)y;
     uint64_t x0 = x[0], x1 = x[1], d0 = r[0], d1 = r[1];
     r[0] = shift_half(op, e, x0, d0, imm);
     r[1] = q ? shift_half(op, e, x1, d1, imm) : 0;
+    return 0;
 }
 
 /* SSHLL/USHLL (+2; SXTL/UXTL are the shift by 0): the narrow lanes of half Q
  * extended, then shifted within the wide lanes. */
-INLINE void long_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
-                      unsigned sh, unsigned op, unsigned e)
+INLINE uint64_t long_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                          unsigned sh, unsigned op, unsigned e)
 {
     (void)y;
     bool sign = op == SIMD_SSHLL;
     uint64_t n = x[q];
     r[0] = shift_half(SIMD_SHL, 2 * e, spread(n, e, sign), 0, sh);
     r[1] = shift_half(SIMD_SHL, 2 * e, spread(n >> 32, e, sign), 0, sh);
+    return 0;
 }
 
 /* XTN and SHRN (+2): the low e bytes of each wide lane shifted right by sh
  * (at most e*8, so the bits kept come from the lane itself), packed; the "2"
  * forms write the upper half and keep the lower. */
-INLINE void narrow_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
-                        unsigned sh, unsigned op, unsigned size_e)
+INLINE uint64_t narrow_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                            unsigned sh, unsigned op, unsigned size_e)
 {
     (void)y;
     /* SHRN's size is that of its wide source, XTN's that of its result. */
@@ -403,6 +455,7 @@ INLINE void narrow_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsig
         r[0] = v;
         r[1] = 0;
     }
+    return 0;
 }
 
 #define SHIFT_OPS(X)                                                                               \
@@ -453,25 +506,27 @@ INLINE uint64_t misc_half(unsigned op, unsigned e, uint64_t x)
     }
 }
 
-INLINE void misc_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
-                      unsigned imm, unsigned op, unsigned e)
+INLINE uint64_t misc_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                          unsigned imm, unsigned op, unsigned e)
 {
     (void)y, (void)imm;
     uint64_t x0 = x[0], x1 = x[1];
     r[0] = misc_half(op, e, x0);
     r[1] = q ? misc_half(op, e, x1) : 0;
+    return 0;
 }
 
 /* [SU]ADDLP, [SU]ADALP: adjacent pairs summed into wide lanes, accumulated
  * into Vd by the ADALP forms. */
-INLINE void addlp_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
-                       unsigned imm, unsigned op, unsigned e)
+INLINE uint64_t addlp_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned q,
+                           unsigned imm, unsigned op, unsigned e)
 {
     (void)y, (void)imm;
     bool sign = !(op & 0x20), acc = op & 4;
     uint64_t x0 = x[0], x1 = x[1], d0 = acc ? r[0] : 0, d1 = acc ? r[1] : 0;
     r[0] = swar_add(d0, addlp_half(x0, e, sign), 2 * e);
     r[1] = q ? swar_add(d1, addlp_half(x1, e, sign), 2 * e) : 0;
+    return 0;
 }
 
 #define MISC_OPS(X)                                                                                \

@@ -17,13 +17,15 @@
 /* One operation at one element size.  r is Vd's halves, also the accumulator,
  * and may be the same register as x (Vn's) or y (Vm's, or the replicated
  * element of a by-element form).  shape = Q | immediate << 1.  Returns 0, the
- * helpers' own result.  Four arguments: the s390x ABI passes a fifth in a
+ * helpers' own result, except for the saturating leaves, which return nonzero
+ * when a lane saturated (the caller sets FPSR.QC).  Four arguments: the s390x ABI passes a fifth in a
  * callee-saved register, which would cost every caller a frame. */
 typedef uint64_t simd_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned shape);
 
 /* Tables indexed by (op & 0xff) << 2 | size, op an enum simd_op; NULL where
  * the generic code runs. */
 #define SIMD_SAME_SLOTS ((SIMD_UMINP + 1) << 2)
+#define SIMD_QSAME_SLOTS ((SIMD_UQSUB + 1) << 2)
 #define SIMD_DIFF_SLOTS (((SIMD_UMULL & 0xff) + 1) << 2)
 #define SIMD_ACROSS_SLOTS (((SIMD_UMINV & 0xff) + 1) << 2)
 #define SIMD_SHIFT_SLOTS (((SIMD_USHLL & 0xff) + 1) << 2)
@@ -31,6 +33,8 @@ typedef uint64_t simd_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, un
 /* Three same: elementwise (not the saturating or register-shift ones) and
  * pairwise (op = U << 5 | opcode). */
 extern simd_leaf *const simd_same_leaves[SIMD_SAME_SLOTS];
+/* Three same, saturating: [SU]QADD, [SU]QSUB. */
+extern simd_leaf *const simd_qsame_leaves[SIMD_QSAME_SLOTS];
 /* Three different: the long and wide forms without saturation (U << 4 | opcode). */
 extern simd_leaf *const simd_diff_leaves[SIMD_DIFF_SLOTS];
 /* Across lanes: ADDV, [SU]ADDLV, [SU]MAXV, [SU]MINV. */

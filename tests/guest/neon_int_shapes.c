@@ -1,13 +1,14 @@
 /* AdvSIMD integer instructions in every arrangement they have (8B/16B/4H/8H/
  * 2S/4S/2D, the scalar D forms, the "2" forms, by element), written as
  * assembly so each shape is the one named: three same (elementwise and
- * pairwise, halving adds), the long and wide three-different forms, across
+ * pairwise, halving and saturating adds), the long and wide three-different forms, across
  * lanes, shifts by immediate (rounding, long [SU]SHLL, narrowing SHRN), the
  * two-register compares with zero, ABS, NEG, NOT, CNT, REV*, XTN, [SU]ADDLP
  * and [SU]ADALP.  Operands are built from lane-edge bytes (0, 1, 0x7f, 0x80,
  * 0xff) and random ones, with equal or nearly equal pairs so compares see
  * equality; Vd starts non-zero so accumulation, the zeroed upper half of the
- * 64-bit forms and Vd = Vn aliasing are visible.  One hash per instruction. */
+ * 64-bit forms and Vd = Vn aliasing are visible.  One hash per instruction
+ * of the results and FPSR (QC). */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -43,19 +44,21 @@ static void fill(uint64_t in[6])
 
 static void report(const char *insn, uint64_t h) { printf("%-34s %016llx\n", insn, (unsigned long long)h); }
 
-/* Runs INSN on v0 = Vd, v1 = Vn, v2 = Vm over 96 operand sets; hashes v0. */
+/* Runs INSN on v0 = Vd, v1 = Vn, v2 = Vm over 96 operand sets with FPSR
+ * cleared; hashes v0 and FPSR (QC: saturation). */
 #define T(INSN)                                                                                    \
     do {                                                                                           \
         uint64_t h_ = GUEST_HASH_INIT;                                                             \
         guest_rng_state = 0x51d5eed + __LINE__;                                                    \
         for (int i_ = 0; i_ < 96; i_++) {                                                          \
-            uint64_t in_[6], out_[2];                                                              \
+            uint64_t in_[6], out_[2], fpsr_;                                                       \
             fill(in_);                                                                             \
-            __asm__ volatile("ldp q0, q1, [%1]\n\tldr q2, [%1, #32]\n\t" INSN "\n\tstr q0, [%0]"   \
-                             :                                                                     \
+            __asm__ volatile("msr fpsr, xzr\n\tldp q0, q1, [%2]\n\tldr q2, [%2, #32]\n\t" INSN     \
+                             "\n\tmrs %0, fpsr\n\tstr q0, [%1]"                                     \
+                             : "=&r"(fpsr_)                                                        \
                              : "r"(out_), "r"(in_)                                                 \
                              : "v0", "v1", "v2", "memory");                                        \
-            h_ = guest_mix(guest_mix(h_, out_[0]), out_[1]);                                       \
+            h_ = guest_mix(guest_mix(guest_mix(h_, out_[0]), out_[1]), fpsr_);                     \
         }                                                                                          \
         report(INSN, h_);                                                                          \
     } while (0)
@@ -162,6 +165,13 @@ int main(void)
     SAME_BHS("mul");
     SAME_BHS("mla");
     SAME_BHS("mls");
+    SAME_ALL("sqadd");
+    SAME_ALL("uqadd");
+    SAME_ALL("sqsub");
+    SAME_ALL("uqsub");
+    T("sqadd b0, b1, b2");
+    T("uqsub h0, h1, h2");
+    T("uqadd s0, s1, s2");
     SAME_BHS("shadd");
     SAME_BHS("uhadd");
     SAME_BHS("srhadd");
