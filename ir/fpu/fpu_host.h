@@ -6,8 +6,9 @@
  *
  * The host computes in IEEE 754 binary32/binary64 with round-to-nearest-even
  * (zarm never changes the host's rounding mode), which is what Arm computes
- * when FPCR.RMode is RN and FZ is clear, with three differences this
- * file steers around:
+ * when FPCR.RMode is RN, with three differences this file steers around
+ * (and FPCR.FZ's flushing of denormal operands and results, which it leaves
+ * to the software path):
  * - NaN results: which NaN propagates and the default NaN differ by host, so
  *   a NaN result (from a NaN operand or an invalid operation) goes to the
  *   software path, and so does an infinite one (infinite operand, division
@@ -117,6 +118,13 @@ FPU_HOST_INLINE bool finite_bits(unsigned f, uint64_t x)
     return (x & exp_field(f)) != exp_field(f);
 }
 
+/* Under FPCR.FZ a denormal operand is flushed to zero, raising Input
+ * Denormal: such a case is left to the software path. */
+FPU_HOST_INLINE bool fz_denormal(unsigned f, uint64_t x, const struct fpu_st *st)
+{
+    return (st->fpcr & FPCR_FZ) && !(x & exp_field(f)) && (x & width_mask(f) & ~fpu_sign_bit(f));
+}
+
 enum fpu_host_op {
     FPU_HOST_ADD,
     FPU_HOST_SUB,
@@ -143,12 +151,15 @@ FPU_HOST_OP(double, __builtin_sqrt, __builtin_fma)
 FPU_HOST_OP(float, __builtin_sqrtf, __builtin_fmaf)
 
 /* The host's result r in format f (inexact: the host raised Inexact) as
- * Arm's result; false when it is not Arm's. */
+ * Arm's result; false when it is not Arm's.  Under FPCR.FZ a result below
+ * the smallest normal, even an exact one, would be flushed to zero. */
 FPU_HOST_INLINE bool host_result(unsigned f, uint64_t r, bool inexact, struct fpu_st *st,
                                  uint64_t *out)
 {
     uint64_t mag = r & ~fpu_sign_bit(f), min_normal = f == FPU_D ? 1ull << 52 : 1ull << 23;
     if (mag >= exp_field(f) || (inexact && mag <= min_normal))
+        return false;
+    if (mag < min_normal && mag && (st->fpcr & FPCR_FZ))
         return false;
     if (inexact)
         st->flags |= FPSR_IXC;
@@ -166,7 +177,9 @@ FPU_HOST_INLINE bool host_result(unsigned f, uint64_t r, bool inexact, struct fp
 FPU_HOST_INLINE bool fpu_host_arith(enum fpu_host_op op, unsigned f, uint64_t a, uint64_t b,
                                     uint64_t c, struct fpu_st *st, uint64_t *r)
 {
-    if (!FPU_HOST_EVAL_OK || f == FPU_H || (st->fpcr & (FPCR_FZ | FPCR_RMODE)))
+    if (!FPU_HOST_EVAL_OK || f == FPU_H || (st->fpcr & FPCR_RMODE))
+        return false;
+    if (fz_denormal(f, a, st) || fz_denormal(f, b, st) || fz_denormal(f, c, st))
         return false;
     if (f == FPU_D) {
         double x = d_of_bits(a), y = d_of_bits(b), z = d_of_bits(c);
@@ -185,7 +198,7 @@ FPU_HOST_INLINE bool fpu_host_compare(unsigned f, uint64_t a, uint64_t b, const 
                                     int *r)
 {
     uint64_t sb = fpu_sign_bit(f);
-    if (f == FPU_H || (st->fpcr & FPCR_FZ))
+    if (f == FPU_H || fz_denormal(f, a, st) || fz_denormal(f, b, st))
         return false;
     a &= width_mask(f), b &= width_mask(f);
     if ((a & ~sb) > exp_field(f) || (b & ~sb) > exp_field(f))
@@ -198,9 +211,9 @@ FPU_HOST_INLINE bool fpu_host_compare(unsigned f, uint64_t a, uint64_t b, const 
 FPU_HOST_INLINE bool fpu_host_convert(unsigned to, unsigned from, uint64_t a, enum fpu_rmode rm,
                                     struct fpu_st *st, uint64_t *r)
 {
-    if (to == FPU_H || from == FPU_H || to == from || rm != FPU_RN || (st->fpcr & FPCR_FZ))
+    if (to == FPU_H || from == FPU_H || to == from || rm != FPU_RN)
         return false;
-    if (!finite_bits(from, a))
+    if (!finite_bits(from, a) || fz_denormal(from, a, st))
         return false;
     /* Widening is exact. */
     if (to == FPU_D) {
@@ -227,11 +240,11 @@ FPU_HOST_INLINE double host_rint(double d, enum fpu_rmode rm)
 }
 
 /* FPRoundInt (FRINT[NPMZAIX]): an integral value keeps the sign of a zero
- * result, as Arm's does; FZ would flush a denormal operand first. */
+ * result, as Arm's does. */
 FPU_HOST_INLINE bool fpu_host_round_int(unsigned f, uint64_t a, enum fpu_rmode rm, bool exact,
                                         struct fpu_st *st, uint64_t *r)
 {
-    if (f == FPU_H || rm == FPU_ODD || (st->fpcr & FPCR_FZ) || !finite_bits(f, a))
+    if (f == FPU_H || rm == FPU_ODD || !finite_bits(f, a) || fz_denormal(f, a, st))
         return false;
     double d = host_val(f, a), t = host_rint(d, rm);
     if (exact && t != d)
@@ -245,7 +258,7 @@ FPU_HOST_INLINE bool fpu_host_to_fixed(unsigned f, uint64_t a, unsigned fb, bool
                                        enum fpu_rmode rm, unsigned ibits, struct fpu_st *st,
                                        uint64_t *r)
 {
-    if (f == FPU_H || rm == FPU_ODD || (st->fpcr & FPCR_FZ) || !finite_bits(f, a) || fb > 64)
+    if (f == FPU_H || rm == FPU_ODD || !finite_bits(f, a) || fz_denormal(f, a, st) || fb > 64)
         return false;
     /* Scaling by 2^fbits is exact: it cannot underflow, and an overflow to
      * infinity fails the range check. */

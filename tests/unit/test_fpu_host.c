@@ -120,10 +120,10 @@ static uint64_t soft(enum fpu_host_op op, unsigned f, uint64_t a, uint64_t b, ui
 
 Test(fpu_host, arith)
 {
-    static const uint32_t fpcrs[] = {0, FPCR_DN};
+    static const uint32_t fpcrs[] = {0, FPCR_DN, FPCR_FZ};
     for (unsigned op = FPU_HOST_ADD; op <= FPU_HOST_MULADD; op++)
         for (unsigned f = FPU_S; f <= FPU_D; f++)
-            for (unsigned m = 0; m < 2; m++) {
+            for (unsigned m = 0; m < 3; m++) {
                 unsigned taken = 0;
                 for (int i = 0; i < N / 2; i++) {
                     uint64_t a, b, c, r, want;
@@ -152,13 +152,14 @@ Test(fpu_host, compare)
     for (unsigned f = FPU_S; f <= FPU_D; f++)
         for (int i = 0; i < N; i++) {
             uint64_t a = rand_val(f), b = i & 1 ? a ^ (rnd() & 3) : rand_val(f);
-            struct fpu_st st = {0, 0};
+            struct fpu_st st = {rnd() & 1 ? FPCR_FZ : 0, 0};
             int order;
             if (!(fpu_host_compare)(f, a, b, &st, &order))
                 continue;
             unsigned want = fpu_cmp(f, a, b, true, &st);
-            cr_assert(nzcv[order] == want && st.flags == 0, "f %u: %llx %llx -> %d, want %x",
-                      f, (unsigned long long)a, (unsigned long long)b, order, want);
+            cr_assert(nzcv[order] == want && st.flags == 0,
+                      "f %u fpcr %x: %llx %llx -> %d, want %x", f, st.fpcr, (unsigned long long)a,
+                      (unsigned long long)b, order, want);
         }
 }
 
@@ -168,12 +169,13 @@ Test(fpu_host, convert)
         unsigned to = FPU_S + FPU_D - from;
         for (int i = 0; i < N; i++) {
             uint64_t a = rand_val(from), r, want;
-            struct fpu_st sf = {0, 0}, ss = {0, 0};
+            uint32_t fpcr = rnd() & 1 ? FPCR_FZ : 0;
+            struct fpu_st sf = {fpcr, 0}, ss = {fpcr, 0};
             if (!(fpu_host_convert)(to, from, a, FPU_RN, &sf, &r))
                 continue;
             want = fpu_convert(to, from, a, FPU_RN, &ss);
-            cr_assert(r == want && sf.flags == ss.flags, "%u<-%u: %llx -> %llx, want %llx", to,
-                      from, (unsigned long long)a, (unsigned long long)r,
+            cr_assert(r == want && sf.flags == ss.flags, "%u<-%u fpcr %x: %llx -> %llx, want %llx",
+                      to, from, fpcr, (unsigned long long)a, (unsigned long long)r,
                       (unsigned long long)want);
         }
     }
@@ -211,11 +213,12 @@ Test(fpu_host, to_fixed)
             enum fpu_rmode rm = (enum fpu_rmode)(rnd() % 5);
             bool uns = rnd() & 1;
             uint64_t a = near_pow2(f, RAND_K - (int)fb), r, want;
-            struct fpu_st sf = {0, 0}, ss = {0, 0};
+            uint32_t fpcr = rnd() & 1 ? FPCR_FZ : 0;
+            struct fpu_st sf = {fpcr, 0}, ss = {fpcr, 0};
             if (!(fpu_host_to_fixed)(f, a, fb, uns, rm, ibits, &sf, &r))
                 continue;
             want = fpu_to_fixed(f, a, fb, uns, rm, ibits, &ss);
-            check_fixed("to", f, fb, uns, ibits + 100 * rm, a, r, &sf, want, &ss);
+            check_fixed("to", f, fb, uns, ibits + 100 * rm + 1000 * !!fpcr, a, r, &sf, want, &ss);
         }
 }
 
@@ -226,11 +229,12 @@ Test(fpu_host, round_int)
             enum fpu_rmode rm = (enum fpu_rmode)(rnd() % 5);
             bool exact = rnd() & 1;
             uint64_t a = near_pow2(f, RAND_K), r, want;
-            struct fpu_st sf = {0, 0}, ss = {0, 0};
+            uint32_t fpcr = rnd() & 1 ? FPCR_FZ : 0;
+            struct fpu_st sf = {fpcr, 0}, ss = {fpcr, 0};
             if (!(fpu_host_round_int)(f, a, rm, exact, &sf, &r))
                 continue;
             want = fpu_round_int(f, a, rm, exact, &ss);
-            check_fixed("rint", f, rm, exact, 0, a, r, &sf, want, &ss);
+            check_fixed("rint", f, rm, exact, fpcr, a, r, &sf, want, &ss);
         }
 }
 
@@ -245,10 +249,11 @@ Test(fpu_host, from_fixed)
                 x = -x;
             if (rnd() % 8 == 0) /* a run of ones around the rounding position */
                 x = (rnd() % 3 + 1) << (rnd() % 60) | ((1ull << (rnd() % 40)) - 1);
-            struct fpu_st sf = {0, 0}, ss = {0, 0};
+            uint32_t fpcr = rnd() & 1 ? FPCR_FZ : 0;
+            struct fpu_st sf = {fpcr, 0}, ss = {fpcr, 0};
             if (!(fpu_host_from_fixed)(f, x, fb, uns, FPU_RN, ibits, &sf, &r))
                 continue;
             want = fpu_from_fixed(f, x, fb, uns, FPU_RN, ibits, &ss);
-            check_fixed("from", f, fb, uns, ibits, x, r, &sf, want, &ss);
+            check_fixed("from", f, fb, uns, ibits + 1000 * !!fpcr, x, r, &sf, want, &ss);
         }
 }
