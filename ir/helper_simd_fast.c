@@ -1,7 +1,9 @@
 /* Fast paths of the AdvSIMD integer helpers: the shape (operation, element size,
- * Q) is decided once per call and a loop specialised for it runs, instead of
- * one 128-bit switch per lane (helper_simd_arith.c, which stays the reference
- * for everything not handled here: saturating, rounding, polynomial...).
+ * Q) is decided once per call, by a table lookup, and a loop specialised for it
+ * runs instead of one 128-bit switch per lane (helper_simd_arith.c, which stays
+ * the reference for everything not handled here: register shifts, doubling and
+ * narrowing saturation, polynomial and dot products, the scalar forms narrower
+ * than a doubleword...).
  *
  * Each 64-bit half of a V register is a host integer with lane i at bits
  * [i*bits, (i+1)*bits) (include/zarm/cpu.h), so lane-parallel arithmetic on the
@@ -130,7 +132,6 @@ INLINE uint64_t addlp_half(uint64_t h, unsigned e, bool sign)
 
 /* --- three same ---------------------------------------------------------- */
 
-/* One 64-bit half of an elementwise operation; d is Vd's half. */
 /* Halving adds: x + y = 2(x & y) + (x ^ y) = 2(x | y) - (x ^ y), so the
  * truncated and the rounded halves never leave the lane.  Signed lanes work
  * biased by half the range (top bit flipped), which the halving keeps. */
@@ -143,6 +144,7 @@ INLINE uint64_t hadd(uint64_t x, uint64_t y, unsigned e, bool sign, bool round)
     return (round ? (x | y) - half : (x & y) + half) ^ flip;
 }
 
+/* One 64-bit half of an elementwise operation; d is Vd's half. */
 INLINE uint64_t same_half(unsigned op, unsigned e, uint64_t x, uint64_t y, uint64_t d)
 {
     bool sign = !(op & 0x20);
@@ -228,7 +230,6 @@ INLINE uint64_t pair_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, uns
     LEAVES_BHS(pair, X, SMINP) LEAVES_BHS(pair, X, UMINP)
 SAME_OPS(LEAF_DEF)
 simd_leaf *const simd_same_leaves[SIMD_SAME_SLOTS] = {SAME_OPS(LEAF_ENTRY)};
-
 
 /* Saturating add and subtract: the carry or borrow out of each lane (unsigned)
  * or a result whose sign differs from what the operands allow (signed) marks

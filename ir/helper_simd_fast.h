@@ -18,8 +18,9 @@
  * and may be the same register as x (Vn's) or y (Vm's, or the replicated
  * element of a by-element form).  shape = Q | immediate << 1.  Returns 0, the
  * helpers' own result, except for the saturating leaves, which return nonzero
- * when a lane saturated (the caller sets FPSR.QC).  Four arguments: the s390x ABI passes a fifth in a
- * callee-saved register, which would cost every caller a frame. */
+ * when a lane saturated (the caller sets FPSR.QC).  Four arguments: the
+ * s390x ABI passes a fifth in a callee-saved register, which would cost every
+ * caller a stack frame. */
 typedef uint64_t simd_leaf(uint64_t *r, const uint64_t *x, const uint64_t *y, unsigned shape);
 
 /* Tables indexed by (op & 0xff) << 2 | size, op an enum simd_op; NULL where

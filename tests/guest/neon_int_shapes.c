@@ -42,7 +42,10 @@ static void fill(uint64_t in[6])
     }
 }
 
-static void report(const char *insn, uint64_t h) { printf("%-34s %016llx\n", insn, (unsigned long long)h); }
+static void report(const char *insn, uint64_t h)
+{
+    printf("%-34s %016llx\n", insn, (unsigned long long)h);
+}
 
 /* Runs INSN on v0 = Vd, v1 = Vn, v2 = Vm over 96 operand sets with FPSR
  * cleared; hashes v0 and FPSR (QC: saturation). */
@@ -54,7 +57,7 @@ static void report(const char *insn, uint64_t h) { printf("%-34s %016llx\n", ins
             uint64_t in_[6], out_[2], fpsr_;                                                       \
             fill(in_);                                                                             \
             __asm__ volatile("msr fpsr, xzr\n\tldp q0, q1, [%2]\n\tldr q2, [%2, #32]\n\t" INSN     \
-                             "\n\tmrs %0, fpsr\n\tstr q0, [%1]"                                     \
+                             "\n\tmrs %0, fpsr\n\tstr q0, [%1]"                                    \
                              : "=&r"(fpsr_)                                                        \
                              : "r"(out_), "r"(in_)                                                 \
                              : "v0", "v1", "v2", "memory");                                        \
