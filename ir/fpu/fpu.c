@@ -369,8 +369,11 @@ uint64_t fpu_div(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 /* FPMax/FPMin after NaN handling; the result is the (flushed) operand. */
 static uint64_t minmax(unsigned f, uint64_t a, uint64_t b, bool max, struct fpu_st *st)
 {
+    uint64_t r;
+    if (fpu_host_minmax(f, a, b, max, st, &r))
+        return r;
     struct fpu_val v[2] = {unpack(f, a, st), unpack(f, b, st)};
-    uint64_t x[2] = {a, b}, r;
+    uint64_t x[2] = {a, b};
     if (process_nans(f, 2, v, x, st, &r))
         return r;
     for (int i = 0; i < 2; i++)
@@ -398,6 +401,9 @@ uint64_t fpu_min(unsigned f, uint64_t a, uint64_t b, struct fpu_st *st)
 /* FPMaxNum/FPMinNum: one quiet NaN stands for the infinity that loses. */
 static uint64_t minmaxnm(unsigned f, uint64_t a, uint64_t b, bool max, struct fpu_st *st)
 {
+    uint64_t r;
+    if (fpu_host_minmax(f, a, b, max, st, &r))
+        return r;
     struct fpu_st tmp = *st;
     struct fpu_val va = unpack(f, a, &tmp), vb = unpack(f, b, &tmp);
     if (va.cls == FC_QNAN && vb.cls != FC_QNAN)

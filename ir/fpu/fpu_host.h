@@ -208,6 +208,23 @@ FPU_HOST_INLINE bool fpu_host_compare(unsigned f, uint64_t a, uint64_t b, const 
     return true;
 }
 
+/* FPMax, FPMin, and FPMaxNum, FPMinNum (the same without NaNs): the larger
+ * or smaller operand; of two zeros, max is -0 only if both are and min +0
+ * only if both are. */
+FPU_HOST_INLINE bool fpu_host_minmax(unsigned f, uint64_t a, uint64_t b, bool max,
+                                     const struct fpu_st *st, uint64_t *r)
+{
+    int order;
+    if (!fpu_host_compare(f, a, b, st, &order))
+        return false;
+    a &= width_mask(f), b &= width_mask(f);
+    if (order == 1)
+        *r = max ? a & b : a | b;
+    else
+        *r = (order == 2) == max ? a : b;
+    return true;
+}
+
 FPU_HOST_INLINE bool fpu_host_convert(unsigned to, unsigned from, uint64_t a, enum fpu_rmode rm,
                                     struct fpu_st *st, uint64_t *r)
 {

@@ -46,6 +46,10 @@ OP(fmadd_d, "fmadd d3, d0, d1, d2")
 OP(fmsub_d, "fmsub d3, d0, d1, d2")
 OP(fnmadd_d, "fnmadd d3, d0, d1, d2")
 OP(fnmsub_d, "fnmsub d3, d0, d1, d2")
+OP(fmax_d, "fmax d3, d0, d1")
+OP(fminnm_d, "fminnm d3, d0, d1")
+OP(fmaxnm_4s, "fmaxnm v3.4s, v0.4s, v1.4s")
+OP(fminv_4s, "fminv s3, v0.4s")
 OP(fcmp_d, "fcmp d0, d1")
 OP(fcmpe_d, "fcmpe d0, d1")
 OP(fcvt_sd, "fcvt s3, d0")
@@ -229,6 +233,10 @@ static const struct test tests[] = {
     {"fmsub.d", fmsub_d, &fmt_d, CANCEL, 0},
     {"fnmadd.d", fnmadd_d, &fmt_d, MUL, 0},
     {"fnmsub.d", fnmsub_d, &fmt_d, CANCEL, 0},
+    {"fmax.d", fmax_d, &fmt_d, FREE, 0},
+    {"fminnm.d", fminnm_d, &fmt_d, CANCEL, 0},
+    {"fmaxnm.4s", fmaxnm_4s, &fmt_s, FREE, 1},
+    {"fminv.4s", fminv_4s, &fmt_s, FREE, 1},
     {"fcmp.d", fcmp_d, &fmt_d, FREE, 0},
     {"fcmpe.d", fcmpe_d, &fmt_d, CANCEL, 0},
     {"fcvt.s.d", fcvt_sd, &fmt_d, FREE, 0},

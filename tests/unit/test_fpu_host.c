@@ -17,6 +17,7 @@
 #define fpu_host_convert(...) false
 #define fpu_host_to_fixed(...) false
 #define fpu_host_round_int(...) false
+#define fpu_host_minmax(...) false
 #define fpu_host_from_fixed(...) false
 #include "ir/fpu/fpu.c"
 
@@ -115,6 +116,18 @@ static uint64_t soft(enum fpu_host_op op, unsigned f, uint64_t a, uint64_t b, ui
     }
 }
 
+/* A conversion's fast result r against the software's want (the numbers
+ * describe the case in the message). */
+static void check_fixed(const char *what, unsigned f, unsigned fb, bool uns, unsigned ibits,
+                        uint64_t in, uint64_t r, const struct fpu_st *sf, uint64_t want,
+                        const struct fpu_st *ss)
+{
+    cr_assert(r == want && sf->flags == ss->flags,
+              "%s f %u (%u, %d, %u): %llx -> %llx flags %x, want %llx flags %x", what, f,
+              fb, uns, ibits, (unsigned long long)in, (unsigned long long)r, sf->flags,
+              (unsigned long long)want, ss->flags);
+}
+
 /* Cases per test. */
 #define N 400000
 
@@ -163,6 +176,24 @@ Test(fpu_host, compare)
         }
 }
 
+Test(fpu_host, minmax)
+{
+    for (unsigned f = FPU_S; f <= FPU_D; f++)
+        for (int i = 0; i < N; i++) {
+            uint64_t a = rand_val(f), b = i & 1 ? a ^ (rnd() & 3) : rand_val(f), r, want;
+            if (i % 8 == 0) /* zeros of both signs */
+                a &= fpu_sign_bit(f), b &= fpu_sign_bit(f);
+            unsigned op = rnd() % 4;
+            uint32_t fpcr = rnd() & 1 ? FPCR_FZ : 0;
+            struct fpu_st sf = {fpcr, 0}, ss = {fpcr, 0};
+            if (!(fpu_host_minmax)(f, a, b, op & 1, &sf, &r))
+                continue;
+            want = (op == 0 ? fpu_min : op == 1 ? fpu_max : op == 2 ? fpu_minnm : fpu_maxnm)(
+                f, a, b, &ss);
+            check_fixed("minmax", f, op, 0, fpcr, a ^ b << 32, r, &sf, want, &ss);
+        }
+}
+
 Test(fpu_host, convert)
 {
     for (unsigned from = FPU_S; from <= FPU_D; from++) {
@@ -179,18 +210,6 @@ Test(fpu_host, convert)
                       (unsigned long long)want);
         }
     }
-}
-
-/* A conversion's fast result r against the software's want (the numbers
- * describe the case in the message). */
-static void check_fixed(const char *what, unsigned f, unsigned fb, bool uns, unsigned ibits,
-                        uint64_t in, uint64_t r, const struct fpu_st *sf, uint64_t want,
-                        const struct fpu_st *ss)
-{
-    cr_assert(r == want && sf->flags == ss->flags,
-              "%s f %u (%u, %d, %u): %llx -> %llx flags %x, want %llx flags %x", what, f,
-              fb, uns, ibits, (unsigned long long)in, (unsigned long long)r, sf->flags,
-              (unsigned long long)want, ss->flags);
 }
 
 /* A value near 2^k (k - 2 <= log2 |value| < k + 1): integer range limits, halves. */
