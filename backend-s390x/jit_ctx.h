@@ -1,0 +1,105 @@
+/* The JIT code generator's private context, shared by jit_compile.c (the pipeline) and the
+ * lowerings of FP (jit_fp.c) and AdvSIMD (jit_simd.c) helper calls, which need its register
+ * allocation and helper-call services. */
+#ifndef ZARM_S390_JIT_CTX_H
+#define ZARM_S390_JIT_CTX_H
+
+#include <stddef.h>
+
+#include "backend-s390x/jit_internal.h"
+#include "backend-s390x/s390_label.h"
+#include "ir/env.h"
+#include "ir/fpu/fpu.h"
+#include "ir/helper_fp.h"
+#include "ir/helper_simd.h"
+#include "ir/ir.h"
+
+#define OFF_X(n) ((int)(n) * 8)
+#define OFF_PC ((int)offsetof(struct ir_env, cpu.pc))
+#define OFF_PSTATE ((int)offsetof(struct ir_env, cpu.pstate))
+#define OFF_V(r, h) ((int)offsetof(struct ir_env, cpu.v) + 16 * (int)(r) + 8 * (int)(h))
+#define OFF_EXIT ((int)offsetof(struct ir_env, exit))
+#define OFF_EXIT_INFO ((int)offsetof(struct ir_env, exit_info))
+#define OFF_INSNS ((int)offsetof(struct ir_env, insns))
+#define OFF_HELPER_CALLS ((int)offsetof(struct ir_env, helper_calls))
+#define OFF_FPCR ((int)offsetof(struct ir_env, cpu.fpcr))
+#define OFF_FPSR ((int)offsetof(struct ir_env, cpu.fpsr))
+_Static_assert(offsetof(struct ir_env, cpu.v) + 16 * 32 <= 4096, "V registers in RX range");
+
+struct access;
+
+struct jctx {
+    struct s390_jit *j;
+    const struct ir_block *b;
+    struct s390_buf *buf;
+    uintptr_t at;
+    uint32_t nt;
+    uint32_t *last_use, *nuses;
+    int8_t *reg;
+    int16_t *slot;
+    uint8_t *is_const, *kind;
+    /* Loop mode (a block that branches to itself): guest registers pinned in host registers
+     * across iterations, loaded before the loop label, written back at the exits. */
+    bool loop;
+    struct s390_label loop_label;
+    int8_t pin[32];           /* host register of a pinned slot, or -1 */
+    bool borrowed[4];         /* global_pin[n]'s register holds a loop pin instead */
+    bool pin_written[32];
+    ir_val pin_alias[32];     /* the GET temp currently living in the pinned register */
+    int8_t *pin_target;       /* per temp: slot whose register its value may be built in */
+    uint8_t *checked;         /* per temp: already compared with the window size */
+    uint8_t *alias;           /* per temp: lives in a pinned register it does not own */
+    uint64_t *cval;
+    uint32_t *def;            /* index of the defining instruction */
+    int32_t *disp;            /* K_FOLDADDR: the displacement from base fbase */
+    ir_val *fbase;
+    ir_val owner[16];
+    uint8_t spill_busy[JIT_NSPILL];
+    ir_val slot_owner[JIT_NSPILL];
+    int slots_hw;             /* slots ever used: 0..slots_hw-1 */
+    struct access *acc;
+    uint32_t nacc, capacc;
+    struct s390_label entry;
+    /* Interrupt checks: at the block's start (the checked entry) and at a loop's back-edge
+     * target, with their ways out. */
+    struct s390_label entry_check, loop_check, intr_stub, loop_intr_stub;
+    struct s390_jit_block *blk;
+    bool mie2, mie3, lsc2, vx, vxe;
+    s390_jit_nzcv_dead_fn nzcv_dead;
+    void *ctx;
+    uint32_t dead_set_nzcv;   /* index of a SET_NZCV no one can observe, or ~0 */
+    /* A SET_NZCV deferred to the exits of the final BRCOND that need it (taken, not taken). */
+    bool defer_t, defer_n;
+    /* The lazy-record kind this block's conditions on incoming flags expect (K_NZCVREC). */
+    int rec_kind;
+    bool fail;
+};
+
+#define B (J->buf)
+
+/* Call-clobbered vector registers the lowerings use as scratch. */
+enum { VS0 = 16, VS1 = 17, VS2 = 18 };
+
+/* The register holding temp t (loaded into `scratch` if it is a constant or spilled). */
+int jit_use(struct jctx *J, ir_val t, int scratch);
+/* Placing a result: allocate its register or slot, the register to compute it in, and the
+ * store to its spill slot if it has one. */
+void jit_alloc_dst(struct jctx *J, ir_val t);
+int jit_dst(struct jctx *J, ir_val t);
+void jit_dst_done(struct jctx *J, ir_val t, int r);
+/* The helper call of IR instruction i (the lowerings' slow path); dst JIT_DST_S0 leaves the
+ * result in R_S0 instead of a temp's register. */
+#define JIT_DST_S0 ((ir_val)~0u)
+void jit_emit_call(struct jctx *J, uint32_t k, const struct ir_insn *i, ir_val dst);
+
+/* VL of V register r into vector register v. */
+static inline void jit_vload(struct jctx *J, int v, unsigned r)
+{
+    S390_EMIT(B, VRX, VL, v, 0, R_ENV, OFF_V(r, 0), 0);
+}
+
+/* The lowerings: true if instruction k (an IR_CALL) was lowered natively. */
+bool jit_lower_fp(struct jctx *J, uint32_t k, const struct ir_insn *i);
+bool jit_lower_simd(struct jctx *J, const struct ir_insn *i);
+
+#endif
