@@ -211,6 +211,18 @@ static void fp_arith(struct jctx *J, const struct fp_native *o)
     }
 }
 
+/* Every native operation starts here: FPCR must have Arm's default modes (else to slow), and
+ * the FPC is cleared so that its flags afterwards are the operation's own. */
+static void fp_guard(struct jctx *J, struct s390_label *slow, struct s390_label *done)
+{
+    s390_label_init(slow);
+    s390_label_init(done);
+    S390_EMIT(B, RXY, LLGF, R_S1, 0, R_ENV, OFF_FPCR);
+    S390_EMIT(B, RIL, NILF, R_S1, FPCR_NATIVE_MASK);
+    S390_EMIT_LABEL(B, RIc, BRC, 7, slow);
+    S390_EMIT(B, RRE, SFPC, R_S1, 0); /* R_S1 is 0 here: no flags, no traps, nearest */
+}
+
 /* The exponent test of a result in f0: biased exponent 2 .. max-1 (no zero, subnormal,
  * smallest-normal binade, infinity or NaN), else to slow. */
 static void fp_check_exponent(struct jctx *J, bool dbl, struct s390_label *slow)
@@ -237,14 +249,9 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
         value = true;
     }
     struct s390_label slow, done, flagged, check;
-    s390_label_init(&slow);
-    s390_label_init(&done);
     s390_label_init(&flagged);
     s390_label_init(&check);
-    S390_EMIT(B, RXY, LLGF, R_S1, 0, R_ENV, OFF_FPCR);
-    S390_EMIT(B, RIL, NILF, R_S1, FPCR_NATIVE_MASK);
-    S390_EMIT_LABEL(B, RIc, BRC, 7, &slow);
-    S390_EMIT(B, RRE, SFPC, R_S1, 0); /* R_S1 is 0 here: no flags, no traps, nearest */
+    fp_guard(J, &slow, &done);
     if (value)
         fp_value(J, i, &o, &slow);
     else
@@ -313,13 +320,8 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
         !(op == FPOP_ADD || op == FPOP_SUB || op == FPOP_MUL || op == FPOP_DIV || op == FPOP_MLA))
         return false;
     struct s390_label slow, done, exact;
-    s390_label_init(&slow);
-    s390_label_init(&done);
     s390_label_init(&exact);
-    S390_EMIT(B, RXY, LLGF, R_S1, 0, R_ENV, OFF_FPCR);
-    S390_EMIT(B, RIL, NILF, R_S1, FPCR_NATIVE_MASK);
-    S390_EMIT_LABEL(B, RIc, BRC, 7, &slow);
-    S390_EMIT(B, RRE, SFPC, R_S1, 0);
+    fp_guard(J, &slow, &done);
     jit_vload(J, VS0, FP_D_RN(d));
     jit_vload(J, VS1, FP_D_RM(d));
     switch (op) {
