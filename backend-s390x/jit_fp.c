@@ -164,6 +164,12 @@ static void fp_load(struct jctx *J, int f, unsigned r, bool dbl)
         S390_EMIT(B, RX, LE, f, 0, R_ENV, OFF_V(r, 0) + 4);
 }
 
+/* FPR f = -f (the sign flipped, as FPNeg). */
+static void fp_negate(struct jctx *J, int f, bool dbl)
+{
+    s390_emit_RRE(B, dbl ? RRE_LCDBR : RRE_LCEBR, f, f);
+}
+
 static void fp_arith(struct jctx *J, const struct fp_native *o)
 {
     bool d = o->dbl;
@@ -179,18 +185,10 @@ static void fp_arith(struct jctx *J, const struct fp_native *o)
         /* V[a] + V[n] * V[m] rounded once: MADBR f0, f2, f4 is f0 = f2 * f4 + f0. */
         fp_load(J, 2, o->rn, d);
         fp_load(J, 4, o->rm, d);
-        if (o->neg_n) {
-            if (d)
-                S390_EMIT(B, RRE, LCDBR, 2, 2);
-            else
-                S390_EMIT(B, RRE, LCEBR, 2, 2);
-        }
-        if (o->neg_a) {
-            if (d)
-                S390_EMIT(B, RRE, LCDBR, 0, 0);
-            else
-                S390_EMIT(B, RRE, LCEBR, 0, 0);
-        }
+        if (o->neg_n)
+            fp_negate(J, 2, d);
+        if (o->neg_a)
+            fp_negate(J, 0, d);
         if (d)
             S390_EMIT(B, RRD, MADBR, 0, 2, 4);
         else
@@ -203,12 +201,8 @@ static void fp_arith(struct jctx *J, const struct fp_native *o)
         {RRE_ADBR, RRE_SDBR, RRE_MDBR, RRE_DDBR, RRE_MDBR},
     };
     s390_emit_RRE(B, ops[d][o->kind], 0, 2);
-    if (o->kind == FPN_NMUL) {
-        if (d)
-            S390_EMIT(B, RRE, LCDBR, 0, 0);
-        else
-            S390_EMIT(B, RRE, LCEBR, 0, 0);
-    }
+    if (o->kind == FPN_NMUL)
+        fp_negate(J, 0, d);
 }
 
 /* Every native operation starts here: FPCR must have Arm's default modes (else to slow), and

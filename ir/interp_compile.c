@@ -18,7 +18,6 @@
 
 #define SLOT_PSTATE 33
 #define NONE 0xffffffffu
-#define NZCV_KEY 34
 
 /* What the lowering knows of each temp. */
 struct temp {
@@ -126,15 +125,6 @@ static inline uint32_t use(struct lower *L, ir_val v, uint32_t pcoff)
     return t->slot == NONE ? 0 : t->slot;
 }
 
-static int reg_key(const struct ir_insn *i)
-{
-    if (i->op == IR_GET || i->op == IR_SET)
-        return i->imm < 34 ? (int)i->imm : -1;
-    if (i->op == IR_GET_NZCV || i->op == IR_SET_NZCV)
-        return NZCV_KEY;
-    return -1;
-}
-
 static unsigned load_handler(uint64_t imm, unsigned type)
 {
     unsigned size = imm & 0xff;
@@ -154,8 +144,8 @@ static unsigned store_handler(uint64_t imm)
 /* The backward walk: uses, last readers, constants, and for each GET the next SET. */
 static uint32_t learn(struct lower *L, const struct ir_block *b)
 {
-    uint32_t next[NZCV_KEY + 1], nconst = 0;
-    for (int r = 0; r <= NZCV_KEY; r++)
+    uint32_t next[IR_FWD_SLOTS], nconst = 0;
+    for (int r = 0; r < IR_FWD_SLOTS; r++)
         next[r] = b->n;
     for (uint32_t k = b->n; k-- > 0;) {
         const struct ir_insn *i = &b->insn[k];
@@ -172,7 +162,7 @@ static uint32_t learn(struct lower *L, const struct ir_block *b)
             L->t[i->dst].cval = i->imm;
             nconst++;
         }
-        int r = reg_key(i);
+        int r = ir_slot_key(i);
         if (r < 0)
             continue;
         if (i->op == IR_SET || i->op == IR_SET_NZCV)

@@ -104,6 +104,22 @@ static inline const char *ir_op_name(unsigned op)
 static inline unsigned ir_op_nargs(unsigned op) { return op < IR_NUM_OPS ? ir_op_info[op].nargs : 0; }
 static inline unsigned ir_op_flags(unsigned op) { return op < IR_NUM_OPS ? ir_op_info[op].flags : 0; }
 
+/* The register slot a GET/SET (0..33) or GET_NZCV/SET_NZCV (IR_FWD_NZCV) names; -1 for any
+ * other instruction.  The passes track guest registers by it. */
+static inline int ir_slot_key(const struct ir_insn *i)
+{
+    switch (i->op) {
+    case IR_GET:
+    case IR_SET:
+        return i->imm < IR_FWD_NZCV ? (int)i->imm : -1;
+    case IR_GET_NZCV:
+    case IR_SET_NZCV:
+        return IR_FWD_NZCV;
+    default:
+        return -1;
+    }
+}
+
 /* Builder (builder.c). */
 void ir_block_init(struct ir_block *b, uint64_t pc);
 void ir_block_free(struct ir_block *b);

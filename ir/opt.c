@@ -13,20 +13,6 @@
 
 #define DELETED 0xffff
 
-static int slot_key(const struct ir_insn *i)
-{
-    switch (i->op) {
-    case IR_GET:
-    case IR_SET:
-        return i->imm < IR_FWD_NZCV ? (int)i->imm : -1;
-    case IR_GET_NZCV:
-    case IR_SET_NZCV:
-        return IR_FWD_NZCV;
-    default:
-        return -1;
-    }
-}
-
 void ir_optimize(struct ir_block *b)
 {
     uint32_t *uses = ir_scratch(IR_SCRATCH_OPT_USES, b->ntemps + 1, sizeof *uses);
@@ -38,7 +24,7 @@ void ir_optimize(struct ir_block *b)
     for (uint32_t k = b->n; k-- > 0;) {
         struct ir_insn *i = &b->insn[k];
         unsigned flags = ir_op_flags(i->op);
-        int s = slot_key(i);
+        int s = ir_slot_key(i);
         bool live;
         if (s >= 0 && (i->op == IR_SET || i->op == IR_SET_NZCV)) {
             live = overwritten[s] != epoch;
