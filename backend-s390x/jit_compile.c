@@ -288,6 +288,8 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
                       unsigned nargs, ir_val dst, bool callx, uint32_t pcoff, int imm_arg,
                       uint64_t imm)
 {
+    /* Cached FP values and the FPC do not survive the call. */
+    jit_fp_end(J);
     /* Save caller-saved registers holding values that are live here (operands included). */
     bool saved[6] = {0};
     for (int r = 2; r <= 5; r++)
@@ -1766,12 +1768,16 @@ static void lower(struct jctx *J, uint32_t k)
         return;
     if (i->op == IR_CONST || k == J->dead_set_nzcv)
         return;
+    jit_fp_before(J, i);
     if (i->op == IR_CALL || i->op == IR_CALLX) {
         if (i->imm >= IR_NUM_HELPERS) {
             J->fail = true;
             return;
         }
-        if (jit_lower_fp(J, k, i) || jit_lower_simd(J, i))
+        if (jit_lower_fp(J, k, i))
+            return;
+        jit_fp_forget(J); /* the vector lowering reads and writes V registers in memory */
+        if (jit_lower_simd(J, i))
             return;
         emit_call(J, k, ir_helpers[i->imm], i->arg, 3, i->dst, i->op == IR_CALLX, i->pcoff, -1,
                   0);

@@ -28,6 +28,23 @@ _Static_assert(offsetof(struct ir_env, cpu.v) + 16 * 32 <= 4096, "V registers in
 
 struct access;
 
+/* Scalar FP values kept in host FPRs between the native FP operations of a block (jit_fp.c):
+ * f0-f5 cache lane 0 of V registers (written back where the CPU state must be exact), f6 holds
+ * the result-check threshold, f7 is scratch.  A "region" is a stretch of code with no helper
+ * call since the FPCR guard set the FPC, so the FPC's flags are those of the native ops. */
+#define JIT_FP_NCACHE 6
+struct jit_fpstate {
+    bool region;                   /* FPC set by the guard (0, or poisoned when FPCR is not
+                                    * Arm's default), no helper call since */
+    bool ixc;                      /* native ops since the inexact flag was last committed */
+    uint8_t thr;                   /* threshold in f6: 0 none, 1 single, 2 double */
+    int8_t vreg[JIT_FP_NCACHE];    /* per FPR: V register + 1 cached there, 0 = free */
+    bool dbl[JIT_FP_NCACHE], dirty[JIT_FP_NCACHE], lock[JIT_FP_NCACHE];
+    uint32_t stamp[JIT_FP_NCACHE]; /* last use, for eviction */
+    uint32_t clock;
+    bool in_slow;                  /* emitting a native op's helper fallback */
+};
+
 struct jctx {
     struct s390_jit *j;
     const struct ir_block *b;
@@ -72,6 +89,7 @@ struct jctx {
     bool defer_t, defer_n;
     /* The lazy-record kind this block's conditions on incoming flags expect (K_NZCVREC). */
     int rec_kind;
+    struct jit_fpstate fp;
     bool fail;
 };
 
@@ -97,6 +115,14 @@ static inline void jit_vload(struct jctx *J, int v, unsigned r)
 {
     S390_EMIT(B, VRX, VL, v, 0, R_ENV, OFF_V(r, 0), 0);
 }
+
+/* The FPR cache and FPC region around other IR ops: before lowering op i (may store the
+ * cached values or end the region); jit_fp_forget before code that reads or writes V registers
+ * in the CPU state (cached values stored and forgotten, the region kept); jit_fp_end before
+ * a helper call (the FPRs and the FPC do not survive it). */
+void jit_fp_before(struct jctx *J, const struct ir_insn *i);
+void jit_fp_forget(struct jctx *J);
+void jit_fp_end(struct jctx *J);
 
 /* The lowerings: true if instruction k (an IR_CALL) was lowered natively. */
 bool jit_lower_fp(struct jctx *J, uint32_t k, const struct ir_insn *i);

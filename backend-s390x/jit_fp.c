@@ -57,72 +57,6 @@ static bool fp_value_of(struct jctx *J, const struct ir_insn *i, struct fp_nativ
     }
 }
 
-/* FPR f = the single or double whose bits temp t holds (a single in the low 32 bits). */
-static void fp_from_gpr(struct jctx *J, int f, ir_val t, bool dbl)
-{
-    int r = jit_use(J, t, R_S1);
-    if (!dbl) {
-        S390_EMIT(B, RSY, SLLG, R_S1, r, 0, 32);
-        r = R_S1;
-    }
-    S390_EMIT(B, RRE, LDGR, f, r);
-}
-
-/* The value op's native code: the result in R_S0; branches to slow for the helper. */
-static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_native *o,
-                     struct s390_label *slow)
-{
-    bool d = o->dbl;
-    switch (o->kind) {
-    case FPN_CMP:
-    case FPN_CMPE: {
-        /* Ordered operands raise nothing; unordered (CC 3) goes to the helper for its flags.
-         * NZCV from the condition code: equal 0110, low 1000, high 0010. */
-        fp_from_gpr(J, 0, i->arg[0], d);
-        fp_from_gpr(J, 2, i->arg[1], d);
-        static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR}, {RRE_CDBR, RRE_KDBR}};
-        s390_emit_RRE(B, cmp[d][o->kind == FPN_CMPE], 0, 2);
-        S390_EMIT_LABEL(B, RIc, BRC, 1, slow);
-        S390_EMIT(B, RRE, IPM, R_S1, 0);
-        S390_EMIT(B, RIEf, RISBG, R_S1, R_S1, 60, 61 | 0x80, 38); /* cc * 4 */
-        S390_EMIT(B, RI, LGHI, R_S0, 0x3286);                     /* nibble per cc */
-        S390_EMIT(B, RSY, SRLG, R_S0, R_S0, R_S1, 0);
-        S390_EMIT(B, RIEf, RISBG, R_S0, R_S0, 32, 35 | 0x80, 28);
-        return;
-    }
-    case FPN_FROMINT: {
-        int r = jit_use(J, i->arg[0], R_S1);
-        static const enum s390_insn sgn[2][2] = {{RRE_CEFBR, RRE_CEGBR}, {RRE_CDFBR, RRE_CDGBR}};
-        static const enum s390_insn uns[2][2] = {{RRFe_CELFBR, RRFe_CELGBR},
-                                                 {RRFe_CDLFBR, RRFe_CDLGBR}};
-        if (o->uns)
-            s390_emit_RRFe(B, uns[d][o->wide], 0, 0, r, 0);
-        else
-            s390_emit_RRE(B, sgn[d][o->wide], 0, r);
-        break;
-    }
-    case FPN_TOINT: {
-        fp_from_gpr(J, 0, i->arg[0], d);
-        static const enum s390_insn ins[2][2][2] = {
-            {{RRFe_CFEBR, RRFe_CGEBR}, {RRFe_CLFEBR, RRFe_CLGEBR}},
-            {{RRFe_CFDBR, RRFe_CGDBR}, {RRFe_CLFDBR, RRFe_CLGDBR}},
-        };
-        S390_EMIT(B, RI, LGHI, R_S0, 0);
-        s390_emit_RRFe(B, ins[d][o->uns][o->wide], R_S0, o->m3, 0, 0);
-        break;
-    }
-    case FPN_CVT:
-        fp_from_gpr(J, 2, i->arg[0], d);
-        if (o->to_dbl)
-            S390_EMIT(B, RRE, LDEBR, 0, 2);
-        else
-            S390_EMIT(B, RRE, LEDBR, 0, 2);
-        break;
-    default:
-        break;
-    }
-}
-
 /* Whether the helper call i is one of the operations above, and what it does. */
 static bool fp_native_of(struct jctx *J, const struct ir_insn *i, struct fp_native *o)
 {
@@ -155,7 +89,48 @@ static bool fp_native_of(struct jctx *J, const struct ir_insn *i, struct fp_nati
     }
 }
 
-/* Loads lane 0 of V[r] (a double, or a single in the low half of the low doubleword). */
+/* The FPC after the guard: 0 (no flags, no traps, round to nearest), or with this DXC when FPCR
+ * is not Arm's default, which every native op's flag test sees (NILF with FPC_SLOW), so that all
+ * of them take the helper.  Non-trapping BFP operations leave the DXC alone. */
+#define FPC_POISON 0x0000ff00u
+#define FPC_SLOW 0x00f0ff00u /* flags invalid, divide, overflow, underflow; the DXC */
+enum { F_THR = 6, F_TMP = 7 };
+
+/* The guard at the start of a region: FPC = 0 with Arm's default modes, else poisoned. */
+static void fp_guard(struct jctx *J)
+{
+    struct s390_label ok;
+    s390_label_init(&ok);
+    S390_EMIT(B, RXY, LLGF, R_S1, 0, R_ENV, OFF_FPCR);
+    S390_EMIT(B, RIL, NILF, R_S1, FPCR_NATIVE_MASK);
+    S390_EMIT_LABEL(B, RIc, BRC, 8, &ok);
+    S390_EMIT(B, RIL, IILF, R_S1, FPC_POISON);
+    s390_label_bind(B, &ok);
+    S390_EMIT(B, RRE, SFPC, R_S1, 0);
+}
+
+static void fp_region(struct jctx *J)
+{
+    if (!J->fp.region)
+        fp_guard(J);
+    J->fp.region = true;
+}
+
+/* f6 = the smallest magnitude a result may have to be kept: 2^(2 - bias), exponent field 2. */
+static void fp_load_thr(struct jctx *J, bool dbl)
+{
+    S390_EMIT(B, RI, LLIHH, R_S1, dbl ? 0x0020 : 0x0100);
+    S390_EMIT(B, RRE, LDGR, F_THR, R_S1);
+}
+
+static void fp_thr(struct jctx *J, bool dbl)
+{
+    if (J->fp.thr != (dbl ? 2 : 1))
+        fp_load_thr(J, dbl);
+    J->fp.thr = dbl ? 2 : 1;
+}
+
+/* Lane 0 of V[r] (a double, or a single in the low half of the low doubleword) to or from f. */
 static void fp_load(struct jctx *J, int f, unsigned r, bool dbl)
 {
     if (dbl)
@@ -164,64 +139,203 @@ static void fp_load(struct jctx *J, int f, unsigned r, bool dbl)
         S390_EMIT(B, RX, LE, f, 0, R_ENV, OFF_V(r, 0) + 4);
 }
 
-/* FPR f = -f (the sign flipped, as FPNeg). */
-static void fp_negate(struct jctx *J, int f, bool dbl)
+/* A cached scalar result to V[r]: the rest of the register is zero. */
+static void fp_store(struct jctx *J, int f, unsigned r, bool dbl)
 {
-    s390_emit_RRE(B, dbl ? RRE_LCDBR : RRE_LCEBR, f, f);
+    if (dbl) {
+        S390_EMIT(B, RX, STD, f, 0, R_ENV, OFF_V(r, 0));
+    } else {
+        S390_EMIT(B, RX, STE, f, 0, R_ENV, OFF_V(r, 0) + 4);
+        S390_EMIT(B, SIL, MVHI, R_ENV, OFF_V(r, 0), 0);
+    }
+    S390_EMIT(B, SIL, MVGHI, R_ENV, OFF_V(r, 1), 0);
 }
 
-static void fp_arith(struct jctx *J, const struct fp_native *o)
+/* FPSR.IXC |= the FPC's inexact flag (FPSR bit 4); poisoned: the flags are not the guest's. */
+static void fp_commit_ixc(struct jctx *J, bool poison_check)
 {
-    bool d = o->dbl;
-    fp_load(J, 0, o->kind == FPN_FMA ? o->ra : o->rn, d);
-    if (o->kind == FPN_SQRT) {
-        if (d)
-            S390_EMIT(B, RRE, SQDBR, 0, 0);
-        else
-            S390_EMIT(B, RRE, SQEBR, 0, 0);
-        return;
+    struct s390_label skip;
+    s390_label_init(&skip);
+    S390_EMIT(B, RRE, EFPC, R_S1, 0);
+    if (poison_check) {
+        S390_EMIT(B, RI, TMLL, R_S1, (int32_t)FPC_POISON);
+        S390_EMIT_LABEL(B, RIc, BRC, 7, &skip);
     }
-    if (o->kind == FPN_FMA) {
-        /* V[a] + V[n] * V[m] rounded once: MADBR f0, f2, f4 is f0 = f2 * f4 + f0. */
-        fp_load(J, 2, o->rn, d);
-        fp_load(J, 4, o->rm, d);
-        if (o->neg_n)
-            fp_negate(J, 2, d);
-        if (o->neg_a)
-            fp_negate(J, 0, d);
-        if (d)
-            S390_EMIT(B, RRD, MADBR, 0, 2, 4);
-        else
-            S390_EMIT(B, RRD, MAEBR, 0, 2, 4);
-        return;
-    }
-    fp_load(J, 2, o->rm, d);
-    static const enum s390_insn ops[2][5] = {
-        {RRE_AEBR, RRE_SEBR, RRE_MEEBR, RRE_DEBR, RRE_MEEBR},
-        {RRE_ADBR, RRE_SDBR, RRE_MDBR, RRE_DDBR, RRE_MDBR},
-    };
-    s390_emit_RRE(B, ops[d][o->kind], 0, 2);
-    if (o->kind == FPN_NMUL)
-        fp_negate(J, 0, d);
+    S390_EMIT(B, RI, TMLH, R_S1, 0x0008);
+    S390_EMIT_LABEL(B, RIc, BRC, 8, &skip);
+    S390_EMIT(B, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
+    s390_label_bind(B, &skip);
 }
 
-/* Every native operation starts here: FPCR must have Arm's default modes (else to slow), and
- * the FPC is cleared so that its flags afterwards are the operation's own. */
-static void fp_guard(struct jctx *J, struct s390_label *slow, struct s390_label *done)
+/* Stores the dirty entries of state s and commits its pending inexact flag. */
+static void fp_sync_state(struct jctx *J, struct jit_fpstate *s, bool poison_check)
 {
-    s390_label_init(slow);
-    s390_label_init(done);
-    S390_EMIT(B, RXY, LLGF, R_S1, 0, R_ENV, OFF_FPCR);
-    S390_EMIT(B, RIL, NILF, R_S1, FPCR_NATIVE_MASK);
+    for (int f = 0; f < JIT_FP_NCACHE; f++)
+        if (s->vreg[f] && s->dirty[f]) {
+            fp_store(J, f, (unsigned)s->vreg[f] - 1, s->dbl[f]);
+            s->dirty[f] = false;
+        }
+    if (s->ixc && s->region)
+        fp_commit_ixc(J, poison_check);
+    s->ixc = false;
+}
+
+void jit_fp_forget(struct jctx *J)
+{
+    fp_sync_state(J, &J->fp, false);
+    for (int f = 0; f < JIT_FP_NCACHE; f++)
+        J->fp.vreg[f] = 0;
+}
+
+void jit_fp_end(struct jctx *J)
+{
+    if (J->fp.in_slow)
+        return;
+    jit_fp_forget(J);
+    J->fp.region = false;
+    J->fp.thr = 0;
+}
+
+static int fp_find(struct jctx *J, unsigned r)
+{
+    for (int f = 0; f < JIT_FP_NCACHE; f++)
+        if (J->fp.vreg[f] == (int8_t)(r + 1))
+            return f;
+    return -1;
+}
+
+/* Writes back (if dirty) and forgets the entry of V[r]. */
+static void fp_drop(struct jctx *J, unsigned r)
+{
+    int f = fp_find(J, r);
+    if (f < 0)
+        return;
+    if (J->fp.dirty[f])
+        fp_store(J, f, r, J->fp.dbl[f]);
+    J->fp.vreg[f] = 0;
+}
+
+/* Ops between native FP ops that leave the cache and the FPC alone: constants, X registers,
+ * inline integer arithmetic (a C fallback ends the region in emit_call), V-register halves
+ * (the cached register written back first), guest memory (everything written back: the state
+ * at a fault is exact).  Anything else may call C code or branch: the region ends before it. */
+void jit_fp_before(struct jctx *J, const struct ir_insn *i)
+{
+    bool any = J->fp.region;
+    for (int f = 0; f < JIT_FP_NCACHE; f++)
+        any |= J->fp.vreg[f] != 0;
+    if (!any)
+        return;
+    switch (i->op) {
+#define IR_BIN(n, e32, e64) case IR_##n:
+#define IR_UN(n, e32, e64) case IR_##n:
+#define IR_OP(n, na, fl)
+#include "ir/ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+    case IR_CONST:
+    case IR_GET:
+    case IR_SET:
+    case IR_CALL:
+        return;
+    case IR_GETV: {
+        int f = fp_find(J, i->imm & 31);
+        if (f >= 0 && J->fp.dirty[f]) {
+            fp_store(J, f, i->imm & 31, J->fp.dbl[f]);
+            J->fp.dirty[f] = false;
+        }
+        return;
+    }
+    case IR_SETV:
+        fp_drop(J, i->imm & 31);
+        return;
+    case IR_LOAD:
+    case IR_STORE:
+        fp_sync_state(J, &J->fp, false);
+        return;
+    default:
+        jit_fp_end(J);
+        return;
+    }
+}
+
+/* A free cache FPR, evicting the least recently used unlocked entry if none is. */
+static int fp_alloc(struct jctx *J)
+{
+    int best = -1;
+    for (int f = 0; f < JIT_FP_NCACHE; f++) {
+        if (!J->fp.vreg[f] && !J->fp.lock[f])
+            return f;
+        if (!J->fp.lock[f] && (best < 0 || J->fp.stamp[f] < J->fp.stamp[best]))
+            best = f;
+    }
+    fp_drop(J, (unsigned)J->fp.vreg[best] - 1);
+    return best;
+}
+
+/* The FPR holding lane 0 of V[r] in the given format (loaded if not cached), locked. */
+static int fp_get(struct jctx *J, unsigned r, bool dbl)
+{
+    int f = fp_find(J, r);
+    if (f >= 0 && J->fp.dbl[f] != dbl) {
+        fp_drop(J, r);
+        f = -1;
+    }
+    if (f < 0) {
+        f = fp_alloc(J);
+        fp_load(J, f, r, dbl);
+        J->fp.vreg[f] = (int8_t)(r + 1);
+        J->fp.dbl[f] = dbl;
+        J->fp.dirty[f] = false;
+    }
+    J->fp.lock[f] = true;
+    J->fp.stamp[f] = ++J->fp.clock;
+    return f;
+}
+
+/* Slow path of a native op: the cache of state `before` written back and the inexact flag of
+ * the ops before committed, the helper call (which recomputes from the CPU state), then the
+ * FPC guard again and the FPRs of state `after` reloaded, so both paths meet in that state. */
+static void fp_slow_path(struct jctx *J, uint32_t k, const struct ir_insn *i, ir_val dst,
+                         struct jit_fpstate *before)
+{
+    fp_sync_state(J, before, true);
+    J->fp.in_slow = true;
+    jit_emit_call(J, k, i, dst);
+    J->fp.in_slow = false;
+    fp_guard(J);
+    for (int f = 0; f < JIT_FP_NCACHE; f++)
+        if (J->fp.vreg[f])
+            fp_load(J, f, (unsigned)J->fp.vreg[f] - 1, J->fp.dbl[f]);
+    if (J->fp.thr)
+        fp_load_thr(J, J->fp.thr == 2);
+}
+
+/* The native op's flag test: any flag but inexact, or a poisoned FPC, takes the helper. */
+static void fp_test_flags(struct jctx *J, struct s390_label *slow)
+{
+    S390_EMIT(B, RRE, EFPC, R_S1, 0);
+    S390_EMIT(B, RIL, NILF, R_S1, FPC_SLOW);
     S390_EMIT_LABEL(B, RIc, BRC, 7, slow);
-    S390_EMIT(B, RRE, SFPC, R_S1, 0); /* R_S1 is 0 here: no flags, no traps, nearest */
 }
 
-/* The exponent test of a result in f0: biased exponent 2 .. max-1 (no zero, subnormal,
- * smallest-normal binade, infinity or NaN), else to slow. */
-static void fp_check_exponent(struct jctx *J, bool dbl, struct s390_label *slow)
+/* FPR f = the single or double whose bits temp t holds (a single in the low 32 bits). */
+static void fp_from_gpr(struct jctx *J, int f, ir_val t, bool dbl)
 {
-    S390_EMIT(B, RRE, LGDR, R_S1, 0);
+    int r = jit_use(J, t, R_S1);
+    if (!dbl) {
+        S390_EMIT(B, RSY, SLLG, R_S1, r, 0, 32);
+        r = R_S1;
+    }
+    S390_EMIT(B, RRE, LDGR, f, r);
+}
+
+/* The exponent test of a result in FPR f, in a GPR: biased exponent 2 .. max-1 (no zero,
+ * subnormal, smallest-normal binade, infinity or NaN), else to slow. */
+static void fp_check_exponent(struct jctx *J, int f, bool dbl, struct s390_label *slow)
+{
+    S390_EMIT(B, RRE, LGDR, R_S1, f);
     if (dbl)
         S390_EMIT(B, RIEf, RISBG, R_S1, R_S1, 53, 63 | 0x80, 12);
     else
@@ -229,6 +343,147 @@ static void fp_check_exponent(struct jctx *J, bool dbl, struct s390_label *slow)
     S390_EMIT(B, RI, AHI, R_S1, -2);
     S390_EMIT(B, RIL, CLFI, R_S1, dbl ? 0x7ff - 3 : 0xff - 3);
     S390_EMIT_LABEL(B, RIc, BRC, 2, slow);
+}
+
+/* The value op's native code (f6 and f7 as scratch): the result in R_S0; to slow for the
+ * helper. */
+static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_native *o,
+                     struct s390_label *slow)
+{
+    bool d = o->dbl;
+    J->fp.thr = 0;
+    switch (o->kind) {
+    case FPN_CMP:
+    case FPN_CMPE: {
+        /* Ordered operands raise nothing; unordered (CC 3) goes to the helper for its flags.
+         * NZCV from the condition code: equal 0110, low 1000, high 0010. */
+        fp_test_flags(J, slow); /* a poisoned FPC */
+        fp_from_gpr(J, F_TMP, i->arg[0], d);
+        fp_from_gpr(J, F_THR, i->arg[1], d);
+        static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR}, {RRE_CDBR, RRE_KDBR}};
+        s390_emit_RRE(B, cmp[d][o->kind == FPN_CMPE], F_TMP, F_THR);
+        S390_EMIT_LABEL(B, RIc, BRC, 1, slow);
+        S390_EMIT(B, RRE, IPM, R_S1, 0);
+        S390_EMIT(B, RIEf, RISBG, R_S1, R_S1, 60, 61 | 0x80, 38); /* cc * 4 */
+        S390_EMIT(B, RI, LGHI, R_S0, 0x3286);                     /* nibble per cc */
+        S390_EMIT(B, RSY, SRLG, R_S0, R_S0, R_S1, 0);
+        S390_EMIT(B, RIEf, RISBG, R_S0, R_S0, 32, 35 | 0x80, 28);
+        return;
+    }
+    case FPN_FROMINT: {
+        int r = jit_use(J, i->arg[0], R_S1);
+        static const enum s390_insn sgn[2][2] = {{RRE_CEFBR, RRE_CEGBR}, {RRE_CDFBR, RRE_CDGBR}};
+        static const enum s390_insn uns[2][2] = {{RRFe_CELFBR, RRFe_CELGBR},
+                                                 {RRFe_CDLFBR, RRFe_CDLGBR}};
+        if (o->uns)
+            s390_emit_RRFe(B, uns[d][o->wide], F_TMP, 0, r, 0);
+        else
+            s390_emit_RRE(B, sgn[d][o->wide], F_TMP, r);
+        fp_test_flags(J, slow);
+        S390_EMIT(B, RRE, LGDR, R_S0, F_TMP);
+        if (!d)
+            S390_EMIT(B, RSY, SRLG, R_S0, R_S0, 0, 32);
+        return;
+    }
+    case FPN_TOINT: {
+        fp_from_gpr(J, F_TMP, i->arg[0], d);
+        static const enum s390_insn ins[2][2][2] = {
+            {{RRFe_CFEBR, RRFe_CGEBR}, {RRFe_CLFEBR, RRFe_CLGEBR}},
+            {{RRFe_CFDBR, RRFe_CGDBR}, {RRFe_CLFDBR, RRFe_CLGDBR}},
+        };
+        S390_EMIT(B, RI, LGHI, R_S0, 0);
+        s390_emit_RRFe(B, ins[d][o->uns][o->wide], R_S0, o->m3, F_TMP, 0);
+        fp_test_flags(J, slow);
+        return;
+    }
+    case FPN_CVT:
+        fp_from_gpr(J, F_THR, i->arg[0], d);
+        if (o->to_dbl)
+            S390_EMIT(B, RRE, LDEBR, F_TMP, F_THR);
+        else
+            S390_EMIT(B, RRE, LEDBR, F_TMP, F_THR);
+        fp_test_flags(J, slow);
+        if (!o->to_dbl)
+            fp_check_exponent(J, F_TMP, false, slow); /* narrowing rounds */
+        S390_EMIT(B, RRE, LGDR, R_S0, F_TMP);
+        if (!o->to_dbl)
+            S390_EMIT(B, RSY, SRLG, R_S0, R_S0, 0, 32);
+        return;
+    default:
+        return;
+    }
+}
+
+/* FPR d = -FPR s (the sign flipped, as FPNeg). */
+static void fp_negate(struct jctx *J, int d, int s, bool dbl)
+{
+    s390_emit_RRE(B, dbl ? RRE_LCDBR : RRE_LCEBR, d, s);
+}
+
+/* FPR fd = the arithmetic op on the locked operand FPRs (fn, fm, fa). */
+static void fp_arith(struct jctx *J, const struct fp_native *o, int fd, int fn, int fm, int fa)
+{
+    bool d = o->dbl;
+    /* The vector facility's scalar forms (single element) take three operands. */
+    bool wf = J->vx && (d || J->vxe);
+    int fmt = d ? 3 : 2;
+    switch (o->kind) {
+    case FPN_SQRT:
+        if (wf)
+            S390_EMIT(B, VRRa, VFSQ, fd, fn, fmt, 8, 0);
+        else
+            s390_emit_RRE(B, d ? RRE_SQDBR : RRE_SQEBR, fd, fn);
+        return;
+    case FPN_FMA:
+        /* V[a] + V[n] * V[m] rounded once, with the negations FMSUB/FNMADD/FNMSUB ask for. */
+        if (o->neg_n) {
+            fp_negate(J, F_TMP, fn, d);
+            fn = F_TMP;
+        }
+        if (o->neg_a) {
+            fp_negate(J, fd, fa, d);
+            fa = fd;
+        }
+        if (wf) {
+            S390_EMIT(B, VRRe, VFMA, fd, fn, fm, fa, 8, fmt);
+        } else {
+            if (fa != fd)
+                S390_EMIT(B, RR, LDR, fd, fa);
+            /* MADBR f1, f3, f2 is f1 = f3 * f2 + f1. */
+            if (d)
+                S390_EMIT(B, RRD, MADBR, fd, fn, fm);
+            else
+                S390_EMIT(B, RRD, MAEBR, fd, fn, fm);
+        }
+        return;
+    default: {
+        static const enum s390_insn vop[5] = {VRRc_VFA, VRRc_VFS, VRRc_VFM, VRRc_VFD, VRRc_VFM};
+        static const enum s390_insn bop[2][5] = {
+            {RRE_AEBR, RRE_SEBR, RRE_MEEBR, RRE_DEBR, RRE_MEEBR},
+            {RRE_ADBR, RRE_SDBR, RRE_MDBR, RRE_DDBR, RRE_MDBR},
+        };
+        if (wf) {
+            s390_emit_VRRc(B, vop[o->kind], fd, fn, fm, fmt, 8, 0);
+        } else {
+            S390_EMIT(B, RR, LDR, fd, fn);
+            s390_emit_RRE(B, bop[d][o->kind], fd, fm);
+        }
+        if (o->kind == FPN_NMUL)
+            fp_negate(J, fd, fd, d);
+        return;
+    }
+    }
+}
+
+/* The result check of an arithmetic result in fd: |r| at least 2^(2 - bias) (no zero,
+ * subnormal or smallest-normal binade, where Arm detects tininess before rounding and s390x
+ * after) and not a NaN (whose propagation differs); else to slow.  An infinity is kept: without
+ * a flag it came from an infinite operand, as Arm's. */
+static void fp_check_result(struct jctx *J, int fd, bool dbl, struct s390_label *slow)
+{
+    s390_emit_RRE(B, dbl ? RRE_LPDBR : RRE_LPEBR, F_TMP, fd);
+    s390_emit_RRE(B, dbl ? RRE_CDBR : RRE_CEBR, F_TMP, F_THR);
+    S390_EMIT_LABEL(B, RIc, BRC, 5, slow); /* low or unordered */
 }
 
 static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
@@ -242,58 +497,70 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
             return false;
         value = true;
     }
-    struct s390_label slow, done, flagged, check;
-    s390_label_init(&flagged);
-    s390_label_init(&check);
-    fp_guard(J, &slow, &done);
-    if (value)
-        fp_value(J, i, &o, &slow);
-    else
-        fp_arith(J, &o);
-    if (o.kind != FPN_CMP && o.kind != FPN_CMPE) {
-        S390_EMIT(B, RRE, EFPC, R_S1, 0);
-        S390_EMIT(B, RR, LTR, R_S1, R_S1);
-        S390_EMIT_LABEL(B, RIc, BRC, 7, &flagged);
-    }
-    s390_label_bind(B, &check);
-    if (!value) {
-        fp_check_exponent(J, o.dbl, &slow);
-        if (o.dbl) {
-            S390_EMIT(B, RX, STD, 0, 0, R_ENV, OFF_V(o.rd, 0));
-        } else {
-            S390_EMIT(B, RX, STE, 0, 0, R_ENV, OFF_V(o.rd, 0) + 4);
-            S390_EMIT(B, SIL, MVHI, R_ENV, OFF_V(o.rd, 0), 0);
+    struct s390_label slow, done;
+    s390_label_init(&slow);
+    s390_label_init(&done);
+    fp_region(J);
+    if (value) {
+        if (o.kind == FPN_TOINT && J->fp.ixc) {
+            /* s390x raises inexact with invalid for an out-of-range conversion, Arm only
+             * invalid: commit the earlier ops' inexact and clear it, so that a flag the slow
+             * path sees is this op's own. */
+            struct s390_label clean;
+            s390_label_init(&clean);
+            S390_EMIT(B, RRE, EFPC, R_S1, 0);
+            S390_EMIT(B, RI, TMLH, R_S1, 0x0008);
+            S390_EMIT_LABEL(B, RIc, BRC, 8, &clean);
+            S390_EMIT(B, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
+            S390_EMIT(B, RIL, NILF, R_S1, 0xfff7ffffu);
+            S390_EMIT(B, RRE, SFPC, R_S1, 0);
+            s390_label_bind(B, &clean);
+            J->fp.ixc = false;
         }
-        S390_EMIT(B, SIL, MVGHI, R_ENV, OFF_V(o.rd, 1), 0); /* a scalar result zeroes the rest */
-    } else if (o.kind == FPN_CVT) {
-        if (!o.to_dbl)
-            fp_check_exponent(J, false, &slow); /* narrowing rounds */
-        S390_EMIT(B, RRE, LGDR, R_S0, 0);
-        if (!o.to_dbl)
-            S390_EMIT(B, RSY, SRLG, R_S0, R_S0, 0, 32);
-    } else if (o.kind == FPN_FROMINT) {
-        S390_EMIT(B, RRE, LGDR, R_S0, 0);
-        if (!o.dbl)
-            S390_EMIT(B, RSY, SRLG, R_S0, R_S0, 0, 32);
+        struct jit_fpstate before = J->fp;
+        fp_value(J, i, &o, &slow);
+        if (o.kind != FPN_CMP && o.kind != FPN_CMPE)
+            J->fp.ixc = true;
+        S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
+        s390_label_bind(B, &slow);
+        fp_slow_path(J, k, i, i->dst ? JIT_DST_S0 : 0, &before);
+        s390_label_bind(B, &done);
+        if (i->dst) {
+            jit_alloc_dst(J, i->dst);
+            int d = jit_dst(J, i->dst);
+            S390_EMIT(B, RRE, LGR, d, R_S0);
+            jit_dst_done(J, i->dst, d);
+        }
+        return true;
     }
+    bool d = o.dbl;
+    fp_thr(J, d);
+    int fm = -1, fa = -1;
+    int fn = fp_get(J, o.rn, d);
+    if (o.kind != FPN_SQRT)
+        fm = fp_get(J, o.rm, d);
+    if (o.kind == FPN_FMA)
+        fa = fp_get(J, o.ra, d);
+    int fd = fp_alloc(J);
+    for (int f = 0; f < JIT_FP_NCACHE; f++)
+        J->fp.lock[f] = false;
+    struct jit_fpstate before = J->fp;
+    fp_arith(J, &o, fd, fn, fm, fa);
+    fp_check_result(J, fd, d, &slow);
+    fp_test_flags(J, &slow);
+    /* The result is V[rd]'s new value: its old entry (maybe an operand's) is gone. */
+    int old = fp_find(J, o.rd);
+    if (old >= 0)
+        J->fp.vreg[old] = 0;
+    J->fp.vreg[fd] = (int8_t)(o.rd + 1);
+    J->fp.dbl[fd] = d;
+    J->fp.dirty[fd] = true;
+    J->fp.stamp[fd] = ++J->fp.clock;
+    J->fp.ixc = true;
     S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
-    if (o.kind != FPN_CMP && o.kind != FPN_CMPE) {
-        /* Flags: inexact alone is Arm's IXC (FPSR bit 4); anything else is the helper's. */
-        s390_label_bind(B, &flagged);
-        S390_EMIT(B, RI, TMLH, R_S1, 0x00f0);
-        S390_EMIT_LABEL(B, RIc, BRC, 7, &slow);
-        S390_EMIT(B, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
-        S390_EMIT_LABEL(B, RIc, BRC, 15, &check);
-    }
     s390_label_bind(B, &slow);
-    jit_emit_call(J, k, i, value && i->dst ? JIT_DST_S0 : i->dst);
+    fp_slow_path(J, k, i, i->dst, &before);
     s390_label_bind(B, &done);
-    if (value && i->dst) {
-        jit_alloc_dst(J, i->dst);
-        int d = jit_dst(J, i->dst);
-        S390_EMIT(B, RRE, LGR, d, R_S0);
-        jit_dst_done(J, i->dst, d);
-    }
     return true;
 }
 
@@ -313,9 +580,13 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
         !(f == FPU_D || (f == FPU_S && J->vxe)) ||
         !(op == FPOP_ADD || op == FPOP_SUB || op == FPOP_MUL || op == FPOP_DIV || op == FPOP_MLA))
         return false;
-    struct s390_label slow, done, exact;
-    s390_label_init(&exact);
-    fp_guard(J, &slow, &done);
+    struct s390_label slow, done;
+    s390_label_init(&slow);
+    s390_label_init(&done);
+    /* The operands are read from the CPU state and V[d] written there. */
+    jit_fp_forget(J);
+    fp_region(J);
+    struct jit_fpstate before = J->fp;
     jit_vload(J, VS0, FP_D_RN(d));
     jit_vload(J, VS1, FP_D_RM(d));
     switch (op) {
@@ -328,9 +599,7 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
         S390_EMIT(B, VRRe, VFMA, VS0, VS0, VS1, VS2, 0, (int)fmt);
         break;
     }
-    S390_EMIT(B, RRE, EFPC, R_S1, 0);
-    S390_EMIT(B, RI, TMLH, R_S1, 0x00f0);
-    S390_EMIT_LABEL(B, RIc, BRC, 7, &slow);
+    fp_test_flags(J, &slow);
     bool dbl = f == FPU_D;
     S390_EMIT(B, VRSa, VESRL, VS1, VS0, 0, dbl ? 52 : 23, (int)fmt);
     S390_EMIT(B, VRIa, VREPI, VS2, dbl ? 0x7ff : 0xff, (int)fmt);
@@ -340,14 +609,11 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
     S390_EMIT(B, VRIa, VREPI, VS2, dbl ? 0x7ff - 3 : 0xff - 3, (int)fmt);
     S390_EMIT(B, VRRb, VCHL, VS1, VS1, VS2, (int)fmt, 1);
     S390_EMIT_LABEL(B, RIc, BRC, 12, &slow);
-    S390_EMIT(B, RI, TMLH, R_S1, 0x0008);
-    S390_EMIT_LABEL(B, RIc, BRC, 8, &exact);
-    S390_EMIT(B, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
-    s390_label_bind(B, &exact);
     S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(FP_D_RD(d), 0), 0);
+    J->fp.ixc = true;
     S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
     s390_label_bind(B, &slow);
-    jit_emit_call(J, k, i, i->dst);
+    fp_slow_path(J, k, i, i->dst, &before);
     s390_label_bind(B, &done);
     return true;
 }
