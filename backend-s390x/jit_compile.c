@@ -146,6 +146,10 @@ struct access {
     int reg;                  /* its data register */
     int32_t replay_of;        /* a replay: index of the original access (its stub) */
     uint32_t stub_off;
+    /* A 128-bit access (VLBR/VSTBR of VS0): its stub is a fixup that redoes it as the two
+     * doubleword accesses of the IR; vreg is the V register a store takes its value from. */
+    bool q;
+    int vreg;
 };
 
 
@@ -391,14 +395,16 @@ static int address(struct jctx *J, ir_val t, int32_t *disp)
     return R(J, t, R_S1);
 }
 
-/* The bounds check and the access instruction `insn` (RXY) on data register r. */
-static void access(struct jctx *J, uint32_t pcoff, ir_val addr, unsigned insn, int r)
+/* The bounds check and the access instruction `insn` (RXY, or VRX for a 128-bit access of
+ * VS0) on data register r. */
+static struct access *access(struct jctx *J, uint32_t pcoff, ir_val addr, unsigned insn, int r)
 {
     int32_t disp;
     int base = address(J, addr, &disp);
     struct access *a = new_access(J);
     if (!a)
-        return;
+        return NULL;
+    a->q = s390_insn_table[insn].format == S390_FMT_VRX;
     a->base = base;
     a->disp = disp;
     a->pcoff = pcoff;
@@ -409,12 +415,35 @@ static void access(struct jctx *J, uint32_t pcoff, ir_val addr, unsigned insn, i
      * check: a displacement from it lands at worst in a guard page. */
     ir_val bt = J->kind[addr] == K_FOLDADDR ? J->fbase[addr] : addr;
     if (!J->checked[bt]) {
-        S390_EMIT_LABEL(B, RIEb, CLGRJ, base, R_GSIZE, 10, disp ? &a->slow : &a->stub);
+        S390_EMIT_LABEL(B, RIEb, CLGRJ, base, R_GSIZE, 10, disp && !a->q ? &a->slow : &a->stub);
         J->checked[bt] = 1;
     }
     a->off = (uint32_t)B->len;
-    s390_emit_RXY(B, insn, r, R_GBASE, base, disp);
+    if (a->q)
+        s390_emit_VRX(B, insn, r, R_GBASE, base, disp, 3); /* bytes reversed per doubleword */
+    else
+        s390_emit_RXY(B, insn, r, R_GBASE, base, disp);
     a->len = (uint32_t)(B->len - a->off);
+    return a;
+}
+
+void jit_access_q(struct jctx *J, uint32_t pcoff, ir_val addr, bool store, unsigned vreg)
+{
+    struct access *a = access(J, pcoff, addr, store ? VRX_VSTBR : VRX_VLBR, VS0);
+    if (a)
+        a->vreg = (int)vreg;
+}
+
+bool jit_addr_parts(struct jctx *J, ir_val t, ir_val *base, int32_t *disp)
+{
+    if (J->kind[t] == K_FOLDADDR) {
+        *base = J->fbase[t];
+        *disp = J->disp[t];
+    } else {
+        *base = t;
+        *disp = 0;
+    }
+    return J->kind[t] == K_FOLDADDR;
 }
 
 static void lower_load(struct jctx *J, const struct ir_insn *i)
@@ -1766,9 +1795,11 @@ static void lower(struct jctx *J, uint32_t k)
                    J->kind[i->dst] == K_FOLDADDR || J->kind[i->dst] == K_TMLAZY ||
                    J->kind[i->dst] == K_NZCVREC))
         return;
-    if (i->op == IR_CONST || k == J->dead_set_nzcv)
+    if (i->op == IR_CONST || k == J->dead_set_nzcv || J->done[k])
         return;
     jit_fp_before(J, i);
+    if (jit_lower_vmem(J, k))
+        return;
     if (i->op == IR_CALL || i->op == IR_CALLX) {
         if (i->imm >= IR_NUM_HELPERS) {
             J->fail = true;
@@ -2015,6 +2046,36 @@ static void emit_interrupt_stubs(struct jctx *J)
     }
 }
 
+/* A 128-bit access that failed its bounds check or faulted: the two doubleword accesses the IR
+ * had, each with its own check and stub, so a fault is reported where the split access meets it
+ * (for a store, after the first half is stored); if neither faults, the access runs again. */
+static void emit_q_fixup(struct jctx *J, uint32_t n)
+{
+    struct access q = J->acc[n];
+    s390_label_bind(B, &J->acc[n].stub);
+    J->acc[n].stub_off = (uint32_t)B->len;
+    bool store = q.insn == VRX_VSTBR;
+    for (int h = 0; h < 2; h++) {
+        int32_t d = q.disp + 8 * h;
+        if (store)
+            S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_V(q.vreg, h));
+        S390_EMIT(B, RXY, LAY, R_S0, 0, q.base, d);
+        struct access *x = new_access(J);
+        if (!x)
+            return;
+        x->base = q.base;
+        x->disp = d;
+        x->pcoff = q.pcoff;
+        x->insn = store ? RXY_STRVG : RXY_LRVG;
+        x->reg = R_S1;
+        S390_EMIT_LABEL(B, RIEb, CLGRJ, R_S0, R_GSIZE, 10, &x->stub);
+        x->off = (uint32_t)B->len;
+        s390_emit_RXY(B, x->insn, R_S1, R_GBASE, q.base, d);
+        x->len = (uint32_t)B->len - x->off;
+    }
+    brcl_abs(J, 15, J->at + q.off);
+}
+
 static void emit_stubs(struct jctx *J)
 {
     struct s390_jit_block *blk = J->blk;
@@ -2037,7 +2098,7 @@ static void emit_stubs(struct jctx *J)
     }
     uint32_t nmain = J->nacc;
     for (uint32_t n = 0; n < nmain; n++) {
-        if (!J->acc[n].disp)
+        if (!J->acc[n].disp || J->acc[n].q)
             continue;
         /* Folded displacement: the fast check saw only the base.  Check base + disp exactly;
          * in range, replay the same access and return after it. */
@@ -2054,8 +2115,13 @@ static void emit_stubs(struct jctx *J)
         r->replay_of = (int32_t)n;
         brcl_abs(J, 15, J->at + a->off + a->len);
     }
-    for (uint32_t n = 0; n < nmain; n++) {
+    for (uint32_t n = 0; n < nmain; n++)
+        if (J->acc[n].q)
+            emit_q_fixup(J, n);
+    for (uint32_t n = 0; n < J->nacc; n++) {
         struct access *a = &J->acc[n];
+        if (a->q || a->replay_of >= 0)
+            continue;
         s390_label_bind(B, &a->stub);
         a->stub_off = (uint32_t)B->len;
         /* The access did not happen and its base register is intact. */
@@ -2085,6 +2151,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->lsc2 = s390_facilities_has(j->fac, S390_FAC_LSC2);
     J->vx = s390_facilities_has(j->fac, S390_FAC_VX);
     J->vxe = s390_facilities_has(j->fac, S390_FAC_VXE);
+    J->vxe2 = s390_facilities_has(j->fac, S390_FAC_VXE2);
     J->nzcv_dead = nzcv_dead;
     J->ctx = ctx;
     buf->expect_errors = true; /* an out-of-range operand fails the block, not the process */
@@ -2102,10 +2169,11 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->pin_target = malloc(J->nt);
     J->alias = calloc(J->nt, 1);
     J->checked = calloc(J->nt, 1);
+    J->done = calloc(b->n ? b->n : 1, 1);
     struct s390_jit_block *out = NULL;
     if (!J->last_use || !J->nuses || !J->def || !J->disp || !J->fbase || !J->reg || !J->slot ||
         !J->is_const || !J->kind || !J->cval || !J->blk || !J->pin_target || !J->alias ||
-        !bc.insn || !J->checked)
+        !bc.insn || !J->checked || !J->done)
         goto done;
     memset(J->pin_target, -1, J->nt);
     memcpy(bc.insn, b->insn, b->n * sizeof *bc.insn);
@@ -2205,6 +2273,7 @@ done:
     free(J->alias);
     free(bc.insn);
     free(J->checked);
+    free(J->done);
     return out;
 }
 

@@ -81,7 +81,8 @@ struct jctx {
      * target, with their ways out. */
     struct s390_label entry_check, loop_check, intr_stub, loop_intr_stub;
     struct s390_jit_block *blk;
-    bool mie2, mie3, lsc2, vx, vxe;
+    bool mie2, mie3, lsc2, vx, vxe, vxe2;
+    uint8_t *done;            /* per IR instruction: lowered with an earlier one (jit_vmem.c) */
     s390_jit_nzcv_dead_fn nzcv_dead;
     void *ctx;
     uint32_t dead_set_nzcv;   /* index of a SET_NZCV no one can observe, or ~0 */
@@ -123,6 +124,16 @@ static inline void jit_vload(struct jctx *J, int v, unsigned r)
 void jit_fp_before(struct jctx *J, const struct ir_insn *i);
 void jit_fp_forget(struct jctx *J);
 void jit_fp_end(struct jctx *J);
+
+/* Base temp and displacement of guest address temp t (true if the address was folded). */
+bool jit_addr_parts(struct jctx *J, ir_val t, ir_val *base, int32_t *disp);
+/* A 128-bit guest access at address temp addr between VS0 and the guest's memory (a load
+ * fills VS0, a store writes it, and its fault path re-reads V[vreg]), with its bounds check
+ * and precise-fault path. */
+void jit_access_q(struct jctx *J, uint32_t pcoff, ir_val addr, bool store, unsigned vreg);
+/* Instruction k and the ones after it that form a 128-bit access or a whole-register
+ * operation, lowered together (jit_vmem.c); the others are marked in J->done. */
+bool jit_lower_vmem(struct jctx *J, uint32_t k);
 
 /* The lowerings: true if instruction k (an IR_CALL) was lowered natively. */
 bool jit_lower_fp(struct jctx *J, uint32_t k, const struct ir_insn *i);

@@ -351,7 +351,8 @@ static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_na
                      struct s390_label *slow)
 {
     bool d = o->dbl;
-    J->fp.thr = 0;
+    if (o->kind == FPN_CMP || o->kind == FPN_CMPE || o->kind == FPN_CVT)
+        J->fp.thr = 0; /* f6 is their second scratch */
     switch (o->kind) {
     case FPN_CMP:
     case FPN_CMPE: {
