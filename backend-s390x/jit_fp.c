@@ -180,22 +180,6 @@ static void fp_sync_state(struct jctx *J, struct jit_fpstate *s, bool poison_che
     s->ixc = false;
 }
 
-void jit_fp_forget(struct jctx *J)
-{
-    fp_sync_state(J, &J->fp, false);
-    for (int f = 0; f < JIT_FP_NCACHE; f++)
-        J->fp.vreg[f] = 0;
-}
-
-void jit_fp_end(struct jctx *J)
-{
-    if (J->fp.in_slow)
-        return;
-    jit_fp_forget(J);
-    J->fp.region = false;
-    J->fp.thr = 0;
-}
-
 static int fp_find(struct jctx *J, unsigned r)
 {
     for (int f = 0; f < JIT_FP_NCACHE; f++)
@@ -213,6 +197,25 @@ static void fp_drop(struct jctx *J, unsigned r)
     if (J->fp.dirty[f])
         fp_store(J, f, r, J->fp.dbl[f]);
     J->fp.vreg[f] = 0;
+}
+
+/* The cached values written back and forgotten; the inexact flag stays pending (what follows
+ * reads V registers, not FPSR). */
+void jit_fp_forget(struct jctx *J)
+{
+    for (int f = 0; f < JIT_FP_NCACHE; f++)
+        if (J->fp.vreg[f])
+            fp_drop(J, (unsigned)J->fp.vreg[f] - 1);
+}
+
+void jit_fp_end(struct jctx *J)
+{
+    if (J->fp.in_slow)
+        return;
+    fp_sync_state(J, &J->fp, false);
+    jit_fp_forget(J);
+    J->fp.region = false;
+    J->fp.thr = 0;
 }
 
 /* Ops between native FP ops that leave the cache and the FPC alone: constants, X registers,
@@ -566,9 +569,9 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
 }
 
 /* Vector FP lanes (128-bit FADD/FSUB/FMUL/FDIV/FMLA, double on the vector facility, single
- * with vector-enhancements 1): the scalar path's conditions for every lane at once.  The
- * exponent test shifts each lane's exponent down, subtracts 2 and compares it unsigned with
- * max-3 (VCHL with the condition code: CC 3 = no lane out of range). */
+ * with vector-enhancements 1): the scalar path's conditions for every lane at once, the result
+ * check as |r| >= 2^(2 - bias) in every lane (VFCHE with the condition code: CC 0 = all; a NaN
+ * compares false), the threshold made by VGM (its one bit, exponent field 2). */
 static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
 {
     if (!J->vx || i->op != IR_CALL || i->imm != IR_HELPER_fp_lanes || !i->arg[0] ||
@@ -601,15 +604,11 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
         break;
     }
     fp_test_flags(J, &slow);
-    bool dbl = f == FPU_D;
-    S390_EMIT(B, VRSa, VESRL, VS1, VS0, 0, dbl ? 52 : 23, (int)fmt);
-    S390_EMIT(B, VRIa, VREPI, VS2, dbl ? 0x7ff : 0xff, (int)fmt);
-    S390_EMIT(B, VRRc, VN, VS1, VS1, VS2, 0, 0, 0);
-    S390_EMIT(B, VRIa, VREPI, VS2, 2, (int)fmt);
-    S390_EMIT(B, VRRc, VS, VS1, VS1, VS2, (int)fmt, 0, 0);
-    S390_EMIT(B, VRIa, VREPI, VS2, dbl ? 0x7ff - 3 : 0xff - 3, (int)fmt);
-    S390_EMIT(B, VRRb, VCHL, VS1, VS1, VS2, (int)fmt, 1);
-    S390_EMIT_LABEL(B, RIc, BRC, 12, &slow);
+    int thr_bit = f == FPU_D ? 10 : 7;
+    S390_EMIT(B, VRRa, VFPSO, VS1, VS0, (int)fmt, 0, 2); /* |r| */
+    S390_EMIT(B, VRIb, VGM, VS2, thr_bit, thr_bit, (int)fmt);
+    S390_EMIT(B, VRRc, VFCHE, VS1, VS1, VS2, (int)fmt, 0, 1);
+    S390_EMIT_LABEL(B, RIc, BRC, 5, &slow); /* not every lane */
     S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(FP_D_RD(d), 0), 0);
     J->fp.ixc = true;
     S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
