@@ -105,21 +105,34 @@ static inline ir_val put(struct ir_block *b, unsigned op, unsigned type, unsigne
     return i->dst;
 }
 
+/* The ops ir_eval folds: the pure one- and two-operand ops of ops.def, and COND. */
+static const bool foldable[IR_NUM_OPS] = {
+#define IR_BIN(n, e32, e64) [IR_##n] = true,
+#define IR_UN(n, e32, e64) [IR_##n] = true,
+#define IR_OP(n, na, fl)
+#include "ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+    [IR_COND] = true,
+};
+
+/* A pure op on constants is a constant (ir_eval knows which ops it can fold). */
+static inline bool fold(struct ir_block *b, unsigned op, unsigned type, unsigned nargs, ir_val a,
+                        ir_val b2, uint64_t imm, uint64_t *r)
+{
+    uint64_t ca, cb = op == IR_COND ? imm : 0;
+    return foldable[op] && const_of(b, a, &ca) && (nargs == 1 || const_of(b, b2, &cb)) &&
+           ir_eval(op, type, ca, cb, r);
+}
+
 ir_val ir_emit(struct ir_block *b, unsigned op, unsigned type, ir_val a, ir_val b2, ir_val c,
                uint64_t imm, uint64_t imm2)
 {
     unsigned nargs = ir_op_info[op].nargs;
-    /* A pure value op on constants is a constant (ir_eval knows which ops are pure). */
-    uint64_t ca, cb = op == IR_COND ? imm : 0, r;
-    if ((nargs == 1 || nargs == 2) && const_of(b, a, &ca) &&
-        (nargs == 1 || const_of(b, b2, &cb)) && ir_eval(op, type, ca, cb, &r)) {
-        op = IR_CONST;
-        type = IR_I64;
-        nargs = 0;
-        a = b2 = c = 0;
-        imm = r;
-        imm2 = 0;
-    }
+    uint64_t r;
+    if (fold(b, op, type, nargs, a, b2, imm, &r))
+        return put(b, IR_CONST, IR_I64, 0, 0, 0, 0, r, 0);
     return put(b, op, type, nargs, a, b2, c, imm, imm2);
 }
 
@@ -134,17 +147,28 @@ ir_val ir_const(struct ir_block *b, uint64_t value)
 {
     return put(b, IR_CONST, IR_I64, 0, 0, 0, 0, value, 0);
 }
+/* The common shapes skip ir_emit's generality (they are most of what translators emit). */
 ir_val ir_bin(struct ir_block *b, unsigned op, unsigned type, ir_val x, ir_val y)
 {
-    return ir_emit(b, op, type, x, y, 0, 0, 0);
+    uint64_t r;
+    if (fold(b, op, type, 2, x, y, 0, &r))
+        return put(b, IR_CONST, IR_I64, 0, 0, 0, 0, r, 0);
+    return put(b, op, type, 2, x, y, 0, 0, 0);
 }
 ir_val ir_bini(struct ir_block *b, unsigned op, unsigned type, ir_val x, uint64_t y)
 {
-    return ir_emit(b, op, type, x, ir_const(b, y), 0, 0, 0);
+    ir_val c = put(b, IR_CONST, IR_I64, 0, 0, 0, 0, y, 0);
+    uint64_t r;
+    if (fold(b, op, type, 2, x, c, 0, &r))
+        return put(b, IR_CONST, IR_I64, 0, 0, 0, 0, r, 0);
+    return put(b, op, type, 2, x, c, 0, 0, 0);
 }
 ir_val ir_un(struct ir_block *b, unsigned op, unsigned type, ir_val x)
 {
-    return ir_emit(b, op, type, x, 0, 0, 0, 0);
+    uint64_t r;
+    if (fold(b, op, type, 1, x, 0, 0, &r))
+        return put(b, IR_CONST, IR_I64, 0, 0, 0, 0, r, 0);
+    return put(b, op, type, 1, x, 0, 0, 0, 0);
 }
 /* Register reads and writes go through fwd: a read of a value the block holds is that value. */
 static ir_val get_slot(struct ir_block *b, unsigned op, unsigned slot, unsigned key)
@@ -175,19 +199,19 @@ void ir_set_nzcv(struct ir_block *b, ir_val v) { set_slot(b, IR_SET_NZCV, 0, IR_
 
 ir_val ir_load(struct ir_block *b, unsigned type, ir_val addr, unsigned size, bool sign)
 {
-    return ir_emit(b, IR_LOAD, type, addr, 0, 0, size | (sign ? IR_MEM_SIGNED : 0), 0);
+    return put(b, IR_LOAD, type, 1, addr, 0, 0, size | (sign ? IR_MEM_SIGNED : 0), 0);
 }
 void ir_store(struct ir_block *b, ir_val addr, ir_val v, unsigned size)
 {
-    ir_emit(b, IR_STORE, IR_I64, addr, v, 0, size, 0);
+    put(b, IR_STORE, IR_I64, 2, addr, v, 0, size, 0);
 }
 ir_val ir_call(struct ir_block *b, unsigned helper, ir_val a, ir_val b2, ir_val c)
 {
-    return ir_emit(b, IR_CALLX, IR_I64, a, b2, c, helper, 0);
+    return put(b, IR_CALLX, IR_I64, 3, a, b2, c, helper, 0);
 }
 ir_val ir_call_pure(struct ir_block *b, unsigned helper, ir_val a, ir_val b2, ir_val c)
 {
-    return ir_emit(b, IR_CALL, IR_I64, a, b2, c, helper, 0);
+    return put(b, IR_CALL, IR_I64, 3, a, b2, c, helper, 0);
 }
 void ir_goto(struct ir_block *b, uint64_t pc) { put(b, IR_GOTO, IR_I64, 0, 0, 0, 0, pc, 0); }
 void ir_brcond(struct ir_block *b, ir_val c, uint64_t taken, uint64_t not_taken)

@@ -246,6 +246,20 @@ static void lower_op(struct lower *L, const struct ir_insn *i, uint32_t k)
     }
 }
 
+/* The block header, once the ops are in place. */
+static struct ir_iblock *finish(struct lower *L, const struct ir_block *b)
+{
+    L->out->pc = b->pc;
+    L->out->ninsns = b->ninsns;
+    L->out->nbytes = b->nbytes;
+    L->out->nops = L->nops;
+    L->out->nraw = 0;
+    L->out->hot = 0; /* no run counter (tiering sets one) */
+    L->out->link[0] = L->out->link[1] = NULL;
+    L->out->link_gen[0] = L->out->link_gen[1] = ~0ull;
+    return L->out;
+}
+
 struct ir_iblock *ir_interp_compile(const struct ir_block *b)
 {
     struct lower L;
@@ -274,13 +288,27 @@ struct ir_iblock *ir_interp_compile(const struct ir_block *b)
         free(L.out);
         return NULL;
     }
-    L.out->pc = b->pc;
-    L.out->ninsns = b->ninsns;
-    L.out->nbytes = b->nbytes;
-    L.out->nops = L.nops;
-    L.out->hot = 0; /* no run counter (tiering sets one) */
-    L.out->link[0] = L.out->link[1] = NULL;
-    L.out->link_gen[0] = L.out->link_gen[1] = ~0ull;
+    return finish(&L, b);
+}
+
+size_t ir_interp_raw_size(const struct ir_block *b)
+{
+    if (b->ntemps >= IR_MAX_TEMP_SLOTS)
+        return 0;
+    return sizeof(struct ir_iblock) + b->n * sizeof(struct ir_insn);
+}
+
+struct ir_iblock *ir_interp_keep_raw(const struct ir_block *b, void *mem)
+{
+    /* The lowered form of the block is never longer (ir_interp_compile: at most one handler
+     * per instruction of the optimised block, which has no more instructions). */
+    _Static_assert(sizeof(struct ir_iop) <= sizeof(struct ir_insn), "room for the ops");
+    struct lower L;
+    L.nops = 0;
+    L.out = mem;
+    memcpy(L.out->ops, b->insn, b->n * sizeof(struct ir_insn));
+    finish(&L, b);
+    L.out->nraw = b->n;
     return L.out;
 }
 

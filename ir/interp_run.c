@@ -39,9 +39,13 @@ uint32_t ir_interp_run(struct ir_env *env, struct ir_iblock *blk)
     uint64_t *const f = (uint64_t *)env;
     uint8_t *const mem = env->mem;
     const uint64_t mem_size = env->mem_size;
-    const struct ir_iop *op;
+    const struct ir_iop *op = NULL;
     uint64_t next_pc;
     int li; /* which link of blk the exit uses */
+    /* The first tier (nraw): the IR instruction running, temps in env->tmp. */
+    const struct ir_insn *ri = NULL;
+    uint64_t *const tmp = env->tmp;
+    uint32_t pcoff; /* of the instruction that faulted or whose helper exited */
 
 #define NEXT                                                                                       \
     do {                                                                                           \
@@ -62,6 +66,8 @@ enter:
         return env->exit;
     }
     env->insns += blk->ninsns;
+    if (blk->nraw)
+        goto raw;
     op = blk->ops;
     goto *labels[op->h];
 
@@ -207,22 +213,12 @@ L_GOTO:
     li = 0;
     goto chain;
 L_BRCOND:
-    if (f[op->a]) {
-        next_pc = op->imm;
-        li = 0;
-    } else {
-        next_pc = op->imm2;
-        li = 1;
-    }
+    li = !f[op->a];
+    next_pc = li ? op->imm2 : op->imm;
     goto chain;
-L_GOTO_IND: {
+L_GOTO_IND:
     next_pc = f[op->a];
-    struct ir_iblock *nb = env->lookup(env, next_pc);
-    if (!nb)
-        goto lookup_failed;
-    blk = nb;
-    goto enter;
-}
+    goto indirect;
 L_EXIT:
     env->exit = (uint32_t)op->imm;
     env->exit_info = f[op->a];
@@ -243,19 +239,207 @@ chain: {
     blk = nb;
     goto enter;
 }
+indirect: {
+    struct ir_iblock *nb = env->lookup(env, next_pc);
+    if (!nb)
+        goto lookup_failed;
+    blk = nb;
+    goto enter;
+}
 lookup_failed:
     env->cpu.pc = next_pc;
     if (env->exit == IR_EXIT_NONE)
         env->exit = IR_EXIT_IFETCH;
     return env->exit;
 fault:
+    pcoff = op->pcoff;
+fault_at:
     env->exit = IR_EXIT_FAULT;
-    env->cpu.pc = blk->pc + op->pcoff;
-    env->insns -= blk->ninsns - op->pcoff / 4;
+    env->cpu.pc = blk->pc + pcoff;
+    env->insns -= blk->ninsns - pcoff / 4;
     return env->exit;
 helper_exit:
-    env->insns -= blk->ninsns - op->pcoff / 4;
+    pcoff = op->pcoff;
+helper_exit_at:
+    env->insns -= blk->ninsns - pcoff / 4;
     return env->exit;
+
+    /* The first tier: the IR as built, one instruction at a time.  The same semantics as the
+     * handlers above (ops.def for the pure ops), read from temps instead of slots. */
+raw: {
+    static const void *const rlabels[IR_NUM_OPS] = {
+#define IR_BIN(n, e32, e64) [IR_##n] = &&R_##n,
+#define IR_UN(n, e32, e64) [IR_##n] = &&R_##n,
+#define IR_OP(n, na, fl) [IR_##n] = &&R_##n,
+#include "ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+    };
+#define RNEXT                                                                                      \
+    do {                                                                                           \
+        ri++;                                                                                      \
+        goto *rlabels[ri->op];                                                                     \
+    } while (0)
+#define RA tmp[ri->arg[0]]
+#define RB tmp[ri->arg[1]]
+#define RC tmp[ri->arg[2]]
+#define RD tmp[ri->dst]
+    ri = (const struct ir_insn *)blk->ops;
+    goto *rlabels[ri->op];
+
+#define IR_BIN(n, e32, e64)                                                                        \
+    R_##n : if (ri->type == IR_I64) {                                                              \
+        uint64_t a = RA, b = RB;                                                                   \
+        RD = (uint64_t)(e64);                                                                      \
+    }                                                                                              \
+    else {                                                                                         \
+        uint32_t a = (uint32_t)RA, b = (uint32_t)RB;                                               \
+        (void)a, (void)b;                                                                          \
+        RD = (uint32_t)(e32);                                                                      \
+    }                                                                                              \
+    RNEXT;
+#define IR_UN(n, e32, e64)                                                                         \
+    R_##n : if (ri->type == IR_I64) {                                                              \
+        uint64_t a = RA;                                                                           \
+        RD = (uint64_t)(e64);                                                                      \
+    }                                                                                              \
+    else {                                                                                         \
+        uint32_t a = (uint32_t)RA;                                                                 \
+        RD = (uint32_t)(e32);                                                                      \
+    }                                                                                              \
+    RNEXT;
+#define IR_OP(n, na, fl)
+#include "ops.def"
+#undef IR_BIN
+#undef IR_UN
+#undef IR_OP
+
+R_CONST:
+    RD = ri->imm;
+    RNEXT;
+R_GET:
+    RD = f[ri->imm];
+    RNEXT;
+R_GET_NZCV:
+    RD = f[SLOT_PSTATE];
+    RNEXT;
+R_SET:
+    f[ri->imm] = RA;
+    RNEXT;
+R_SET_NZCV:
+    f[SLOT_PSTATE] =
+        (f[SLOT_PSTATE] & ~(uint64_t)ZARM_PSTATE_NZCV_MASK) | (RA & ZARM_PSTATE_NZCV_MASK);
+    RNEXT;
+R_COND:
+    RD = (uint64_t)sem_cond(RA, (unsigned)ri->imm);
+    RNEXT;
+R_SELECT:
+    RD = RA ? RB : RC;
+    RNEXT;
+R_ADC:
+    RD = RA + RB + ((RC >> 29) & 1);
+    if (ri->type == IR_I32)
+        RD = (uint32_t)RD;
+    RNEXT;
+R_NZCV_ADC:
+    RD = ri->type == IR_I64 ? sem_nzcv_add64(RA, RB, (RC >> 29) & 1)
+                            : sem_nzcv_add32((uint32_t)RA, (uint32_t)RB, (RC >> 29) & 1);
+    RNEXT;
+R_EXTR:
+    if (ri->type == IR_I64) {
+        uint64_t lsb = RC & 63, hi = RA, lo = RB;
+        RD = lsb ? (lo >> lsb) | (hi << (64 - lsb)) : lo;
+    } else {
+        uint64_t v = ((uint64_t)(uint32_t)RA << 32) | (uint32_t)RB;
+        RD = (uint32_t)(v >> (RC & 31));
+    }
+    RNEXT;
+R_GETV:
+    RD = env->cpu.v[ri->imm & 31].d[ri->imm2 & 1];
+    RNEXT;
+R_SETV:
+    env->cpu.v[ri->imm & 31].d[ri->imm2 & 1] = RA;
+    RNEXT;
+R_LOAD: {
+    uint64_t addr = RA, size = ri->imm & 0xff, v;
+    if (__builtin_expect(addr >= mem_size || mem_size - addr < size, 0)) {
+        env->exit_info = addr;
+        pcoff = ri->pcoff;
+        goto fault_at;
+    }
+    env->cpu.pc = blk->pc + ri->pcoff;
+    const uint8_t *p = mem + addr;
+    switch (size) {
+    case 1: v = *p; break;
+    case 2: v = ld_le16(p); break;
+    case 4: v = ld_le32(p); break;
+    default: v = ld_le64(p); break;
+    }
+    /* A signed load extends to the type's width (see the load handlers). */
+    if ((ri->imm & IR_MEM_SIGNED) && size < 8) {
+        unsigned sh = 64 - 8 * (unsigned)size;
+        v = (uint64_t)((int64_t)(v << sh) >> sh);
+        if (ri->type == IR_I32)
+            v = (uint32_t)v;
+    }
+    RD = v;
+    RNEXT;
+}
+R_STORE: {
+    uint64_t addr = RA, v = RB, size = ri->imm & 0xff;
+    if (__builtin_expect(addr >= mem_size || mem_size - addr < size, 0)) {
+        env->exit_info = addr;
+        pcoff = ri->pcoff;
+        goto fault_at;
+    }
+    env->cpu.pc = blk->pc + ri->pcoff;
+    uint8_t *p = mem + addr;
+    switch (size) {
+    case 1: *p = (uint8_t)v; break;
+    case 2: st_le16(p, (uint16_t)v); break;
+    case 4: st_le32(p, (uint32_t)v); break;
+    default: st_le64(p, v); break;
+    }
+    RNEXT;
+}
+R_CALL:
+    env->helper_calls++;
+    RD = ir_helpers[ri->imm](env, RA, RB, RC);
+    RNEXT;
+R_CALLX: {
+    env->helper_calls++;
+    env->cpu.pc = blk->pc + ri->pcoff;
+    uint64_t r = ir_helpers[ri->imm](env, RA, RB, RC);
+    if (__builtin_expect(env->exit != IR_EXIT_NONE, 0)) {
+        pcoff = ri->pcoff;
+        goto helper_exit_at;
+    }
+    RD = r;
+    RNEXT;
+}
+R_GOTO:
+    next_pc = ri->imm;
+    li = 0;
+    goto chain;
+R_BRCOND:
+    li = !RA;
+    next_pc = li ? ri->imm2 : ri->imm;
+    goto chain;
+R_GOTO_IND:
+    next_pc = RA;
+    goto indirect;
+R_EXIT:
+    env->exit = (uint32_t)ri->imm;
+    env->exit_info = RA;
+    env->cpu.pc = ri->imm2;
+    return env->exit;
+#undef RNEXT
+#undef RA
+#undef RB
+#undef RC
+#undef RD
+}
 }
 
 static const char *const handler_names[H_COUNT] = {
@@ -290,6 +474,11 @@ static void slot_name(char *buf, size_t n, unsigned s)
 
 void ir_interp_print(FILE *fp, const struct ir_iblock *blk)
 {
+    if (blk->nraw) {
+        fprintf(fp, "OUT (interpreter, first tier): block 0x%" PRIx64 " runs its %u IR instructions\n",
+                blk->pc, blk->nraw);
+        return;
+    }
     fprintf(fp, "OUT (interpreter): block 0x%" PRIx64 ", %u ops\n", blk->pc, blk->nops);
     for (uint32_t k = 0; k < blk->nops; k++) {
         const struct ir_iop *o = &blk->ops[k];

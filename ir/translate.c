@@ -43,8 +43,8 @@ void tr_exit(struct ir_tctx *t, enum ir_exit reason, uint64_t pc, ir_val info)
     t->end = true;
 }
 
-void ir_translate_block(struct ir_block *b, uint64_t pc, const struct ir_features *feat,
-                        ir_fetch_fn fetch, void *ctx)
+void ir_build_block(struct ir_block *b, uint64_t pc, const struct ir_features *feat,
+                    ir_fetch_fn fetch, void *ctx)
 {
     ir_block_init(b, pc);
     struct ir_tctx t = {.b = b, .pc = pc, .feat = feat};
@@ -79,5 +79,11 @@ void ir_translate_block(struct ir_block *b, uint64_t pc, const struct ir_feature
     if (!ir_block_terminated(b))
         ir_goto(b, t.pc);
     b->nbytes = (uint32_t)(t.pc - pc) + (b->ninsns == 0 ? 4 : 0);
+}
+
+void ir_translate_block(struct ir_block *b, uint64_t pc, const struct ir_features *feat,
+                        ir_fetch_fn fetch, void *ctx)
+{
+    ir_build_block(b, pc, feat, fetch, ctx);
     ir_optimize(b);
 }

@@ -56,6 +56,9 @@ typedef bool (*ir_fetch_fn)(void *ctx, uint64_t pc, uint32_t *word);
  * become exits. */
 void ir_translate_block(struct ir_block *b, uint64_t pc, const struct ir_features *feat,
                         ir_fetch_fn fetch, void *ctx);
+/* The same without ir_optimize: what the builder made (the first tier lowers it as it is). */
+void ir_build_block(struct ir_block *b, uint64_t pc, const struct ir_features *feat,
+                    ir_fetch_fn fetch, void *ctx);
 
 /* --- helpers for trans_*.c --- */
 /* Xn/Wn reads (register 31 reads zero) and writes (register 31 discards). */

@@ -34,8 +34,9 @@ static void tb_free(struct rt_cache *c, struct rt_tb *tb)
         return;
     }
     if (tb->interp)
-        c->bytes -= sizeof *tb->interp + tb->interp->nops * sizeof(struct ir_iop);
-    ir_interp_free(tb->interp);
+        c->bytes -= ir_interp_size(tb->interp);
+    if (!tb->interp_inline)
+        ir_interp_free(tb->interp);
     free(tb);
 }
 
@@ -53,6 +54,28 @@ void rt_cache_reap(struct rt_cache *c, uint64_t gen)
         }
     }
     c->defer_free = defer;
+}
+
+void rt_cache_replace_interp(struct rt_cache *c, struct rt_tb *tb, struct ir_iblock *blk)
+{
+    c->gen++;
+    if (tb->interp_inline) {
+        /* The old code is part of tb's allocation: it goes with tb. */
+        c->bytes -= ir_interp_size(tb->interp);
+        c->bytes += ir_interp_size(blk);
+        tb->interp = blk;
+        tb->interp_inline = false;
+        return;
+    }
+    struct rt_tb *husk = calloc(1, sizeof *husk);
+    if (!husk) {
+        ir_interp_free(blk); /* the old code stays: it is correct, only slower */
+        return;
+    }
+    husk->interp = tb->interp;
+    tb->interp = blk;
+    c->bytes += ir_interp_size(blk);
+    tb_free(c, husk);
 }
 
 void rt_cache_drop_ahead(struct rt_cache *c)
@@ -123,7 +146,7 @@ void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb)
     c->count++;
     c->translated++;
     if (tb->interp)
-        c->bytes += sizeof *tb->interp + tb->interp->nops * sizeof(struct ir_iop);
+        c->bytes += ir_interp_size(tb->interp);
     if (tb->jit)
         c->bytes += tb->jit->size;
 }

@@ -23,6 +23,10 @@
 #define RT_DEFAULT_MEM_SIZE (4ull << 30)
 /* Tiering: the default number of interpreted runs of a block before the JIT compiles it. */
 #define RT_JIT_HOT_DEFAULT 64
+/* Runs of a block in the interpreter's first tier (its IR run as built) before it is lowered
+ * (the interpreter engine; the JIT's first tier waits for jit_hot instead); $ZARM_INTERP_WARM
+ * overrides it. */
+#define RT_WARM_RUNS 16
 /* PROT_NONE bytes on each side of the guest window (backend-s390x/README.md). */
 #define RT_GUARD (64ull << 10)
 /* Size of the JIT code cache; when full, every translation is dropped. */
@@ -83,6 +87,10 @@ struct rt_tb {
      * interpreter, with no counter). */
     bool no_jit;
     bool waited; /* its compilation was put off once (it reads its predecessor's flags) */
+    /* interp is the first tier's quick lowering (ir_interp_compile_quick): once its counter
+     * runs out, the block is lowered properly or compiled (run.c, "warm_up"). */
+    bool cold;
+    bool interp_inline; /* interp lives in this allocation, after the rt_tb */
     struct rt_tb *next;      /* hash chain, or the retired list */
     uint64_t dropped_gen;    /* the cache generation it was dropped in (retired list) */
 };
@@ -118,6 +126,9 @@ struct rt_tb *rt_cache_find(struct rt_cache *c, uint64_t pc);
 void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb);
 /* Drops translations overlapping [addr, addr+len); returns how many. */
 uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len);
+/* Gives tb new interpreter code blk; the old code is retired like a dropped block's (another
+ * thread may be running it) and chained links are staled. */
+void rt_cache_replace_interp(struct rt_cache *c, struct rt_tb *tb, struct ir_iblock *blk);
 /* Frees the retired translations dropped before generation gen. */
 void rt_cache_reap(struct rt_cache *c, uint64_t gen);
 /* Frees the lookahead's IR blocks. */
@@ -208,8 +219,9 @@ struct zarm_user {
     struct rt_hw *hw; /* the hardware engine (hw.c), when it runs the guest */
     uint64_t syscalls, engine_exits;
     /* Tiering (run.c): with the JIT, a block runs this many times in the interpreter before
-     * it is compiled; 0 = compiled at once. */
-    uint32_t jit_hot;
+     * it is compiled; 0 = compiled at once.  Without it, a block runs this many times in the
+     * interpreter's first tier before it is lowered (interp_warm; 0 = lowered at once). */
+    uint32_t jit_hot, interp_warm;
 };
 
 /* The vCPU context of the calling guest thread. */

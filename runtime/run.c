@@ -66,10 +66,15 @@ static bool fetch_insn(void *ctx, uint64_t pc, uint32_t *word)
     return true;
 }
 
-static void translate_ir(struct zarm_user *u, struct ir_block *b, uint64_t pc)
+/* The IR of the block at pc; optimised (opt) for the JIT and the interpreter's second tier,
+ * as built for the first. */
+static void translate_ir(struct zarm_user *u, struct ir_block *b, uint64_t pc, bool opt)
 {
     struct fetch_ctx f = {u, 1};
-    ir_translate_block(b, pc, &u->feat, fetch_insn, &f);
+    if (opt)
+        ir_translate_block(b, pc, &u->feat, fetch_insn, &f);
+    else
+        ir_build_block(b, pc, &u->feat, fetch_insn, &f);
 }
 
 /* The translation in progress, for the lookahead's dependencies. */
@@ -112,7 +117,7 @@ static struct rt_nzcv_entry *nzcv_entry(struct zarm_user *u, uint64_t pc)
         unsigned slot = c->ahead_next++ & 3;
         if (c->ahead_valid[slot])
             ir_block_free(&c->ahead[slot]);
-        translate_ir(u, &c->ahead[slot], pc);
+        translate_ir(u, &c->ahead[slot], pc, true);
         c->ahead_valid[slot] = true;
         note_nzcv(u, &c->ahead[slot]);
     }
@@ -150,9 +155,9 @@ static int nzcv_dead_at(void *ctx, uint64_t pc)
     return S390_JIT_NZCV_UNKNOWN;
 }
 
-/* The guest block at pc as IR, from the lookahead's spares when it has it; for the JIT, its
- * use of NZCV noted for the lookahead (note). */
-static void block_ir(struct zarm_user *u, uint64_t pc, struct ir_block *b, bool note)
+/* The guest block at pc as IR, from the lookahead's spares (optimised) when it has it; for the
+ * JIT, its use of NZCV noted for the lookahead (note, which implies opt). */
+static void block_ir(struct zarm_user *u, uint64_t pc, struct ir_block *b, bool note, bool opt)
 {
     for (unsigned i = 0; i < 4; i++)
         if (u->cache.ahead_valid[i] && u->cache.ahead[i].pc == pc) {
@@ -160,7 +165,7 @@ static void block_ir(struct zarm_user *u, uint64_t pc, struct ir_block *b, bool 
             u->cache.ahead_valid[i] = false;
             return;
         }
-    translate_ir(u, b, pc);
+    translate_ir(u, b, pc, opt || note);
     if (note)
         note_nzcv(u, b);
 }
@@ -199,30 +204,48 @@ static bool compile_jit(struct zarm_user *u, struct rt_tb *tb, const struct ir_b
 static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
 {
     struct ir_block b;
-    /* Tiered, only the blocks compiled later need the note (promote makes it then). */
-    block_ir(u, pc, &b, u->cache.jit && !u->jit_hot);
-    struct rt_tb *tb = calloc(1, sizeof *tb);
+    /* Tiered, a block starts in the interpreter's first tier, which lowers the IR as built;
+     * only the blocks compiled at once need it optimised and the note (promote makes it
+     * later). */
+    bool jit_now = u->cache.jit && !u->jit_hot;
+    block_ir(u, pc, &b, jit_now, jit_now);
+    /* The first tier's block shares the rt_tb's allocation. */
+    size_t raw = !jit_now && (u->cache.jit || u->interp_warm) ? ir_interp_raw_size(&b) : 0;
+    struct rt_tb *tb = malloc(sizeof *tb + raw);
     if (!tb) {
         ir_block_free(&b);
         return NULL;
     }
+    memset(tb, 0, sizeof *tb);
     tb->pc = pc;
     tb->end = pc + b.nbytes;
     if (u->log && (u->opt.log_mask & ZARM_LOG_IN_ASM))
         rt_log_in_asm(u, pc, b.nbytes);
     if (u->log && (u->opt.log_mask & ZARM_LOG_IR))
         ir_print(u->log, &b);
-    if (rt_mem_range_mapped(&u->mem, pc, b.nbytes))
+    /* The block's instructions were all fetched (the fetch checked their pages), unless it is
+     * only an exit at pc. */
+    if (b.ninsns || rt_mem_range_mapped(&u->mem, pc, b.nbytes))
         tb->code_hash = XXH3_64bits(rt_g2h(&u->mem, pc), b.nbytes);
     /* Tiering: with a threshold, a block starts in the interpreter and is compiled once it
      * has run jit_hot times (run_jit). */
-    if (u->cache.jit && !u->jit_hot)
+    if (jit_now)
         compile_jit(u, tb, &b, false);
     if (!tb->jit) {
-        tb->interp = ir_interp_compile(&b);
+        if (raw) {
+            tb->interp = ir_interp_keep_raw(&b, tb + 1);
+            tb->cold = tb->interp_inline = true;
+        } else {
+            if (!jit_now)
+                ir_optimize(&b);
+            tb->interp = ir_interp_compile(&b);
+        }
         if (tb->interp) {
+            /* First tier: counted until the JIT or the interpreter's second tier takes it. */
             if (u->cache.jit)
                 tb->interp->hot = u->jit_hot;
+            else if (tb->cold)
+                tb->interp->hot = u->interp_warm;
             if (u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
                 ir_interp_print(u->log, tb->interp);
         }
@@ -236,12 +259,40 @@ static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
     return tb;
 }
 
+/* Tiering: the interpreter's second tier for a block of the first whose counter ran out (the
+ * caller holds u->cache_lock): the optimised IR, lowered (ir_interp_compile).  It fits in the
+ * first tier's space, so with no other guest thread (none can be running the old code) it
+ * replaces that in place and the chained links stay valid. */
+static void warm_up(struct zarm_user *u, struct rt_tb *tb)
+{
+    struct ir_block b;
+    translate_ir(u, &b, tb->pc, true);
+    struct ir_iblock *full = ir_interp_compile(&b), *old = tb->interp;
+    ir_block_free(&b);
+    tb->cold = false;
+    old->hot = 0;
+    if (!full)
+        return; /* the first tier's code stays, uncounted */
+    if (u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
+        ir_interp_print(u->log, full);
+    if (!u->cache.defer_free && full->nops * sizeof *full->ops <= ir_interp_size(old) - sizeof *old) {
+        u->cache.bytes -= ir_interp_size(old);
+        memcpy(old->ops, full->ops, full->nops * sizeof *full->ops);
+        old->nops = full->nops;
+        old->nraw = 0;
+        u->cache.bytes += ir_interp_size(old);
+        ir_interp_free(full);
+    } else {
+        rt_cache_replace_interp(&u->cache, tb, full);
+    }
+}
+
 /* Tiering: compiles an interpreted block whose counter ran out (the caller holds
  * u->cache_lock).  Returns false if a flush of the code cache dropped it. */
 static bool promote(struct zarm_user *u, struct rt_tb *tb)
 {
     struct ir_block b;
-    block_ir(u, tb->pc, &b, true);
+    block_ir(u, tb->pc, &b, true, true);
     /* A block that reads the flags its predecessor set waits twice as long again: the JIT
      * guesses how they were computed from the predecessor's code, so that should be
      * compiled first (a block with two predecessors is twice as hot as each). */
@@ -258,6 +309,8 @@ static bool promote(struct zarm_user *u, struct rt_tb *tb)
         /* Not for the JIT: it stays interpreted, uncounted. */
         tb->no_jit = true;
         tb->interp->hot = 0;
+        if (tb->cold)
+            warm_up(u, tb);
     }
     return alive;
 }
@@ -285,6 +338,9 @@ static struct ir_iblock *lookup(struct ir_env *env, uint64_t pc)
     struct zarm_user *u = env->runtime;
     pthread_mutex_lock(&u->cache_lock);
     struct rt_tb *tb = lookup_tb_locked(u, pc);
+    /* A first-tier block whose counter ran out (it stays at 1) has warmed up. */
+    if (tb && tb->cold && tb->interp->hot == 1)
+        warm_up(u, tb);
     struct ir_iblock *b = tb ? tb->interp : NULL;
     pthread_mutex_unlock(&u->cache_lock);
     return b;

@@ -116,6 +116,10 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
         if (hr)
             return hr;
     }
+    /* The interpreter's tiering: $ZARM_INTERP_WARM, else the default (0: lowered at once). */
+    const char *warm = getenv("ZARM_INTERP_WARM");
+    long w = warm && *warm ? strtol(warm, NULL, 10) : RT_WARM_RUNS;
+    u->interp_warm = w > 0 ? (uint32_t)(w < 1000000 ? w : 1000000) : 0;
     if (u->engine == ZARM_ENGINE_JIT) {
         const char *jerr = NULL;
         /* ZARM_JIT_CODE_KB shrinks the code cache, to exercise flush-all in tests. */

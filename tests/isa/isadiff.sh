@@ -35,8 +35,11 @@ fi
 seed=$1 count=$2 engine=$3 build=$4
 # ENGINE@LEVEL runs ENGINE with its host facilities capped at LEVEL (jit@z196: the
 # JIT's code for the z196 baseline), as the guest-program tests do.
+# interp+lowered: the interpreter with every block lowered at once (no first tier, where
+# each test's block would otherwise run).
 case $engine in
 *@*) export ZARM_CPU_FACILITIES="${engine#*@}"; engine=${engine%%@*} ;;
+*+lowered) export ZARM_INTERP_WARM=0; engine=${engine%%+*} ;;
 esac
 # Every tested instruction through the JIT's code: no tiering (a block would otherwise run in
 # the interpreter until it is hot), unless the caller sets ZARM_JIT_HOT.
