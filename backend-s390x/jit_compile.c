@@ -150,6 +150,9 @@ struct access {
      * doubleword accesses of the IR; vreg is the V register a store takes its value from. */
     bool q;
     int vreg;
+    /* FP values in host registers and the pending inexact flag at the access: its stub
+     * writes them back (the registers and the FPC are as they were at the fault). */
+    struct jit_fpstate fp;
 };
 
 
@@ -405,6 +408,7 @@ static struct access *access(struct jctx *J, uint32_t pcoff, ir_val addr, unsign
     if (!a)
         return NULL;
     a->q = s390_insn_table[insn].format == S390_FMT_VRX;
+    a->fp = J->fp;
     a->base = base;
     a->disp = disp;
     a->pcoff = pcoff;
@@ -1954,15 +1958,19 @@ static void lower(struct jctx *J, uint32_t k)
         fallback = i->type == IR_I32 ? jf_extr_32 : jf_extr_64;
         break;
     case IR_GOTO:
-        if (J->loop && i->imm != J->b->pc)
+        if (J->loop && i->imm != J->b->pc) {
+            jit_fp_leave(J);
             writeback_pins(J);
+        }
         branch_to(J, 15, i->imm);
         return;
     case IR_BRCOND: {
         if (J->is_const[i->arg[0]]) {
             uint64_t to = J->cval[i->arg[0]] ? i->imm : i->imm2;
-            if (J->loop && to != J->b->pc)
+            if (J->loop && to != J->b->pc) {
+                jit_fp_leave(J);
                 writeback_pins(J);
+            }
             branch_to(J, 15, to);
             return;
         }
@@ -1972,6 +1980,7 @@ static void lower(struct jctx *J, uint32_t k)
             branch_to(J, t_self ? m : m ^ 15, J->b->pc);
             if (t_self ? J->defer_n : J->defer_t)
                 materialise_flags(J);
+            jit_fp_leave(J);
             writeback_pins(J);
             branch_to(J, 15, t_self ? i->imm2 : i->imm);
             return;
@@ -2039,8 +2048,10 @@ static void emit_interrupt_stubs(struct jctx *J)
 {
     for (int loop = 0; loop <= (int)J->loop; loop++) {
         s390_label_bind(B, loop ? &J->loop_intr_stub : &J->intr_stub);
-        if (loop)
+        if (loop) {
+            jit_fp_leave(J);
             writeback_pins(J);
+        }
         load_const(J, R_S14, J->b->pc);
         brcl_abs(J, 15, J->j->interrupt_tail);
     }
@@ -2068,6 +2079,7 @@ static void emit_q_fixup(struct jctx *J, uint32_t n)
         x->pcoff = q.pcoff;
         x->insn = store ? RXY_STRVG : RXY_LRVG;
         x->reg = R_S1;
+        x->fp = q.fp;
         S390_EMIT_LABEL(B, RIEb, CLGRJ, R_S0, R_GSIZE, 10, &x->stub);
         x->off = (uint32_t)B->len;
         s390_emit_RXY(B, x->insn, R_S1, R_GBASE, q.base, d);
@@ -2124,6 +2136,7 @@ static void emit_stubs(struct jctx *J)
             continue;
         s390_label_bind(B, &a->stub);
         a->stub_off = (uint32_t)B->len;
+        jit_fp_stub(J, &a->fp);
         /* The access did not happen and its base register is intact. */
         S390_EMIT(B, RXY, LAY, R_S1, 0, a->base, a->disp);
         writeback_pins(J);
@@ -2207,8 +2220,10 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     for (int sl = 0; sl < 32; sl++)
         if (J->pin[sl] >= 0 && !is_global_pin(sl))
             S390_EMIT(B, RXY, LG, J->pin[sl], 0, R_ENV, OFF_X(sl));
-    if (J->loop)
+    if (J->loop) {
+        jit_fp_loop_start(J);
         emit_interrupt_check(J, &J->loop_check, &J->loop_intr_stub);
+    }
     s390_label_bind(B, &J->loop_label);
     agsi_insns(J, b->ninsns);
     for (uint32_t k = 0; k < b->n && !J->fail; k++) {

@@ -43,6 +43,7 @@ struct jit_fpstate {
     uint32_t stamp[JIT_FP_NCACHE]; /* last use, for eviction */
     uint32_t clock;
     bool in_slow;                  /* emitting a native op's helper fallback */
+    bool loop;                     /* a loop block whose loop head has the region set up */
 };
 
 struct jctx {
@@ -122,6 +123,12 @@ static inline void jit_vload(struct jctx *J, int v, unsigned r)
  * in the CPU state (cached values stored and forgotten, the region kept); jit_fp_end before
  * a helper call (the FPRs and the FPC do not survive it). */
 void jit_fp_before(struct jctx *J, const struct ir_insn *i);
+/* A loop block with FP ops: the FPCR guard before the loop head, and the region kept round
+ * the back edge (jit_fp_leave on every way out of the loop commits the inexact flag). */
+void jit_fp_loop_start(struct jctx *J);
+void jit_fp_leave(struct jctx *J);
+/* A fault stub's write-back of the FP state s recorded at its access. */
+void jit_fp_stub(struct jctx *J, const struct jit_fpstate *s);
 void jit_fp_forget(struct jctx *J);
 void jit_fp_end(struct jctx *J);
 

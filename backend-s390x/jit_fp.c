@@ -220,8 +220,10 @@ void jit_fp_end(struct jctx *J)
 
 /* Ops between native FP ops that leave the cache and the FPC alone: constants, X registers,
  * inline integer arithmetic (a C fallback ends the region in emit_call), V-register halves
- * (the cached register written back first), guest memory (everything written back: the state
- * at a fault is exact).  Anything else may call C code or branch: the region ends before it. */
+ * (the cached register written back first), guest memory (a fault's stub writes the cached
+ * values and the inexact flag back).  Anything else may call C code or branch: the region ends
+ * before it, except at a loop's end, where it is kept for the loop head (set up again if a
+ * helper call ended it) and only the cached values are written back. */
 void jit_fp_before(struct jctx *J, const struct ir_insn *i)
 {
     bool any = J->fp.region;
@@ -255,12 +257,48 @@ void jit_fp_before(struct jctx *J, const struct ir_insn *i)
         return;
     case IR_LOAD:
     case IR_STORE:
-        fp_sync_state(J, &J->fp, false);
+        return;
+    case IR_GOTO:
+    case IR_BRCOND:
+        if (J->fp.loop) {
+            jit_fp_forget(J);
+            fp_region(J);
+            J->fp.thr = 0;
+            return;
+        }
+        jit_fp_end(J);
         return;
     default:
         jit_fp_end(J);
         return;
     }
+}
+
+void jit_fp_loop_start(struct jctx *J)
+{
+    const struct ir_block *b = J->b;
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op == IR_CALL && (i->imm == IR_HELPER_fp_lanes || i->imm == IR_HELPER_fp_fma ||
+                                 i->imm == IR_HELPER_fp_scalar)) {
+            fp_region(J);
+            J->fp.loop = true;
+            J->fp.ixc = true; /* an earlier iteration's inexact flag may be pending */
+            return;
+        }
+    }
+}
+
+void jit_fp_leave(struct jctx *J)
+{
+    if (J->fp.loop)
+        fp_commit_ixc(J, false);
+}
+
+void jit_fp_stub(struct jctx *J, const struct jit_fpstate *s)
+{
+    struct jit_fpstate c = *s;
+    fp_sync_state(J, &c, true);
 }
 
 /* A free cache FPR, evicting the least recently used unlocked entry if none is. */

@@ -55,19 +55,20 @@ bool s390_jit_fault_redirect(void *ucontext)
     struct s390_jit_block *blk = s390_jit_find(j, pc);
     if (!blk)
         return false;
+    /* The PSW designates the faulting access (Linux rewinds a suppressed one) or, where it was
+     * not rewound, the instruction after it: the last access starting at or before it, which
+     * for two adjacent accesses is the one the PSW designates, not the one ending there. */
     uint32_t off = (uint32_t)(pc - (uintptr_t)blk->code);
     uint32_t lo = 0, hi = blk->nfaults;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo) / 2;
-        const struct s390_jit_fault *f = &blk->fault[mid];
-        if (off < f->off)
-            hi = mid;
-        else if (off > f->off + f->len)
+        if (blk->fault[mid].off <= off)
             lo = mid + 1;
-        else {
-            uc->uc_mcontext.psw.addr = (uintptr_t)blk->code + f->stub_off;
-            return true;
-        }
+        else
+            hi = mid;
     }
-    return false;
+    if (!lo || off > blk->fault[lo - 1].off + blk->fault[lo - 1].len)
+        return false;
+    uc->uc_mcontext.psw.addr = (uintptr_t)blk->code + blk->fault[lo - 1].stub_off;
+    return true;
 }
