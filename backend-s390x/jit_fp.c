@@ -219,8 +219,8 @@ void jit_fp_end(struct jctx *J)
 }
 
 /* Ops between native FP ops that leave the cache and the FPC alone: constants, X registers,
- * inline integer arithmetic (a C fallback ends the region in emit_call), V-register halves
- * (the cached register written back first), guest memory (a fault's stub writes the cached
+ * inline integer arithmetic and flags (a C fallback ends the region in emit_call), V-register
+ * halves (the cached register written back first), guest memory (a fault's stub writes the cached
  * values and the inexact flag back).  Anything else may call C code or branch: the region ends
  * before it, except at a loop's end, where it is kept for the loop head (set up again if a
  * helper call ended it) and only the cached values are written back. */
@@ -242,6 +242,7 @@ void jit_fp_before(struct jctx *J, const struct ir_insn *i)
     case IR_CONST:
     case IR_GET:
     case IR_SET:
+    case IR_SET_NZCV: /* stores, or records the compare for later */
     case IR_CALL:
         return;
     case IR_GETV: {

@@ -47,24 +47,29 @@ int main(void)
            (unsigned long long)seen_v0, (unsigned long long)seen_v1,
            (unsigned long long)seen_fpsr, r0, r1);
 
-    /* A loop: the store of the third iteration faults. */
+    /* A loop: the store of the third iteration faults, before that iteration's FP work (the
+     * inexact flag is the earlier iterations'). */
     mprotect(page + 4096, 4096, PROT_READ);
     faults = 0;
     double acc = 1.0, step = 1.1;
     unsigned char *q = page + 4096 - 16;
     long n = 5;
+    /* x9 and x10, which the JIT keeps in host registers across the loop's iterations. */
     __asm__ volatile("msr fpsr, xzr\n\t"
-                     "fmov d0, %d0\n"
+                     "fmov d0, %d0\n\t"
+                     "mov x9, %1\n\t"
+                     "mov x10, %2\n"
                      "1:\n\t"
+                     "str x9, [x10], #8\n\t"
                      "fmul d0, d0, %d3\n\t"
                      "fadd d1, d0, %d3\n\t"
-                     "str %1, [%2], #8\n\t"
-                     "subs %1, %1, #1\n\t"
+                     "subs x9, x9, #1\n\t"
                      "b.ne 1b\n\t"
-                     "fmov %d0, d0"
-                     : "+w"(acc), "+r"(n), "+r"(q)
-                     : "w"(step)
-                     : "v0", "v1", "memory", "cc");
+                     "fmov %d0, d0\n\t"
+                     "mov %1, x9"
+                     : "+w"(acc), "+r"(n)
+                     : "r"(q), "w"(step)
+                     : "v0", "v1", "x9", "x10", "memory", "cc");
     printf("loop: faults %d, v0 %016llx v1 %016llx fpsr %llx; after %a\n", faults,
            (unsigned long long)seen_v0, (unsigned long long)seen_v1,
            (unsigned long long)seen_fpsr, acc);
