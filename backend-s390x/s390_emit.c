@@ -8,6 +8,7 @@
 #include "backend-s390x/s390_emit.h"
 
 #include <assert.h>
+#include <string.h>
 
 const struct s390_insn_info s390_insn_table[S390_INSN_COUNT] = {
 #define S390_INSN(fmt, mn, opc, fac, syn)                                                          \
@@ -35,8 +36,13 @@ static void put(struct s390_buf *b, bool ok, uint64_t insn, int len) {
         b->overflow = true;
         return;
     }
-    for (int i = 0; i < len; i++)
-        b->p[b->len + i] = (uint8_t)(insn >> (8 * (len - 1 - i)));
+    /* The len bytes, most significant first: the top bytes of the shifted value in big-endian
+     * order (len is a constant where put is inlined, so the memcpy is one or two stores). */
+    uint64_t v = insn << (64 - 8 * len);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(b->p + b->len, &v, (size_t)len);
     b->len += len;
 }
 
