@@ -2238,6 +2238,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
                 release(J, J->slot_owner[sl]);
     }
     if (!J->fail) {
+        jit_fp_emit_slow(J);
         emit_stubs(J);
         emit_interrupt_stubs(J);
     }
@@ -2289,6 +2290,7 @@ done:
     free(bc.insn);
     free(J->checked);
     free(J->done);
+    free(J->fp_slow);
     return out;
 }
 

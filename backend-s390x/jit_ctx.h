@@ -27,6 +27,7 @@
 _Static_assert(offsetof(struct ir_env, cpu.v) + 16 * 32 <= 4096, "V registers in RX range");
 
 struct access;
+struct jit_fp_slow;
 
 /* Scalar FP values kept in host FPRs between the native FP operations of a block (jit_fp.c):
  * f0-f5 cache lane 0 of V registers (written back where the CPU state must be exact), f6 holds
@@ -92,6 +93,8 @@ struct jctx {
     /* The lazy-record kind this block's conditions on incoming flags expect (K_NZCVREC). */
     int rec_kind;
     struct jit_fpstate fp;
+    struct jit_fp_slow *fp_slow; /* FP slow paths emitted after the body (jit_fp.c) */
+    uint32_t nfp_slow, capfp_slow;
     bool fail;
 };
 
@@ -127,6 +130,8 @@ void jit_fp_before(struct jctx *J, const struct ir_insn *i);
  * the back edge (jit_fp_leave on every way out of the loop commits the inexact flag). */
 void jit_fp_loop_start(struct jctx *J);
 void jit_fp_leave(struct jctx *J);
+/* The FP ops' slow paths queued during the body, emitted after it. */
+void jit_fp_emit_slow(struct jctx *J);
 /* A fault stub's write-back of the FP state s recorded at its access. */
 void jit_fp_stub(struct jctx *J, const struct jit_fpstate *s);
 void jit_fp_forget(struct jctx *J);

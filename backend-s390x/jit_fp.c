@@ -11,6 +11,9 @@
  * operation, so its flags are the operation's own. */
 #include "backend-s390x/jit_ctx.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 /* FPCR: AHP, DN, FZ, RMode, Stride/Len, FZ16 (26:19) and NEP, AH, FIZ (2:0) all clear. */
 #define FPCR_NATIVE_MASK 0x07f80007u
 
@@ -340,7 +343,7 @@ static int fp_get(struct jctx *J, unsigned r, bool dbl)
  * the ops before committed, the helper call (which recomputes from the CPU state), then the
  * FPC guard again and the FPRs of state `after` reloaded, so both paths meet in that state. */
 static void fp_slow_path(struct jctx *J, uint32_t k, const struct ir_insn *i, ir_val dst,
-                         struct jit_fpstate *before)
+                         struct jit_fpstate *before, const struct jit_fpstate *after)
 {
     fp_sync_state(J, before, true);
     J->fp.in_slow = true;
@@ -348,10 +351,67 @@ static void fp_slow_path(struct jctx *J, uint32_t k, const struct ir_insn *i, ir
     J->fp.in_slow = false;
     fp_guard(J);
     for (int f = 0; f < JIT_FP_NCACHE; f++)
-        if (J->fp.vreg[f])
-            fp_load(J, f, (unsigned)J->fp.vreg[f] - 1, J->fp.dbl[f]);
-    if (J->fp.thr)
-        fp_load_thr(J, J->fp.thr == 2);
+        if (after->vreg[f])
+            fp_load(J, f, (unsigned)after->vreg[f] - 1, after->dbl[f]);
+    if (after->thr)
+        fp_load_thr(J, after->thr == 2);
+}
+
+/* An arithmetic op's slow path, emitted after the block's body (the fast path then has no
+ * branch round it): the FP states on both sides and the host registers live at the op, whose
+ * helper call takes only constants and leaves no result anyone reads. */
+struct jit_fp_slow {
+    uint32_t k;
+    struct jit_fpstate before, after;
+    ir_val owner[16];
+    struct s390_label slow, done;
+};
+
+static bool fp_can_defer(struct jctx *J, const struct ir_insn *i)
+{
+    for (int a = 0; a < 3; a++)
+        if (i->arg[a] && !J->is_const[i->arg[a]])
+            return false;
+    return !i->dst || !J->nuses[i->dst];
+}
+
+/* The op's fast path is done: its slow path (branched to at `slow`) is queued, and the code
+ * continues at the next instruction. */
+static void fp_defer_slow(struct jctx *J, uint32_t k, struct s390_label *slow,
+                          const struct jit_fpstate *before)
+{
+    if (J->nfp_slow == J->capfp_slow) {
+        uint32_t cap = J->capfp_slow ? 2 * J->capfp_slow : 8;
+        struct jit_fp_slow *n = realloc(J->fp_slow, cap * sizeof *n);
+        if (!n) {
+            J->fail = true;
+            return;
+        }
+        J->fp_slow = n;
+        J->capfp_slow = cap;
+    }
+    struct jit_fp_slow *q = &J->fp_slow[J->nfp_slow++];
+    q->k = k;
+    q->before = *before;
+    q->after = J->fp;
+    memcpy(q->owner, J->owner, sizeof q->owner);
+    q->slow = *slow;
+    s390_label_init(&q->done);
+    s390_label_bind(B, &q->done);
+}
+
+void jit_fp_emit_slow(struct jctx *J)
+{
+    ir_val owner[16];
+    memcpy(owner, J->owner, sizeof owner);
+    for (uint32_t n = 0; n < J->nfp_slow; n++) {
+        struct jit_fp_slow *q = &J->fp_slow[n];
+        s390_label_bind(B, &q->slow);
+        memcpy(J->owner, q->owner, sizeof owner);
+        fp_slow_path(J, q->k, &J->b->insn[q->k], 0, &q->before, &q->after);
+        S390_EMIT_LABEL(B, RIc, BRC, 15, &q->done);
+    }
+    memcpy(J->owner, owner, sizeof owner);
 }
 
 /* The native op's flag test: any flag but inexact, or a poisoned FPC, takes the helper. */
@@ -566,7 +626,7 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
             J->fp.ixc = true;
         S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
         s390_label_bind(B, &slow);
-        fp_slow_path(J, k, i, i->dst ? JIT_DST_S0 : 0, &before);
+        fp_slow_path(J, k, i, i->dst ? JIT_DST_S0 : 0, &before, &J->fp);
         s390_label_bind(B, &done);
         if (i->dst) {
             jit_alloc_dst(J, i->dst);
@@ -600,9 +660,13 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
     J->fp.dirty[fd] = true;
     J->fp.stamp[fd] = ++J->fp.clock;
     J->fp.ixc = true;
+    if (fp_can_defer(J, i)) {
+        fp_defer_slow(J, k, &slow, &before);
+        return true;
+    }
     S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
     s390_label_bind(B, &slow);
-    fp_slow_path(J, k, i, i->dst, &before);
+    fp_slow_path(J, k, i, i->dst, &before, &J->fp);
     s390_label_bind(B, &done);
     return true;
 }
@@ -650,9 +714,13 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
     S390_EMIT_LABEL(B, RIc, BRC, 5, &slow); /* not every lane */
     S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(FP_D_RD(d), 0), 0);
     J->fp.ixc = true;
+    if (fp_can_defer(J, i)) {
+        fp_defer_slow(J, k, &slow, &before);
+        return true;
+    }
     S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
     s390_label_bind(B, &slow);
-    fp_slow_path(J, k, i, i->dst, &before);
+    fp_slow_path(J, k, i, i->dst, &before, &J->fp);
     s390_label_bind(B, &done);
     return true;
 }
