@@ -8,7 +8,8 @@
 # under qemu-s390x. On an s390x host the engines run directly and the figure is wall time.
 #
 # Environment: ZARM (zarm for s390x), QEMU_PEER (qemu-aarch64 for s390x), PLUGIN (libicount.so
-# for this host's qemu-user), BENCH_SIZE (scales every workload, default 1), BENCH_QUICK=1 (four
+# for this host's qemu-user), SYSROOT (an arm64 sysroot with lua5.4, for the lua workload: the
+# dynamically linked Debian program, run with -L SYSROOT everywhere; none: no lua), BENCH_SIZE (scales every workload, default 1), BENCH_QUICK=1 (four
 # workloads at a fifth of the size), BENCH_ENGINES (names from engines.list), BENCH_JOBS
 # (parallel runs, default nproc), BENCH_TIMEOUT (seconds per run, default 600).
 set -u
@@ -60,6 +61,16 @@ while read -r k n; do
     n=$(awk -v n="$n" -v s="$size" 'BEGIN { n = int(n * s); print n < 1 ? 1 : n }')
     add_work "$k" "$progs/kernels $k $n"
 done < <("$guest_qemu" "$progs/kernels" --list)
+# The lua workload (lua/work.lua, N rounds) and its own start-up (0 rounds: ld.so, liblua and
+# the script's compilation), which its steady state subtracts instead of the empty main's.
+declare -A base_of
+sysroot=${SYSROOT:-}
+if [ -n "$sysroot" ] && [ -x "$sysroot/usr/bin/lua5.4" ]; then
+    n=$(awk -v s="$size" 'BEGIN { n = int(7 * s); print n < 1 ? 1 : n }')
+    add_work lua "-L $sysroot $sysroot/usr/bin/lua5.4 $here/lua/work.lua $n"
+    add_work lua0 "-L $sysroot $sysroot/usr/bin/lua5.4 $here/lua/work.lua 0"
+    base_of[lua]=lua0
+fi
 # Start-up cost, then three runs of the straight-line code for the translation cost.
 add_work empty "$progs/empty"
 for p in 0 1 2; do add_work "straight$p" "$progs/straight $p"; done
@@ -133,23 +144,23 @@ status() {
 value() { cat "$runs/$1.$2.value" 2>/dev/null; }
 
 # results.csv: one line per workload and engine. per_guest is the steady-state cost: host
-# figure per guest instruction with the empty program's start-up subtracted from both. For
-# "startup" it is the raw figure; for "translation" it is the cost of translating one guest
+# figure per guest instruction with the empty program's start-up (lua: lua0's) subtracted from
+# both. For "startup" (empty, lua0) it is the raw figure; for "translation" it is the cost of translating one guest
 # instruction: (S1 - S0) - (S2 - S1) over the instructions of one pass, where Sp is the host
 # figure of straight with p passes (pass 1 translates and runs, pass 2 only runs).
 csv=$out/results.csv
 echo "workload,kind,guest_insns,engine,unit,value,per_guest,status" >"$csv"
-g_empty=$(value guest empty)
 for w in "${works[@]}"; do
     case $w in straight*) continue ;; esac
     kind=run
-    [ "$w" = empty ] && kind=startup
+    case $w in empty | lua0) kind=startup ;; esac
+    base=${base_of[$w]:-empty}
     g=$(value guest "$w")
     for e in "${engines[@]}"; do
         st=$(status "$e" "$w")
         v=$(value "$e" "$w")
         [ "$st" = ok ] || v=
-        pg=$(awk -v v="$v" -v g="$g" -v ve="$(value "$e" empty)" -v ge="$g_empty" -v k="$kind" \
+        pg=$(awk -v v="$v" -v g="$g" -v ve="$(value "$e" "$base")" -v ge="$(value guest "$base")" -v k="$kind" \
             -v m="$mode" 'BEGIN {
                 if (v == "") exit
                 if (k == "startup") { print v; exit }

@@ -32,8 +32,13 @@ if [ ! -f $plugin ] || [ bench/icount/icount.c -nt $plugin ]; then
     ${CC:-cc} -O2 -Wall -Wextra -Werror -shared -fPIC -o $plugin bench/icount/icount.c
 fi
 
+# The arm64 sysroot of tests/real (Debian's lua5.4 and its libraries) for the lua workload.
+sysroot=build/sysroot
+tests/real/make-sysroot.sh $sysroot build/sysroot-debs >/dev/null ||
+    echo "bench: no arm64 sysroot (the archive cannot be reached): no lua workload" >&2
+
 echo "== instruction counts (bench/measure.sh)"
-ZARM=$PWD/$zarm QEMU_PEER=$PWD/$peer PLUGIN=$PWD/$plugin \
+ZARM=$PWD/$zarm QEMU_PEER=$PWD/$peer PLUGIN=$PWD/$plugin SYSROOT=$PWD/$sysroot \
     bench/measure.sh $PWD/$out $PWD/build/native/bench
 echo "csv: $out/results.csv"
 
