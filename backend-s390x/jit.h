@@ -59,6 +59,8 @@ int s390_jit_create(struct s390_jit **out, size_t code_bytes, const char **err);
  * s390_jit_create).  Off, env->insns means nothing; blocks translated before keep counting. */
 void s390_jit_set_insn_count(struct s390_jit *j, bool on);
 void s390_jit_destroy(struct s390_jit *j);
+/* Frees the calling thread's compilation scratch (for a thread that is about to end). */
+void s390_jit_thread_release(void);
 
 /* Translates an optimised IR block.  NULL if the cache is full (*full set: drop every block
  * through the invalidation path, call s390_jit_reset and retry) or the block cannot be

@@ -224,7 +224,7 @@ static bool reads_first(unsigned op)
 
 static void alloc_dst(struct jctx *J, ir_val t)
 {
-    if (J->loop && J->pin_target[t] >= 0) {
+    if (J->pin_target[t] >= 0) {
         /* Build the value where its SET will want it, if the old value is no longer needed
          * (or is read by this very op, which reads before it writes). */
         int s = J->pin_target[t];
@@ -1667,20 +1667,30 @@ static void plan_loop(struct jctx *J)
     if (!npins)
         return;
     J->loop = true;
-    /* Values whose only destination is a pinned SET are built in the pinned register when
-     * nothing between their definition and the SET can fault or read the old value. */
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op == IR_SET && i->imm < 32 && J->pin[i->imm] >= 0)
+            J->pin_written[i->imm] = true;
+    }
+}
+
+/* Values whose only destination is a SET of a pinned register (a global pin, or a loop's) are
+ * built in that register when nothing between their definition and the SET can fault or read
+ * the old value. */
+static void plan_pin_targets(struct jctx *J)
+{
+    const struct ir_block *b = J->b;
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
         if (i->op != IR_SET || i->imm >= 32 || J->pin[i->imm] < 0)
             continue;
-        J->pin_written[i->imm] = true;
         ir_val v = i->arg[0];
         if (J->is_const[v] || J->kind[v] != K_NORMAL || J->pin_target[v] >= 0)
             continue;
         uint32_t kd = J->def[v];
         const struct ir_insn *d = &b->insn[kd];
         if (d->dst != v || kd >= k || d->op == IR_GET || d->op == IR_CALL ||
-            d->op == IR_GET_NZCV)
+            d->op == IR_CALLX || d->op == IR_GET_NZCV)
             continue;
         bool ok = true;
         for (uint32_t x = kd + 1; x < k && ok; x++) {
@@ -2146,6 +2156,46 @@ static void emit_stubs(struct jctx *J)
     }
 }
 
+/* The per-temp and per-instruction arrays of one compilation come from one per-thread buffer,
+ * zeroed for each block (they were a dozen and a half allocations per block). */
+static _Thread_local struct {
+    uint8_t *p;
+    size_t cap, used;
+} scratch;
+
+void s390_jit_thread_release(void)
+{
+    free(scratch.p);
+    scratch.p = NULL;
+    scratch.cap = 0;
+}
+
+/* Zeroed room for n elements of size bytes, 8-aligned, from the buffer sized by the caller. */
+static void *carve(size_t n, size_t size)
+{
+    void *p = scratch.p + scratch.used;
+    scratch.used += (n * size + 7) & ~(size_t)7;
+    return p;
+}
+
+static bool scratch_reserve(size_t nt, size_t n)
+{
+    /* Every carve below, rounded up: eight per-temp arrays of up to 8 bytes, six of bytes, the
+     * instruction copy and its per-instruction flags. */
+    size_t need = nt * (8 * 8 + 6) + 6 * 8 + n * (sizeof(struct ir_insn) + 1) + 16;
+    if (need > scratch.cap) {
+        size_t cap = need < 65536 ? 65536 : 2 * need;
+        uint8_t *p = realloc(scratch.p, cap);
+        if (!p)
+            return false;
+        scratch.p = p;
+        scratch.cap = cap;
+    }
+    memset(scratch.p, 0, need);
+    scratch.used = 0;
+    return true;
+}
+
 struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_block *b,
                                         struct s390_buf *buf, uintptr_t at,
                                         s390_jit_nzcv_dead_fn nzcv_dead, void *ctx)
@@ -2154,11 +2204,14 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     memset(J, 0, sizeof *J);
     J->j = j;
     struct ir_block bc = *b;
-    bc.insn = malloc((b->n ? b->n : 1) * sizeof *bc.insn);
     J->b = &bc;
     J->buf = buf;
     J->at = at;
     J->nt = b->ntemps + 1;
+    size_t n = b->n ? b->n : 1;
+    if (!scratch_reserve(J->nt, n))
+        return NULL;
+    bc.insn = carve(n, sizeof *bc.insn);
     J->mie2 = s390_facilities_has(j->fac, S390_FAC_MIE2);
     J->mie3 = s390_facilities_has(j->fac, S390_FAC_MIE3);
     J->lsc2 = s390_facilities_has(j->fac, S390_FAC_LSC2);
@@ -2168,36 +2221,33 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->nzcv_dead = nzcv_dead;
     J->ctx = ctx;
     buf->expect_errors = true; /* an out-of-range operand fails the block, not the process */
-    J->last_use = calloc(J->nt, sizeof *J->last_use);
-    J->nuses = calloc(J->nt, sizeof *J->nuses);
-    J->def = calloc(J->nt, sizeof *J->def);
-    J->disp = calloc(J->nt, sizeof *J->disp);
-    J->fbase = calloc(J->nt, sizeof *J->fbase);
-    J->reg = malloc(J->nt);
-    J->slot = malloc(J->nt * sizeof *J->slot);
-    J->is_const = calloc(J->nt, 1);
-    J->kind = calloc(J->nt, 1);
-    J->cval = calloc(J->nt, sizeof *J->cval);
+    J->last_use = carve(J->nt, sizeof *J->last_use);
+    J->nuses = carve(J->nt, sizeof *J->nuses);
+    J->def = carve(J->nt, sizeof *J->def);
+    J->disp = carve(J->nt, sizeof *J->disp);
+    J->fbase = carve(J->nt, sizeof *J->fbase);
+    J->reg = carve(J->nt, 1);
+    J->slot = carve(J->nt, sizeof *J->slot);
+    J->is_const = carve(J->nt, 1);
+    J->kind = carve(J->nt, 1);
+    J->cval = carve(J->nt, sizeof *J->cval);
+    J->pin_target = carve(J->nt, 1);
+    J->alias = carve(J->nt, 1);
+    J->checked = carve(J->nt, 1);
+    J->done = carve(n, 1);
+    ir_val *repl = carve(J->nt, sizeof *repl);
+    _Static_assert(sizeof *J->last_use <= 8 && sizeof *J->nuses <= 8 && sizeof *J->def <= 8 &&
+                       sizeof *J->disp <= 8 && sizeof *J->fbase <= 8 && sizeof *J->slot <= 8 &&
+                       sizeof *J->cval <= 8 && sizeof *repl <= 8,
+                   "scratch_reserve counts eight arrays of up to 8 bytes per temp");
     J->blk = calloc(1, sizeof *J->blk);
-    J->pin_target = malloc(J->nt);
-    J->alias = calloc(J->nt, 1);
-    J->checked = calloc(J->nt, 1);
-    J->done = calloc(b->n ? b->n : 1, 1);
     struct s390_jit_block *out = NULL;
-    if (!J->last_use || !J->nuses || !J->def || !J->disp || !J->fbase || !J->reg || !J->slot ||
-        !J->is_const || !J->kind || !J->cval || !J->blk || !J->pin_target || !J->alias ||
-        !bc.insn || !J->checked || !J->done)
+    if (!J->blk)
         goto done;
     memset(J->pin_target, -1, J->nt);
     memcpy(bc.insn, b->insn, b->n * sizeof *bc.insn);
-    {
-        ir_val *repl = calloc(J->nt, sizeof *repl);
-        if (!repl)
-            goto done;
-        simplify(&bc, J->nt, J->cval, J->is_const, repl);
-        free(repl);
-        memset(J->is_const, 0, J->nt);
-    }
+    simplify(&bc, J->nt, J->cval, J->is_const, repl);
+    memset(J->is_const, 0, J->nt);
     memset(J->pin, -1, sizeof J->pin);
     memset(J->reg, -1, J->nt);
     for (uint32_t t = 0; t < J->nt; t++)
@@ -2210,6 +2260,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
         J->owner[global_pin[n].reg] = PIN_OWNER;
     }
     plan_loop(J);
+    plan_pin_targets(J);
     s390_label_init(&J->entry);
     s390_label_init(&J->loop_label);
     emit_interrupt_check(J, &J->entry_check, &J->intr_stub);
@@ -2275,21 +2326,6 @@ done:
         free(J->blk->fault);
     free(J->blk);
     free(J->acc);
-    free(J->last_use);
-    free(J->nuses);
-    free(J->def);
-    free(J->disp);
-    free(J->fbase);
-    free(J->reg);
-    free(J->slot);
-    free(J->is_const);
-    free(J->kind);
-    free(J->cval);
-    free(J->pin_target);
-    free(J->alias);
-    free(bc.insn);
-    free(J->checked);
-    free(J->done);
     free(J->fp_slow);
     return out;
 }

@@ -201,6 +201,7 @@ static void *thread_main(void *arg)
     sem_post(&s->ready);
     rt_thread_loop(u, t);
     ir_thread_release();
+    s390_jit_thread_release();
     rt_thread_end(u, t);
     /* In a process forked from this thread, it is the last host thread: the process
      * ends here, with the guest's status (zarm_user_run's caller is not in it). */
