@@ -1399,6 +1399,47 @@ static bool fold_addresses(struct jctx *J, const uint32_t *addr_uses, uint32_t *
     return true;
 }
 
+/* The per-temp and per-instruction arrays of one compilation come from one per-thread buffer,
+ * zeroed for each block (they were a dozen and a half allocations per block). */
+static _Thread_local struct {
+    uint8_t *p;
+    size_t cap, used;
+} scratch;
+
+void s390_jit_thread_release(void)
+{
+    free(scratch.p);
+    scratch.p = NULL;
+    scratch.cap = 0;
+}
+
+/* Zeroed room for n elements of size bytes, 8-aligned, from the buffer sized by the caller. */
+static void *carve(size_t n, size_t size)
+{
+    void *p = scratch.p + scratch.used;
+    scratch.used += (n * size + 7) & ~(size_t)7;
+    return p;
+}
+
+static bool scratch_reserve(size_t nt, size_t n)
+{
+    /* Every carve, rounded up: twelve per-temp arrays of up to 8 bytes (eight in
+     * s390_jit_codegen, four in analyse), six of bytes, the instruction copy and its
+     * per-instruction flags. */
+    size_t need = nt * (12 * 8 + 6) + 6 * 8 + n * (sizeof(struct ir_insn) + 1) + 16;
+    if (need > scratch.cap) {
+        size_t cap = need < 65536 ? 65536 : 2 * need;
+        uint8_t *p = realloc(scratch.p, cap);
+        if (!p)
+            return false;
+        scratch.p = p;
+        scratch.cap = cap;
+    }
+    memset(scratch.p, 0, need);
+    scratch.used = 0;
+    return true;
+}
+
 static bool analyse(struct jctx *J)
 {
     const struct ir_block *b = J->b;
@@ -1483,13 +1524,8 @@ static bool analyse(struct jctx *J)
                 J->last_use[p->arg[a]] = until;
     }
     /* Fusion: COND read only as the condition of BRCOND/SELECT. */
-    uint32_t *cond_uses = calloc(J->nt, sizeof *cond_uses);
-    uint32_t *flag_fused = calloc(J->nt, sizeof *flag_fused);
-    if (!cond_uses || !flag_fused) {
-        free(cond_uses);
-        free(flag_fused);
-        return false;
-    }
+    uint32_t *cond_uses = carve(J->nt, sizeof *cond_uses);
+    uint32_t *flag_fused = carve(J->nt, sizeof *flag_fused);
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
         if ((i->op == IR_BRCOND || i->op == IR_SELECT) && i->arg[0])
@@ -1537,8 +1573,6 @@ static bool analyse(struct jctx *J)
         if (lazy && J->last_use[i->arg[0]] < J->last_use[i->dst])
             J->last_use[i->arg[0]] = J->last_use[i->dst];
     }
-    free(cond_uses);
-    free(flag_fused);
     /* Incoming flags read only by conditions the expected lazy record can answer. */
     J->rec_kind = rec_hint_get(b->pc);
     for (uint32_t k = 0; k < b->n; k++) {
@@ -1581,31 +1615,23 @@ static bool analyse(struct jctx *J)
             J->kind[i->dst] = K_SKIP;
     }
     /* Address folding: ADD base, #c (64-bit, |c| < 32 KiB) read only as a memory address. */
-    uint32_t *addr_uses = calloc(J->nt, sizeof *addr_uses);
-    if (!addr_uses)
-        return false;
+    uint32_t *addr_uses = carve(J->nt, sizeof *addr_uses);
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
         if ((i->op == IR_LOAD || i->op == IR_STORE) && i->arg[0] &&
             (i->op == IR_LOAD || i->arg[1] != i->arg[0]))
             addr_uses[i->arg[0]]++;
     }
-    uint32_t *fold_uses = calloc(J->nt, sizeof *fold_uses);
-    if (!fold_uses || !fold_addresses(J, addr_uses, fold_uses, true)) {
-        /* Out of memory, or a chain whose sum leaves the displacement range: no chains. */
+    uint32_t *fold_uses = carve(J->nt, sizeof *fold_uses);
+    if (!fold_addresses(J, addr_uses, fold_uses, true)) {
+        /* A chain whose sum leaves the displacement range: no chains. */
         for (uint32_t t = 0; t < J->nt; t++)
             if (J->kind[t] == K_FOLDADDR)
                 J->kind[t] = K_NORMAL;
-        if (fold_uses)
-            memset(fold_uses, 0, J->nt * sizeof *fold_uses);
-        if (!fold_uses || !fold_addresses(J, addr_uses, fold_uses, false)) {
-            free(fold_uses);
-            free(addr_uses);
+        memset(fold_uses, 0, J->nt * sizeof *fold_uses);
+        if (!fold_addresses(J, addr_uses, fold_uses, false))
             return false;
-        }
     }
-    free(fold_uses);
-    free(addr_uses);
     return true;
 }
 
@@ -2154,46 +2180,6 @@ static void emit_stubs(struct jctx *J)
         load_const(J, R_S0, J->b->ninsns - a->pcoff / 4);
         brcl_abs(J, 15, J->j->fault_tail);
     }
-}
-
-/* The per-temp and per-instruction arrays of one compilation come from one per-thread buffer,
- * zeroed for each block (they were a dozen and a half allocations per block). */
-static _Thread_local struct {
-    uint8_t *p;
-    size_t cap, used;
-} scratch;
-
-void s390_jit_thread_release(void)
-{
-    free(scratch.p);
-    scratch.p = NULL;
-    scratch.cap = 0;
-}
-
-/* Zeroed room for n elements of size bytes, 8-aligned, from the buffer sized by the caller. */
-static void *carve(size_t n, size_t size)
-{
-    void *p = scratch.p + scratch.used;
-    scratch.used += (n * size + 7) & ~(size_t)7;
-    return p;
-}
-
-static bool scratch_reserve(size_t nt, size_t n)
-{
-    /* Every carve below, rounded up: eight per-temp arrays of up to 8 bytes, six of bytes, the
-     * instruction copy and its per-instruction flags. */
-    size_t need = nt * (8 * 8 + 6) + 6 * 8 + n * (sizeof(struct ir_insn) + 1) + 16;
-    if (need > scratch.cap) {
-        size_t cap = need < 65536 ? 65536 : 2 * need;
-        uint8_t *p = realloc(scratch.p, cap);
-        if (!p)
-            return false;
-        scratch.p = p;
-        scratch.cap = cap;
-    }
-    memset(scratch.p, 0, need);
-    scratch.used = 0;
-    return true;
 }
 
 struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_block *b,
