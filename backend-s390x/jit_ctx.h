@@ -94,6 +94,13 @@ struct jctx {
     int rec_kind;
     struct jit_fpstate fp;
     struct jit_fp_slow *fp_slow; /* FP slow paths emitted after the body (jit_fp.c) */
+    struct {
+        bool open;
+        uint32_t first, last;        /* its IR instructions */
+        struct jit_fpstate before;   /* the FP state at its start */
+        ir_val owner[16];            /* the host registers live there */
+        struct s390_label fail;      /* to its re-run through the helpers */
+    } fpg;                           /* the open FP group (jit_fp.c) */
     uint32_t nfp_slow, capfp_slow;
     bool fail;
 };

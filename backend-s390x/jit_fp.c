@@ -202,6 +202,8 @@ static void fp_drop(struct jctx *J, unsigned r)
     J->fp.vreg[f] = 0;
 }
 
+static void fp_group_close(struct jctx *J);
+
 /* The cached values written back and forgotten; the inexact flag stays pending (what follows
  * reads V registers, not FPSR). */
 void jit_fp_forget(struct jctx *J)
@@ -215,6 +217,8 @@ void jit_fp_end(struct jctx *J)
 {
     if (J->fp.in_slow)
         return;
+    if (J->fpg.open)
+        fp_group_close(J);
     fp_sync_state(J, &J->fp, false);
     jit_fp_forget(J);
     J->fp.region = false;
@@ -229,6 +233,8 @@ void jit_fp_end(struct jctx *J)
  * helper call ended it) and only the cached values are written back. */
 void jit_fp_before(struct jctx *J, const struct ir_insn *i)
 {
+    if (J->fpg.open && i->op != IR_CALL)
+        fp_group_close(J);
     bool any = J->fp.region;
     for (int f = 0; f < JIT_FP_NCACHE; f++)
         any |= J->fp.vreg[f] != 0;
@@ -312,7 +318,10 @@ static int fp_alloc(struct jctx *J)
     for (int f = 0; f < JIT_FP_NCACHE; f++) {
         if (!J->fp.vreg[f] && !J->fp.lock[f])
             return f;
-        if (!J->fp.lock[f] && (best < 0 || J->fp.stamp[f] < J->fp.stamp[best]))
+        /* A clean entry before a dirty one (no store; and an FP group may not store). */
+        if (!J->fp.lock[f] &&
+            (best < 0 || J->fp.dirty[f] < J->fp.dirty[best] ||
+             (J->fp.dirty[f] == J->fp.dirty[best] && J->fp.stamp[f] < J->fp.stamp[best])))
             best = f;
     }
     fp_drop(J, (unsigned)J->fp.vreg[best] - 1);
@@ -342,12 +351,14 @@ static int fp_get(struct jctx *J, unsigned r, bool dbl)
 /* Slow path of a native op: the cache of state `before` written back and the inexact flag of
  * the ops before committed, the helper call (which recomputes from the CPU state), then the
  * FPC guard again and the FPRs of state `after` reloaded, so both paths meet in that state. */
-static void fp_slow_path(struct jctx *J, uint32_t k, const struct ir_insn *i, ir_val dst,
+static void fp_slow_path(struct jctx *J, uint32_t k, uint32_t k_end, ir_val dst,
                          struct jit_fpstate *before, const struct jit_fpstate *after)
 {
     fp_sync_state(J, before, true);
     J->fp.in_slow = true;
-    jit_emit_call(J, k, i, dst);
+    for (uint32_t j = k; j <= k_end; j++)
+        if (J->b->insn[j].op == IR_CALL)
+            jit_emit_call(J, j, &J->b->insn[j], j == k_end ? dst : 0);
     J->fp.in_slow = false;
     fp_guard(J);
     for (int f = 0; f < JIT_FP_NCACHE; f++)
@@ -361,7 +372,7 @@ static void fp_slow_path(struct jctx *J, uint32_t k, const struct ir_insn *i, ir
  * branch round it): the FP states on both sides and the host registers live at the op, whose
  * helper call takes only constants and leaves no result anyone reads. */
 struct jit_fp_slow {
-    uint32_t k;
+    uint32_t k, k_end; /* the helper calls of k..k_end (an FP group's) */
     struct jit_fpstate before, after;
     ir_val owner[16];
     struct s390_label slow, done;
@@ -377,8 +388,8 @@ static bool fp_can_defer(struct jctx *J, const struct ir_insn *i)
 
 /* The op's fast path is done: its slow path (branched to at `slow`) is queued, and the code
  * continues at the next instruction. */
-static void fp_defer_slow(struct jctx *J, uint32_t k, struct s390_label *slow,
-                          const struct jit_fpstate *before)
+static void fp_defer_slow(struct jctx *J, uint32_t k, uint32_t k_end, struct s390_label *slow,
+                          const struct jit_fpstate *before, const ir_val *owner)
 {
     if (J->nfp_slow == J->capfp_slow) {
         uint32_t cap = J->capfp_slow ? 2 * J->capfp_slow : 8;
@@ -392,9 +403,10 @@ static void fp_defer_slow(struct jctx *J, uint32_t k, struct s390_label *slow,
     }
     struct jit_fp_slow *q = &J->fp_slow[J->nfp_slow++];
     q->k = k;
+    q->k_end = k_end;
     q->before = *before;
     q->after = J->fp;
-    memcpy(q->owner, J->owner, sizeof q->owner);
+    memcpy(q->owner, owner, sizeof q->owner);
     q->slow = *slow;
     s390_label_init(&q->done);
     s390_label_bind(B, &q->done);
@@ -408,7 +420,7 @@ void jit_fp_emit_slow(struct jctx *J)
         struct jit_fp_slow *q = &J->fp_slow[n];
         s390_label_bind(B, &q->slow);
         memcpy(J->owner, q->owner, sizeof owner);
-        fp_slow_path(J, q->k, &J->b->insn[q->k], 0, &q->before, &q->after);
+        fp_slow_path(J, q->k, q->k_end, 0, &q->before, &q->after);
         S390_EMIT_LABEL(B, RIc, BRC, 15, &q->done);
     }
     memcpy(J->owner, owner, sizeof owner);
@@ -589,6 +601,97 @@ static void fp_check_result(struct jctx *J, int fd, bool dbl, struct s390_label 
     S390_EMIT_LABEL(B, RIc, BRC, 5, slow); /* low or unordered */
 }
 
+/* A pending inexact flag committed to FPSR.IXC and cleared from the FPC (the DXC kept). */
+static void fp_commit_clear_ixc(struct jctx *J)
+{
+    if (!J->fp.ixc)
+        return;
+    struct s390_label clean;
+    s390_label_init(&clean);
+    S390_EMIT(B, RRE, EFPC, R_S1, 0);
+    S390_EMIT(B, RI, TMLH, R_S1, 0x0008);
+    S390_EMIT_LABEL(B, RIc, BRC, 8, &clean);
+    S390_EMIT(B, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
+    S390_EMIT(B, RIL, NILF, R_S1, 0xfff7ffffu);
+    S390_EMIT(B, RRE, SFPC, R_S1, 0);
+    s390_label_bind(B, &clean);
+    J->fp.ixc = false;
+}
+
+/* FP groups: consecutive native scalar arithmetic ops (only constants between them) share one
+ * flag test at the end, and a failed result check or flag test re-runs the whole group through
+ * the helpers from the CPU state as it was at the group's start.  So a group starts with every
+ * cached value written back and no inexact flag pending (committed and cleared), and its ops
+ * write nothing to the CPU state (no dirty entry is evicted: an op that would need it starts a
+ * new group). */
+static bool fp_groupable(struct jctx *J, const struct ir_insn *i, struct fp_native *o)
+{
+    return i->op == IR_CALL && fp_native_of(J, i, o) && fp_can_defer(J, i);
+}
+
+/* Whether the next instruction after k that emits code is a groupable op. */
+static bool fp_next_groupable(struct jctx *J, uint32_t k)
+{
+    uint32_t j = k + 1;
+    while (j < J->b->n && J->b->insn[j].op == IR_CONST)
+        j++;
+    struct fp_native o;
+    return j < J->b->n && fp_groupable(J, &J->b->insn[j], &o);
+}
+
+/* Whether op o finds FPRs for its operands and result without evicting a dirty entry. */
+static bool fp_group_room(struct jctx *J, const struct fp_native *o)
+{
+    unsigned regs[3] = {o->rn, o->rm, o->ra};
+    int nregs = o->kind == FPN_SQRT ? 1 : o->kind == FPN_FMA ? 3 : 2, need = 1, room = 0;
+    for (int n = 0; n < nregs; n++) {
+        int f = fp_find(J, regs[n]);
+        bool dup = false;
+        for (int m = 0; m < n; m++)
+            dup |= regs[m] == regs[n];
+        if (f >= 0 && J->fp.dbl[f] != o->dbl && J->fp.dirty[f])
+            return false; /* its reload in the other format would store it */
+        need += !dup && (f < 0 || J->fp.dbl[f] != o->dbl);
+    }
+    for (int f = 0; f < JIT_FP_NCACHE; f++) {
+        bool operand = false;
+        for (int n = 0; n < nregs; n++)
+            operand |= J->fp.vreg[f] == (int8_t)(regs[n] + 1);
+        room += !J->fp.vreg[f] || (!J->fp.dirty[f] && !operand);
+    }
+    return room >= need;
+}
+
+static void fp_group_close(struct jctx *J)
+{
+    fp_test_flags(J, &J->fpg.fail);
+    fp_defer_slow(J, J->fpg.first, J->fpg.last, &J->fpg.fail, &J->fpg.before, J->fpg.owner);
+    J->fpg.open = false;
+}
+
+/* Op k (groupable) joins the open group, or opens one if the next op is groupable too. */
+static bool fp_group_join(struct jctx *J, uint32_t k, const struct fp_native *o)
+{
+    if (J->fpg.open && fp_group_room(J, o))
+        return true;
+    if (J->fpg.open)
+        fp_group_close(J);
+    if (!fp_next_groupable(J, k))
+        return false;
+    for (int f = 0; f < JIT_FP_NCACHE; f++)
+        if (J->fp.vreg[f] && J->fp.dirty[f]) {
+            fp_store(J, f, (unsigned)J->fp.vreg[f] - 1, J->fp.dbl[f]);
+            J->fp.dirty[f] = false;
+        }
+    fp_commit_clear_ixc(J);
+    J->fpg.open = true;
+    J->fpg.first = k;
+    J->fpg.before = J->fp;
+    memcpy(J->fpg.owner, J->owner, sizeof J->fpg.owner);
+    s390_label_init(&J->fpg.fail);
+    return true;
+}
+
 static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
 {
     struct fp_native o;
@@ -605,28 +708,18 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
     s390_label_init(&done);
     fp_region(J);
     if (value) {
-        if (o.kind == FPN_TOINT && J->fp.ixc) {
-            /* s390x raises inexact with invalid for an out-of-range conversion, Arm only
-             * invalid: commit the earlier ops' inexact and clear it, so that a flag the slow
-             * path sees is this op's own. */
-            struct s390_label clean;
-            s390_label_init(&clean);
-            S390_EMIT(B, RRE, EFPC, R_S1, 0);
-            S390_EMIT(B, RI, TMLH, R_S1, 0x0008);
-            S390_EMIT_LABEL(B, RIc, BRC, 8, &clean);
-            S390_EMIT(B, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
-            S390_EMIT(B, RIL, NILF, R_S1, 0xfff7ffffu);
-            S390_EMIT(B, RRE, SFPC, R_S1, 0);
-            s390_label_bind(B, &clean);
-            J->fp.ixc = false;
-        }
+        /* s390x raises inexact with invalid for an out-of-range conversion, Arm only invalid:
+         * the earlier ops' inexact is committed and cleared, so that a flag the slow path sees
+         * is this op's own. */
+        if (o.kind == FPN_TOINT)
+            fp_commit_clear_ixc(J);
         struct jit_fpstate before = J->fp;
         fp_value(J, i, &o, &slow);
         if (o.kind != FPN_CMP && o.kind != FPN_CMPE)
             J->fp.ixc = true;
         S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
         s390_label_bind(B, &slow);
-        fp_slow_path(J, k, i, i->dst ? JIT_DST_S0 : 0, &before, &J->fp);
+        fp_slow_path(J, k, k, i->dst ? JIT_DST_S0 : 0, &before, &J->fp);
         s390_label_bind(B, &done);
         if (i->dst) {
             jit_alloc_dst(J, i->dst);
@@ -637,6 +730,7 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
         return true;
     }
     bool d = o.dbl;
+    bool grouped = fp_can_defer(J, i) && fp_group_join(J, k, &o);
     fp_thr(J, d);
     int fm = -1, fa = -1;
     int fn = fp_get(J, o.rn, d);
@@ -649,8 +743,9 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
         J->fp.lock[f] = false;
     struct jit_fpstate before = J->fp;
     fp_arith(J, &o, fd, fn, fm, fa);
-    fp_check_result(J, fd, d, &slow);
-    fp_test_flags(J, &slow);
+    fp_check_result(J, fd, d, grouped ? &J->fpg.fail : &slow);
+    if (!grouped)
+        fp_test_flags(J, &slow);
     /* The result is V[rd]'s new value: its old entry (maybe an operand's) is gone. */
     int old = fp_find(J, o.rd);
     if (old >= 0)
@@ -660,13 +755,19 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
     J->fp.dirty[fd] = true;
     J->fp.stamp[fd] = ++J->fp.clock;
     J->fp.ixc = true;
+    if (grouped) {
+        J->fpg.last = k;
+        if (!fp_next_groupable(J, k))
+            fp_group_close(J);
+        return true;
+    }
     if (fp_can_defer(J, i)) {
-        fp_defer_slow(J, k, &slow, &before);
+        fp_defer_slow(J, k, k, &slow, &before, J->owner);
         return true;
     }
     S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
     s390_label_bind(B, &slow);
-    fp_slow_path(J, k, i, i->dst, &before, &J->fp);
+    fp_slow_path(J, k, k, i->dst, &before, &J->fp);
     s390_label_bind(B, &done);
     return true;
 }
@@ -715,12 +816,12 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
     S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(FP_D_RD(d), 0), 0);
     J->fp.ixc = true;
     if (fp_can_defer(J, i)) {
-        fp_defer_slow(J, k, &slow, &before);
+        fp_defer_slow(J, k, k, &slow, &before, J->owner);
         return true;
     }
     S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
     s390_label_bind(B, &slow);
-    fp_slow_path(J, k, i, i->dst, &before, &J->fp);
+    fp_slow_path(J, k, k, i->dst, &before, &J->fp);
     s390_label_bind(B, &done);
     return true;
 }
@@ -728,5 +829,8 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
 /* Any FP helper call this file lowers natively (with the helper as the slow path). */
 bool jit_lower_fp(struct jctx *J, uint32_t k, const struct ir_insn *i)
 {
+    struct fp_native o;
+    if (J->fpg.open && !fp_groupable(J, i, &o))
+        fp_group_close(J);
     return lower_scalar(J, k, i) || lower_vector(J, k, i);
 }
