@@ -22,7 +22,7 @@
 #define RT_PAGE_ALIGN(x) (((x) + RT_PAGE - 1) & ~(RT_PAGE - 1))
 #define RT_DEFAULT_MEM_SIZE (4ull << 30)
 /* Tiering: the default number of interpreted runs of a block before the JIT compiles it. */
-#define RT_JIT_HOT_DEFAULT 64
+#define RT_JIT_HOT_DEFAULT 32
 /* Runs of a block in the interpreter's first tier (its IR run as built) before it is lowered
  * (the interpreter engine; the JIT's first tier waits for jit_hot instead); $ZARM_INTERP_WARM
  * overrides it. */
