@@ -86,11 +86,16 @@ static bool v_pairwise(struct jctx *J, unsigned op, unsigned size)
     return false;
 }
 
-/* v = the half (upper if hi) of v widened, each wide lane where Arm has it. */
-static void v_widen(struct jctx *J, int v, unsigned size, bool hi, bool uns)
+/* v = the half (upper if hi) of v widened, its doublewords swapped (VPDI 4 puts each wide lane
+ * where Arm has it; lane-wise operations on two such values may swap their result once). */
+static void v_unpack(struct jctx *J, int v, unsigned size, bool hi, bool uns)
 {
     static const enum s390_insn unpack[2][2] = {{VRRa_VUPH, VRRa_VUPL}, {VRRa_VUPLH, VRRa_VUPLL}};
     s390_emit_VRRa(B, unpack[uns][hi], v, v, (int)size, 0, 0);
+}
+
+static void v_swap(struct jctx *J, int v)
+{
     S390_EMIT(B, VRRc, VPDI, v, v, v, 4, 0, 0);
 }
 
@@ -177,19 +182,26 @@ bool jit_lower_simd(struct jctx *J, const struct ir_insn *i)
             v_3same(J, op, size, rd);
         break;
     case IR_HELPER_simd_3diff: {
-        /* L forms widen both operands, W forms only Vm; products are exact in a wide lane. */
+        /* L forms widen both operands (the lane-wise result is swapped once), W forms only Vm
+         * (swapped to meet Vn); products are exact in a wide lane. */
         bool uns = op & 0x10, wide_n = (op & 0xf) == 1 || (op & 0xf) == 3;
         unsigned kind = op & 0xf, ws = size + 1;
         jit_vload(J, VS1, SIMD_RM(a));
         if (!wide_n)
-            v_widen(J, VS0, size, q, uns);
-        v_widen(J, VS1, size, q, uns);
+            v_unpack(J, VS0, size, q, uns);
+        v_unpack(J, VS1, size, q, uns);
+        if (wide_n)
+            v_swap(J, VS1);
         if (kind <= 1) {
             S390_EMIT(B, VRRc, VA, VS0, VS0, VS1, (int)ws, 0, 0);
         } else if (kind <= 3) {
             S390_EMIT(B, VRRc, VS, VS0, VS0, VS1, (int)ws, 0, 0);
         } else {
             S390_EMIT(B, VRRc, VML, VS0, VS0, VS1, (int)ws, 0, 0);
+        }
+        if (!wide_n)
+            v_swap(J, VS0);
+        if (kind >= 4) {
             if (kind != 0xc) { /* MLAL, MLSL: the accumulator is Vd */
                 jit_vload(J, VS2, rd);
                 if (kind == 0x8)
