@@ -11,6 +11,7 @@ int rt_cache_init(struct rt_cache *c)
 {
     memset(c, 0, sizeof *c);
     c->nbuckets = INITIAL_BUCKETS;
+    c->code_lo = ~0ull;
     c->bucket = calloc(c->nbuckets, sizeof *c->bucket);
     for (unsigned i = 0; i < sizeof c->nzcv / sizeof c->nzcv[0]; i++)
         c->nzcv[i].dead = -1;
@@ -143,6 +144,7 @@ void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb)
     uint32_t b = bucket_of(c, tb->pc);
     tb->next = c->bucket[b];
     c->bucket[b] = tb;
+    rt_cache_note_code(c, tb->pc, tb->end);
     c->count++;
     c->translated++;
     if (tb->interp)
@@ -154,6 +156,8 @@ void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb)
 uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len)
 {
     uint64_t end = addr + len < addr ? ~0ull : addr + len, n = 0;
+    if (end <= c->code_lo || addr >= c->code_hi)
+        return 0;
     for (unsigned i = 0; i < sizeof c->nzcv / sizeof c->nzcv[0]; i++)
         if (c->nzcv[i].dead >= 0 && c->nzcv[i].pc < end && addr < c->nzcv[i].end)
             c->nzcv[i].dead = -1;

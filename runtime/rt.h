@@ -118,7 +118,16 @@ struct rt_cache {
      * threads), freed by rt_cache_reap once every thread has seen a later generation. */
     bool defer_free;
     struct rt_tb *retired;
+    /* Guest code any translation or lookahead answer came from lies in [code_lo, code_hi):
+     * an invalidation outside it (a data mapping going away) has nothing to look at. */
+    uint64_t code_lo, code_hi;
 };
+
+static inline void rt_cache_note_code(struct rt_cache *c, uint64_t lo, uint64_t hi)
+{
+    c->code_lo = lo < c->code_lo ? lo : c->code_lo;
+    c->code_hi = hi > c->code_hi ? hi : c->code_hi;
+}
 
 int rt_cache_init(struct rt_cache *c);
 void rt_cache_destroy(struct rt_cache *c);

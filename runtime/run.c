@@ -107,6 +107,7 @@ static void note_nzcv(struct zarm_user *u, const struct ir_block *b)
     e->pc = b->pc;
     e->end = b->pc + (b->nbytes ? b->nbytes : 4);
     e->dead = dead;
+    rt_cache_note_code(&u->cache, e->pc, e->end);
 }
 
 static struct rt_nzcv_entry *nzcv_entry(struct zarm_user *u, uint64_t pc)
