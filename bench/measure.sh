@@ -9,9 +9,10 @@
 #
 # Environment: ZARM (zarm for s390x), QEMU_PEER (qemu-aarch64 for s390x), PLUGIN (libicount.so
 # for this host's qemu-user), SYSROOT (an arm64 sysroot with lua5.4, for the lua workload: the
-# dynamically linked Debian program, run with -L SYSROOT everywhere; none: no lua), BENCH_SIZE (scales every workload, default 1), BENCH_QUICK=1 (four
-# workloads at a fifth of the size), BENCH_ENGINES (names from engines.list), BENCH_JOBS
-# (parallel runs, default nproc), BENCH_TIMEOUT (seconds per run, default 600).
+# dynamically linked Debian program, run with -L SYSROOT everywhere; none: no lua), BENCH_SIZE
+# (scales every workload, default 1), BENCH_QUICK=1 (four kernels at a fifth of the size),
+# BENCH_ENGINES (names from engines.list), BENCH_JOBS (parallel runs, default nproc),
+# BENCH_TIMEOUT (seconds per run, default 600).
 set -u
 [ $# = 2 ] || { echo "usage: $0 OUTDIR PROGDIR" >&2; exit 2; }
 out=$1
@@ -145,8 +146,8 @@ value() { cat "$runs/$1.$2.value" 2>/dev/null; }
 
 # results.csv: one line per workload and engine. per_guest is the steady-state cost: host
 # figure per guest instruction with the empty program's start-up (lua: lua0's) subtracted from
-# both. For "startup" (empty, lua0) it is the raw figure; for "translation" it is the cost of translating one guest
-# instruction: (S1 - S0) - (S2 - S1) over the instructions of one pass, where Sp is the host
+# both. For "startup" (empty, lua0) it is the raw figure; for "translation" it is the cost of
+# translating one guest instruction: (S1 - S0) - (S2 - S1) over the instructions of one pass, where Sp is the host
 # figure of straight with p passes (pass 1 translates and runs, pass 2 only runs).
 csv=$out/results.csv
 echo "workload,kind,guest_insns,engine,unit,value,per_guest,status" >"$csv"
@@ -160,7 +161,8 @@ for w in "${works[@]}"; do
         st=$(status "$e" "$w")
         v=$(value "$e" "$w")
         [ "$st" = ok ] || v=
-        pg=$(awk -v v="$v" -v g="$g" -v ve="$(value "$e" "$base")" -v ge="$(value guest "$base")" -v k="$kind" \
+        pg=$(awk -v v="$v" -v g="$g" -v ve="$(value "$e" "$base")" \
+            -v ge="$(value guest "$base")" -v k="$kind" \
             -v m="$mode" 'BEGIN {
                 if (v == "") exit
                 if (k == "startup") { print v; exit }

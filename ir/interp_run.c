@@ -475,8 +475,8 @@ static void slot_name(char *buf, size_t n, unsigned s)
 void ir_interp_print(FILE *fp, const struct ir_iblock *blk)
 {
     if (blk->nraw) {
-        fprintf(fp, "OUT (interpreter, first tier): block 0x%" PRIx64 " runs its %u IR instructions\n",
-                blk->pc, blk->nraw);
+        fprintf(fp, "OUT (interpreter, first tier): block 0x%" PRIx64 " runs its %u IR"
+                    " instructions\n", blk->pc, blk->nraw);
         return;
     }
     fprintf(fp, "OUT (interpreter): block 0x%" PRIx64 ", %u ops\n", blk->pc, blk->nops);

@@ -205,7 +205,7 @@ static bool compile_jit(struct zarm_user *u, struct rt_tb *tb, const struct ir_b
 static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
 {
     struct ir_block b;
-    /* Tiered, a block starts in the interpreter's first tier, which lowers the IR as built;
+    /* Tiered, a block starts in the interpreter's first tier, which runs the IR as built;
      * only the blocks compiled at once need it optimised and the note (promote makes it
      * later). */
     bool jit_now = u->cache.jit && !u->jit_hot;
@@ -276,7 +276,8 @@ static void warm_up(struct zarm_user *u, struct rt_tb *tb)
         return; /* the first tier's code stays, uncounted */
     if (u->log && (u->opt.log_mask & ZARM_LOG_OUT_ASM))
         ir_interp_print(u->log, full);
-    if (!u->cache.defer_free && full->nops * sizeof *full->ops <= ir_interp_size(old) - sizeof *old) {
+    size_t room = ir_interp_size(old) - sizeof *old;
+    if (!u->cache.defer_free && full->nops * sizeof *full->ops <= room) {
         u->cache.bytes -= ir_interp_size(old);
         memcpy(old->ops, full->ops, full->nops * sizeof *full->ops);
         old->nops = full->nops;
