@@ -38,8 +38,13 @@ fi
 shift
 prog=("$@")
 
-# The guest sees only this environment, under both runners.
+# The guest sees only this environment, under both runners.  zarm's own settings (ZARM_JIT_HOT,
+# ZARM_CPU_FACILITIES... that the test registration sets) go through to both, so the engine runs
+# as the test says and the guest's environment is still the same under both.
 guest_env=(PATH=/usr/bin:/bin LANG=C ZARM_GUEST_TEST=1)
+while IFS='=' read -r name _; do
+    case $name in ZARM_GUEST_TEST) ;; ZARM_*) guest_env+=("$name=${!name}") ;; esac
+done < <(env)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/zarm-compare.XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT
