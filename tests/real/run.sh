@@ -58,6 +58,10 @@ exe=$root$prog
 [ -x "$exe" ] || { echo "FAIL: $exe is not in the sysroot"; exit 2; }
 
 guest_env=(PATH=/usr/bin:/bin LANG=C HOME=/nonexistent TZ=UTC)
+# zarm's own settings (ZARM_JIT_HOT... from the test registration) go through, to both runners.
+while IFS='=' read -r name _; do
+    case $name in ZARM_*) guest_env+=("$name=${!name}") ;; esac
+done < <(env)
 work=$(mktemp -d "${TMPDIR:-/tmp}/zarm-real.XXXXXX") || exit 2
 trap 'rm -rf "$work"' EXIT
 
