@@ -42,7 +42,8 @@
  * across the flag accesses.  On s390x the Inexact flag is bit 0x00080000 of
  * the FPC register (glibc's FE_INEXACT << FPC_FLAGS_SHIFT), read and written
  * inline, and the operands and the result are tied to the asm statements;
- * elsewhere <fenv.h> and volatile copies do the same. */
+ * x86-64 (MXCSR) and arm64 (FPSR) the same way; elsewhere <fenv.h> and volatile copies do
+ * the same. */
 #if defined(__s390x__)
 #define FPU_HOST_FLAGS(T)                                                                          \
     FPU_HOST_INLINE void host_clear_##T(T *x, T *y, T *z)                                          \
@@ -56,6 +57,38 @@
         uint32_t fpc;                                                                              \
         __asm__ volatile("efpc %0" : "=d"(fpc) : "f"(r));                                          \
         return fpc & 0x00080000u;                                                                  \
+    }
+#elif defined(__x86_64__) && defined(__SSE2_MATH__)
+/* x86-64: Inexact is PE, bit 0x20 of MXCSR (the SSE unit does float and double arithmetic);
+ * glibc's feclearexcept also rewrites the x87 environment, which costs far more. */
+#define FPU_HOST_FLAGS(T)                                                                          \
+    FPU_HOST_INLINE void host_clear_##T(T *x, T *y, T *z)                                          \
+    {                                                                                              \
+        uint32_t csr;                                                                              \
+        __asm__ volatile("stmxcsr %0" : "=m"(csr));                                                \
+        csr &= ~0x20u;                                                                             \
+        __asm__ volatile("ldmxcsr %3" : "+x"(*x), "+x"(*y), "+x"(*z) : "m"(csr));                  \
+    }                                                                                              \
+    FPU_HOST_INLINE bool host_inexact_##T(T r)                                                     \
+    {                                                                                              \
+        uint32_t csr;                                                                              \
+        __asm__ volatile("stmxcsr %0" : "=m"(csr) : "x"(r));                                       \
+        return csr & 0x20u;                                                                        \
+    }
+#elif defined(__aarch64__)
+/* arm64: Inexact is IXC, bit 0x10 of FPSR. */
+#define FPU_HOST_FLAGS(T)                                                                          \
+    FPU_HOST_INLINE void host_clear_##T(T *x, T *y, T *z)                                          \
+    {                                                                                              \
+        uint64_t fpsr;                                                                             \
+        __asm__ volatile("mrs %0, fpsr\n\tbic %0, %0, #0x10\n\tmsr fpsr, %0"                      \
+                         : "=&r"(fpsr), "+w"(*x), "+w"(*y), "+w"(*z));                             \
+    }                                                                                              \
+    FPU_HOST_INLINE bool host_inexact_##T(T r)                                                     \
+    {                                                                                              \
+        uint64_t fpsr;                                                                             \
+        __asm__ volatile("mrs %0, fpsr" : "=r"(fpsr) : "w"(r));                                    \
+        return fpsr & 0x10u;                                                                       \
     }
 #else
 #define FPU_HOST_FLAGS(T)                                                                          \
