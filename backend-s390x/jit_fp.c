@@ -412,6 +412,23 @@ static void fp_defer_slow(struct jctx *J, uint32_t k, uint32_t k_end, struct s39
     s390_label_bind(B, &q->done);
 }
 
+/* The end of a native op's fast path: its slow path (branched to at `slow`) queued after the
+ * block when `defer` and the op allows it, else placed here with a branch around it. */
+static void fp_close_slow(struct jctx *J, uint32_t k, const struct ir_insn *i, ir_val dst,
+                          bool defer, struct s390_label *slow, struct jit_fpstate *before)
+{
+    if (defer && fp_can_defer(J, i)) {
+        fp_defer_slow(J, k, k, slow, before, J->owner);
+        return;
+    }
+    struct s390_label done;
+    s390_label_init(&done);
+    S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
+    s390_label_bind(B, slow);
+    fp_slow_path(J, k, k, dst, before, &J->fp);
+    s390_label_bind(B, &done);
+}
+
 void jit_fp_emit_slow(struct jctx *J)
 {
     ir_val owner[16];
@@ -703,9 +720,8 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
             return false;
         value = true;
     }
-    struct s390_label slow, done;
+    struct s390_label slow;
     s390_label_init(&slow);
-    s390_label_init(&done);
     fp_region(J);
     if (value) {
         /* s390x raises inexact with invalid for an out-of-range conversion, Arm only invalid:
@@ -717,10 +733,7 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
         fp_value(J, i, &o, &slow);
         if (o.kind != FPN_CMP && o.kind != FPN_CMPE)
             J->fp.ixc = true;
-        S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
-        s390_label_bind(B, &slow);
-        fp_slow_path(J, k, k, i->dst ? JIT_DST_S0 : 0, &before, &J->fp);
-        s390_label_bind(B, &done);
+        fp_close_slow(J, k, i, i->dst ? JIT_DST_S0 : 0, false, &slow, &before);
         if (i->dst) {
             jit_alloc_dst(J, i->dst);
             int d = jit_dst(J, i->dst);
@@ -761,14 +774,7 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
             fp_group_close(J);
         return true;
     }
-    if (fp_can_defer(J, i)) {
-        fp_defer_slow(J, k, k, &slow, &before, J->owner);
-        return true;
-    }
-    S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
-    s390_label_bind(B, &slow);
-    fp_slow_path(J, k, k, i->dst, &before, &J->fp);
-    s390_label_bind(B, &done);
+    fp_close_slow(J, k, i, i->dst, true, &slow, &before);
     return true;
 }
 
@@ -788,9 +794,8 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
         !(f == FPU_D || (f == FPU_S && J->vxe)) ||
         !(op == FPOP_ADD || op == FPOP_SUB || op == FPOP_MUL || op == FPOP_DIV || op == FPOP_MLA))
         return false;
-    struct s390_label slow, done;
+    struct s390_label slow;
     s390_label_init(&slow);
-    s390_label_init(&done);
     /* The operands are read from the CPU state and V[d] written there. */
     jit_fp_forget(J);
     fp_region(J);
@@ -815,14 +820,7 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
     S390_EMIT_LABEL(B, RIc, BRC, 5, &slow); /* not every lane */
     S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(FP_D_RD(d), 0), 0);
     J->fp.ixc = true;
-    if (fp_can_defer(J, i)) {
-        fp_defer_slow(J, k, k, &slow, &before, J->owner);
-        return true;
-    }
-    S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
-    s390_label_bind(B, &slow);
-    fp_slow_path(J, k, k, i->dst, &before, &J->fp);
-    s390_label_bind(B, &done);
+    fp_close_slow(J, k, i, i->dst, true, &slow, &before);
     return true;
 }
 
