@@ -46,7 +46,7 @@ unsigned a64_op_class(unsigned op)
 
 void a64_op_pattern(unsigned op, uint32_t *mask, uint32_t *value)
 {
-    const struct a64_table_entry *e = &entries[op_entry[op < A64_OP_COUNT ? op : 0]];
+    const struct a64_entry *e = &entries[op_entry[op < A64_OP_COUNT ? op : 0]];
     *mask = e->mask;
     *value = e->value;
 }
@@ -65,13 +65,13 @@ bool a64_decode(uint32_t word, struct a64_insn *out)
     if (start & A64_SPLIT)
         start = sub_start[(start & ~A64_SPLIT) + ((word >> A64_SUB_SHIFT) & (A64_NSUB - 1))];
     for (const uint16_t *i = bucket_list + start; *i != A64_BUCKET_END; i++) {
-        const struct a64_table_entry *e = &entries[*i];
+        const struct a64_entry *e = &entries[*i];
         if ((word & e->mask) != e->value)
             continue;
         out->op = e->op;
         out->cls = e->cls;
         for (unsigned j = 0; j < e->nextract; j++) {
-            const struct a64_shifts *x = &e->ex[j];
+            const struct a64_extract *x = &e->ex[j];
             out->f[x->field] = (word << x->shl) >> x->shr;
         }
         return e->op != A64_OP_INVALID;

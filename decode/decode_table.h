@@ -18,12 +18,8 @@
 /* Ends each bucket's list of entry indices. */
 #define A64_BUCKET_END 0xffff
 
-/* A field of width w at bit lsb is (word << shl) >> shr: shl = 32 - lsb - w, shr = 32 - w
- * (the generator works in lsb and width, the table holds the shifts). */
+/* A field of width w at bit lsb is (word << shl) >> shr: shl = 32 - lsb - w, shr = 32 - w. */
 struct a64_extract {
-    uint8_t field, lsb, width;
-};
-struct a64_shifts {
     uint8_t field, shl, shr;
 };
 
@@ -32,13 +28,6 @@ struct a64_entry {
     uint16_t op;
     uint8_t cls, nextract;
     struct a64_extract ex[A64_MAX_EXTRACTS];
-};
-/* The same as the table decode.c reads holds it. */
-struct a64_table_entry {
-    uint32_t mask, value;
-    uint16_t op;
-    uint8_t cls, nextract;
-    struct a64_shifts ex[A64_MAX_EXTRACTS];
 };
 
 #endif
