@@ -126,14 +126,20 @@ static inline bool fold(struct ir_block *b, unsigned op, unsigned type, unsigned
            ir_eval(op, type, ca, cb, r);
 }
 
-ir_val ir_emit(struct ir_block *b, unsigned op, unsigned type, ir_val a, ir_val b2, ir_val c,
-               uint64_t imm, uint64_t imm2)
+/* A one- or two-operand op, folded to a constant when it can be. */
+static inline ir_val put_folded(struct ir_block *b, unsigned op, unsigned type, unsigned nargs,
+                                ir_val a, ir_val b2, ir_val c, uint64_t imm, uint64_t imm2)
 {
-    unsigned nargs = ir_op_info[op].nargs;
     uint64_t r;
     if (fold(b, op, type, nargs, a, b2, imm, &r))
         return put(b, IR_CONST, IR_I64, 0, 0, 0, 0, r, 0);
     return put(b, op, type, nargs, a, b2, c, imm, imm2);
+}
+
+ir_val ir_emit(struct ir_block *b, unsigned op, unsigned type, ir_val a, ir_val b2, ir_val c,
+               uint64_t imm, uint64_t imm2)
+{
+    return put_folded(b, op, type, ir_op_info[op].nargs, a, b2, c, imm, imm2);
 }
 
 void ir_block_truncate(struct ir_block *b, uint32_t mark)
@@ -150,25 +156,15 @@ ir_val ir_const(struct ir_block *b, uint64_t value)
 /* The common shapes skip ir_emit's generality (they are most of what translators emit). */
 ir_val ir_bin(struct ir_block *b, unsigned op, unsigned type, ir_val x, ir_val y)
 {
-    uint64_t r;
-    if (fold(b, op, type, 2, x, y, 0, &r))
-        return put(b, IR_CONST, IR_I64, 0, 0, 0, 0, r, 0);
-    return put(b, op, type, 2, x, y, 0, 0, 0);
+    return put_folded(b, op, type, 2, x, y, 0, 0, 0);
 }
 ir_val ir_bini(struct ir_block *b, unsigned op, unsigned type, ir_val x, uint64_t y)
 {
-    ir_val c = put(b, IR_CONST, IR_I64, 0, 0, 0, 0, y, 0);
-    uint64_t r;
-    if (fold(b, op, type, 2, x, c, 0, &r))
-        return put(b, IR_CONST, IR_I64, 0, 0, 0, 0, r, 0);
-    return put(b, op, type, 2, x, c, 0, 0, 0);
+    return put_folded(b, op, type, 2, x, ir_const(b, y), 0, 0, 0);
 }
 ir_val ir_un(struct ir_block *b, unsigned op, unsigned type, ir_val x)
 {
-    uint64_t r;
-    if (fold(b, op, type, 1, x, 0, 0, &r))
-        return put(b, IR_CONST, IR_I64, 0, 0, 0, 0, r, 0);
-    return put(b, op, type, 1, x, 0, 0, 0, 0);
+    return put_folded(b, op, type, 1, x, 0, 0, 0, 0);
 }
 /* Register reads and writes go through fwd: a read of a value the block holds is that value. */
 static ir_val get_slot(struct ir_block *b, unsigned op, unsigned slot, unsigned key)
