@@ -87,8 +87,8 @@ struct rt_tb {
      * interpreter, with no counter). */
     bool no_jit;
     bool waited; /* its compilation was put off once (it reads its predecessor's flags) */
-    /* interp is the first tier's quick lowering (ir_interp_compile_quick): once its counter
-     * runs out, the block is lowered properly or compiled (run.c, "warm_up"). */
+    /* interp is the first tier's IR as built (ir_interp_keep_raw): once its counter runs out,
+     * the block is lowered or compiled (run.c, warm_up and promote). */
     bool cold;
     bool interp_inline; /* interp lives in this allocation, after the rt_tb */
     struct rt_tb *next;      /* hash chain, or the retired list */
@@ -135,8 +135,9 @@ struct rt_tb *rt_cache_find(struct rt_cache *c, uint64_t pc);
 void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb);
 /* Drops translations overlapping [addr, addr+len); returns how many. */
 uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len);
-/* Gives tb new interpreter code blk; the old code is retired like a dropped block's (another
- * thread may be running it) and chained links are staled. */
+/* Gives tb new interpreter code blk and stales chained links; the old code, which another thread
+ * may be running, is retired like a dropped block's, or stays in tb's allocation until tb goes
+ * (interp_inline). */
 void rt_cache_replace_interp(struct rt_cache *c, struct rt_tb *tb, struct ir_iblock *blk);
 /* Frees the retired translations dropped before generation gen. */
 void rt_cache_reap(struct rt_cache *c, uint64_t gen);

@@ -70,6 +70,15 @@ int zarm_engine_available(enum zarm_engine e, const char **why_not)
     return why ? ZARM_E_ENGINE : ZARM_OK;
 }
 
+/* A tiering threshold in runs: the option if set, else the environment variable, else the
+ * default; 0 or less is 0 (no counting), and it is capped at a million. */
+static uint32_t run_count(long option, const char *var, long dflt)
+{
+    const char *env = getenv(var);
+    long n = option ? option : env && *env ? strtol(env, NULL, 10) : dflt;
+    return n > 0 ? (uint32_t)(n < 1000000 ? n : 1000000) : 0;
+}
+
 int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
 {
     struct zarm_user *u = calloc(1, sizeof *u);
@@ -117,9 +126,7 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
             return hr;
     }
     /* The interpreter's tiering: $ZARM_INTERP_WARM, else the default (0: lowered at once). */
-    const char *warm = getenv("ZARM_INTERP_WARM");
-    long w = warm && *warm ? strtol(warm, NULL, 10) : RT_WARM_RUNS;
-    u->interp_warm = w > 0 ? (uint32_t)(w < 1000000 ? w : 1000000) : 0;
+    u->interp_warm = run_count(0, "ZARM_INTERP_WARM", RT_WARM_RUNS);
     if (u->engine == ZARM_ENGINE_JIT) {
         const char *jerr = NULL;
         /* ZARM_JIT_CODE_KB shrinks the code cache, to exercise flush-all in tests. */
@@ -135,9 +142,7 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
             s390_jit_set_insn_count(u->cache.jit, false);
         }
         /* Tiering threshold: the option, else $ZARM_JIT_HOT, else the default (0: at once). */
-        const char *hot = getenv("ZARM_JIT_HOT");
-        long n = o->jit_hot ? o->jit_hot : hot && *hot ? strtol(hot, NULL, 10) : RT_JIT_HOT_DEFAULT;
-        u->jit_hot = n > 0 ? (uint32_t)(n < 1000000 ? n : 1000000) : 0;
+        u->jit_hot = run_count(o->jit_hot, "ZARM_JIT_HOT", RT_JIT_HOT_DEFAULT);
     }
     u->feat = (struct ir_features){.lse = true, .crc32 = true, .rcpc = true, .fp = true,
                                    .asimd = true};
