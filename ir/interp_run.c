@@ -52,9 +52,12 @@ uint32_t ir_interp_run(struct ir_env *env, struct ir_iblock *blk)
         op++;                                                                                      \
         goto *labels[op->h];                                                                       \
     } while (0)
-#define CHECK_MEM(addr, size)                                                                      \
+/* A guest access of size bytes at addr by the instruction at pcoff `at`: outside the window,
+ * a data abort there. */
+#define CHECK_MEM(addr, size, at)                                                                  \
     if (__builtin_expect((addr) >= mem_size || mem_size - (addr) < (size), 0)) {                  \
         env->exit_info = (addr);                                                                   \
+        pcoff = (at);                                                                              \
         goto fault;                                                                                \
     }
 
@@ -163,7 +166,7 @@ L_SETV:
 #define LOAD(lbl, size, expr)                                                                      \
     lbl : {                                                                                        \
         uint64_t addr = f[op->a];                                                                  \
-        CHECK_MEM(addr, size);                                                                     \
+        CHECK_MEM(addr, size, op->pcoff);                                                          \
         env->cpu.pc = blk->pc + op->pcoff;                                                         \
         const uint8_t *p = mem + addr;                                                             \
         f[op->d] = (expr);                                                                         \
@@ -182,7 +185,7 @@ L_SETV:
 #define STORE(lbl, size, stmt)                                                                     \
     lbl : {                                                                                        \
         uint64_t addr = f[op->a], v = f[op->b];                                                    \
-        CHECK_MEM(addr, size);                                                                     \
+        CHECK_MEM(addr, size, op->pcoff);                                                          \
         env->cpu.pc = blk->pc + op->pcoff;                                                         \
         uint8_t *p = mem + addr;                                                                   \
         stmt;                                                                                      \
@@ -252,8 +255,6 @@ lookup_failed:
         env->exit = IR_EXIT_IFETCH;
     return env->exit;
 fault:
-    pcoff = op->pcoff;
-fault_at:
     env->exit = IR_EXIT_FAULT;
     env->cpu.pc = blk->pc + pcoff;
     env->insns -= blk->ninsns - pcoff / 4;
@@ -363,19 +364,9 @@ R_SETV:
     RNEXT;
 R_LOAD: {
     uint64_t addr = RA, size = ri->imm & 0xff, v;
-    if (__builtin_expect(addr >= mem_size || mem_size - addr < size, 0)) {
-        env->exit_info = addr;
-        pcoff = ri->pcoff;
-        goto fault_at;
-    }
+    CHECK_MEM(addr, size, ri->pcoff);
     env->cpu.pc = blk->pc + ri->pcoff;
-    const uint8_t *p = mem + addr;
-    switch (size) {
-    case 1: v = *p; break;
-    case 2: v = ld_le16(p); break;
-    case 4: v = ld_le32(p); break;
-    default: v = ld_le64(p); break;
-    }
+    v = ld_le(mem + addr, (unsigned)size);
     /* A signed load extends to the type's width (see the load handlers). */
     if ((ri->imm & IR_MEM_SIGNED) && size < 8) {
         unsigned sh = 64 - 8 * (unsigned)size;
@@ -388,19 +379,9 @@ R_LOAD: {
 }
 R_STORE: {
     uint64_t addr = RA, v = RB, size = ri->imm & 0xff;
-    if (__builtin_expect(addr >= mem_size || mem_size - addr < size, 0)) {
-        env->exit_info = addr;
-        pcoff = ri->pcoff;
-        goto fault_at;
-    }
+    CHECK_MEM(addr, size, ri->pcoff);
     env->cpu.pc = blk->pc + ri->pcoff;
-    uint8_t *p = mem + addr;
-    switch (size) {
-    case 1: *p = (uint8_t)v; break;
-    case 2: st_le16(p, (uint16_t)v); break;
-    case 4: st_le32(p, (uint32_t)v); break;
-    default: st_le64(p, v); break;
-    }
+    st_le(mem + addr, v, (unsigned)size);
     RNEXT;
 }
 R_CALL:
