@@ -110,6 +110,8 @@ static uint64_t jf_extr_64(struct ir_env *env, uint64_t a, uint64_t b, uint64_t 
 uint64_t s390_jit_lazy_nzcv(struct ir_env *env, uint64_t kind, uint64_t a, uint64_t b)
 {
     bool w = (kind & JIT_LAZY_32) != 0;
+    if (kind & JIT_LAZY_IMM)
+        b = (uint64_t)(int64_t)(int8_t)(uint8_t)(kind >> 8);
     uint64_t f;
     switch (kind & 3) {
     case JIT_LAZY_LOGIC:
@@ -130,8 +132,14 @@ uint64_t s390_jit_lazy_nzcv(struct ir_env *env, uint64_t kind, uint64_t a, uint6
 enum {
     K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR, K_TMLAZY, K_TMVAL, K_SHIFTPAIR,
     K_NZCVREC, /* GET_NZCV read only by conditions: tested through the lazy record */
-    K_SETCMP   /* SETEQ/SETNE/SETLTU read only as a condition (CBZ, CBNZ...): compare + mask */
+    K_SETCMP,  /* SETEQ/SETNE/SETLTU read only as a condition (CBZ, CBNZ...): compare + mask */
+    K_PINADD,  /* a global pin plus a constant, SET to that pin: a folded address until the SET
+                * (plan_pin_adds), the pin register after it */
+    K_CCMP     /* COND of CCMP/CCMN flags (SELECT c1, NZCV of a compare, constant) read only as
+                * a condition: c1's compare, then the second compare or a fixed CC (emit_ccmp) */
 };
+/* A temp that is a base and displacement (fbase, disp) rather than a value in a register. */
+#define FOLDED(J, t) ((J)->kind[t] == K_FOLDADDR || (J)->kind[t] == K_PINADD)
 #define PIN_OWNER 0xffffffffu /* owner[] of a register pinned to a guest register */
 
 struct access {
@@ -291,6 +299,16 @@ static void brcl_abs(struct jctx *J, int mask, uintptr_t target)
 /* ---- helper calls ------------------------------------------------------------------------- */
 
 /* Calls fn(env, args...) with the IR temps args (0 = none) and puts the result in dst. */
+/* V registers pinned in v19-v31 (loop mode, plan_vpins) do not survive a C call: the written
+ * ones are stored before it (so the CPU state is current for the helper) and all reloaded
+ * after. */
+static void vpins_around_call(struct jctx *J, bool after)
+{
+    for (int v = 0; v < 32 && J->vpins; v++)
+        if (J->vpin[v] >= 0 && (after || J->vpin_written[v]))
+            s390_emit_VRX(B, after ? VRX_VL : VRX_VST, J->vpin[v], 0, R_ENV, OFF_V(v, 0), 0);
+}
+
 static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val *args,
                       unsigned nargs, ir_val dst, bool callx, uint32_t pcoff, int imm_arg,
                       uint64_t imm)
@@ -325,9 +343,11 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
         load_const(J, R_S1, J->b->pc + pcoff);
         S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PC);
     }
-    S390_EMIT(B, RRE, LGR, 2, R_ENV);
+    S390_EMIT(B, RXY, LAY, 2, 0, R_ENV, JIT_ENV);
     load_const(J, R_S1, (uint64_t)(uintptr_t)fn);
+    vpins_around_call(J, false);
     S390_EMIT(B, RR, BASR, 14, R_S1);
+    vpins_around_call(J, true);
     S390_EMIT(B, SIY, AGSI, R_ENV, OFF_HELPER_CALLS, 1);
     if (callx) {
         /* A helper that raised an exception left env->exit set: leave with the instructions
@@ -390,7 +410,7 @@ static struct access *new_access(struct jctx *J)
 /* Base register and displacement of the guest address temp t. */
 static int address(struct jctx *J, ir_val t, int32_t *disp)
 {
-    if (J->kind[t] == K_FOLDADDR) {
+    if (FOLDED(J, t)) {
         *disp = J->disp[t];
         return R(J, J->fbase[t], R_S1);
     }
@@ -417,7 +437,7 @@ static struct access *access(struct jctx *J, uint32_t pcoff, ir_val addr, unsign
     /* Guest addresses at or above the window size fault (a folded displacement is
      * re-checked exactly out of line).  A base already checked in this block needs no second
      * check: a displacement from it lands at worst in a guard page. */
-    ir_val bt = J->kind[addr] == K_FOLDADDR ? J->fbase[addr] : addr;
+    ir_val bt = FOLDED(J, addr) ? J->fbase[addr] : addr;
     if (!J->checked[bt]) {
         S390_EMIT_LABEL(B, RIEb, CLGRJ, base, R_GSIZE, 10, disp && !a->q ? &a->slow : &a->stub);
         J->checked[bt] = 1;
@@ -431,23 +451,24 @@ static struct access *access(struct jctx *J, uint32_t pcoff, ir_val addr, unsign
     return a;
 }
 
-void jit_access_q(struct jctx *J, uint32_t pcoff, ir_val addr, bool store, unsigned vreg)
+void jit_access_q(struct jctx *J, uint32_t pcoff, ir_val addr, bool store, unsigned vreg,
+                  int v)
 {
-    struct access *a = access(J, pcoff, addr, store ? VRX_VSTBR : VRX_VLBR, VS0);
+    struct access *a = access(J, pcoff, addr, store ? VRX_VSTBR : VRX_VLBR, v);
     if (a)
         a->vreg = (int)vreg;
 }
 
 bool jit_addr_parts(struct jctx *J, ir_val t, ir_val *base, int32_t *disp)
 {
-    if (J->kind[t] == K_FOLDADDR) {
+    if (FOLDED(J, t)) {
         *base = J->fbase[t];
         *disp = J->disp[t];
     } else {
         *base = t;
         *disp = 0;
     }
-    return J->kind[t] == K_FOLDADDR;
+    return FOLDED(J, t);
 }
 
 static void lower_load(struct jctx *J, const struct ir_insn *i)
@@ -475,7 +496,7 @@ static void lower_load(struct jctx *J, const struct ir_insn *i)
         access(J, i->pcoff, i->arg[0], RXY_LRV, d);
         if (sign && i->type == IR_I64)
             S390_EMIT(B, RRE, LGFR, d, d);
-        else
+        else if (!J->lo32[i->dst])
             S390_EMIT(B, RRE, LLGFR, d, d);
         break;
     default:
@@ -512,12 +533,28 @@ static int fused_mask(unsigned op, unsigned cc)
     return -1;
 }
 
-/* Emits the compare for a fused COND and returns the branch mask. */
+static int emit_compare_cc(struct jctx *J, const struct ir_insn *p, unsigned cc);
+
+/* Emits the compare for a fused COND and returns the branch mask.  The condition code of the
+ * same compare is still there when nothing but CC-preserving code (the CSETs of a flag
+ * producer, stores of their results) was emitted since: CSET w2, hi; CSET w3, lo compare once. */
 static int emit_compare(struct jctx *J, ir_val cond_t)
 {
     const struct ir_insn *c = &J->b->insn[J->def[cond_t]];
-    const struct ir_insn *p = &J->b->insn[J->def[c->arg[0]]];
     unsigned cc = (unsigned)c->imm;
+    bool uns = cc == 2 || cc == 3 || cc == 8 || cc == 9;
+    uint32_t key = (J->def[c->arg[0]] + 1) * 2 + uns;
+    if (J->cc_key == key && J->cc_len == B->len)
+        return fused_mask(J->b->insn[J->def[c->arg[0]]].op, cc);
+    int m = emit_compare_cc(J, &J->b->insn[J->def[c->arg[0]]], cc);
+    J->cc_key = key;
+    J->cc_len = (uint32_t)B->len;
+    return m;
+}
+
+/* The compare of flag producer p for Arm condition cc; returns the branch mask. */
+static int emit_compare_cc(struct jctx *J, const struct ir_insn *p, unsigned cc)
+{
     bool w = p->type == IR_I32;
     bool uns = cc == 2 || cc == 3 || cc == 8 || cc == 9;
     if (p->op == IR_NZCV_LOGIC) {
@@ -532,7 +569,9 @@ static int emit_compare(struct jctx *J, ir_val cond_t)
     ir_val bt = p->arg[1];
     if (p->op == IR_NZCV_ADD) {
         /* a + b == 0 exactly when a == -b (mod 2^n). */
-        if (J->is_const[bt] && fits_s32(-(int64_t)J->cval[bt]) && !w) {
+        if (J->is_const[bt] && w) {
+            S390_EMIT(B, RIL, CFI, a, (int32_t)(0u - (uint32_t)J->cval[bt]));
+        } else if (J->is_const[bt] && fits_s32(-(int64_t)J->cval[bt])) {
             S390_EMIT(B, RIL, CGFI, a, -(int64_t)J->cval[bt]);
         } else {
             int b = R(J, bt, R_S14);
@@ -577,6 +616,96 @@ static int emit_compare(struct jctx *J, ir_val cond_t)
             S390_EMIT(B, RRE, CGR, a, b);
     }
     return fused_mask(p->op, cc);
+}
+
+/* A loop's back edge on a fused compare: one COMPARE AND BRANCH (RIE) to the loop head, which
+ * is bound (behind) and within its 16-bit reach; false, emitting nothing, when the compare has
+ * no such form.  invert: branch when the condition is false. */
+static bool emit_compare_branch(struct jctx *J, ir_val cond_t, bool invert, struct s390_label *to)
+{
+    if (J->kind[cond_t] != K_LAZYCOND || to->pos < 0 || (int64_t)B->len - to->pos > 60000)
+        return false;
+    const struct ir_insn *c = &J->b->insn[J->def[cond_t]];
+    const struct ir_insn *p = &J->b->insn[J->def[c->arg[0]]];
+    unsigned cc = (unsigned)c->imm;
+    int m = fused_mask(p->op, cc);
+    if (m < 0 || p->op == IR_NZCV_ADD)
+        return false;
+    if (invert)
+        m ^= 15;
+    bool w = p->type == IR_I32;
+    bool uns = cc == 2 || cc == 3 || cc == 8 || cc == 9;
+    int a = R(J, p->arg[0], R_S1);
+    if (p->op == IR_NZCV_LOGIC) {
+        if (w)
+            S390_EMIT_LABEL(B, RIEc, CIJ, a, 0, m, to);
+        else
+            S390_EMIT_LABEL(B, RIEc, CGIJ, a, 0, m, to);
+        return true;
+    }
+    ir_val bt = p->arg[1];
+    if (J->is_const[bt]) {
+        uint64_t v = J->cval[bt];
+        int64_t s = w ? (int64_t)(int32_t)v : (int64_t)v;
+        if (uns && (w ? (uint32_t)v : v) < 256) {
+            if (w)
+                S390_EMIT_LABEL(B, RIEc, CLIJ, a, (int32_t)(v & 0xff), m, to);
+            else
+                S390_EMIT_LABEL(B, RIEc, CLGIJ, a, (int32_t)v, m, to);
+            return true;
+        }
+        if (!uns && s >= -128 && s < 128) {
+            if (w)
+                S390_EMIT_LABEL(B, RIEc, CIJ, a, (int32_t)s, m, to);
+            else
+                S390_EMIT_LABEL(B, RIEc, CGIJ, a, (int32_t)s, m, to);
+            return true;
+        }
+    }
+    int b = R(J, bt, R_S14);
+    if (w && uns)
+        S390_EMIT_LABEL(B, RIEb, CLRJ, a, b, m, to);
+    else if (w)
+        S390_EMIT_LABEL(B, RIEb, CRJ, a, b, m, to);
+    else if (uns)
+        S390_EMIT_LABEL(B, RIEb, CLGRJ, a, b, m, to);
+    else
+        S390_EMIT_LABEL(B, RIEb, CGRJ, a, b, m, to);
+    return true;
+}
+
+/* Condition cc of CCMP/CCMN flags f = SELECT(c1, NZCV of a compare, k): c1's compare and, when
+ * it holds, the second compare (its mask is the answer); when it does not, a CC the mask
+ * reads as cc on the constant flags k. */
+static int emit_test(struct jctx *J, ir_val c);
+
+static int emit_ccmp(struct jctx *J, ir_val c)
+{
+    const struct ir_insn *ci = &J->b->insn[J->def[c]];
+    const struct ir_insn *f = &J->b->insn[J->def[ci->arg[0]]];
+    const struct ir_insn *p = &J->b->insn[J->def[f->arg[1]]];
+    unsigned cc = (unsigned)ci->imm;
+    int m1 = emit_test(J, f->arg[0]);
+    struct s390_label other, join;
+    s390_label_init(&other);
+    s390_label_init(&join);
+    S390_EMIT_LABEL(B, RIc, BRC, m1 ^ 15, &other);
+    int m = emit_compare_cc(J, p, cc);
+    S390_EMIT_LABEL(B, RIc, BRC, 15, &join);
+    s390_label_bind(B, &other);
+    bool want = sem_cond(J->cval[f->arg[2]], cc) != 0;
+    if (((m >> 3) & 1) == want) {
+        S390_EMIT(B, RR, CR, R_S0, R_S0); /* CC0 */
+    } else {
+        int x = ((m >> 2) & 1) == want ? 1 : ((m >> 1) & 1) == want ? 2 : 3;
+        S390_EMIT(B, RI, LGHI, R_S0, x == 1 ? -1 : 1);
+        if (x == 3)
+            S390_EMIT(B, RI, TMLL, R_S0, 1); /* the selected bit is one: CC3 */
+        else
+            S390_EMIT(B, RRE, LTGR, R_S0, R_S0); /* negative CC1, positive CC2 */
+    }
+    s390_label_bind(B, &join);
+    return m;
 }
 
 /* Tests Arm condition cc on an NZCV value (bits 31:28) with TEST UNDER MASK: one bit is CC0
@@ -668,7 +797,24 @@ static int emit_rec_cond(struct jctx *J, unsigned cc)
     S390_EMIT_LABEL(B, RIc, BRC, 15, &join);
     s390_label_bind(B, &fast);
     int da = w ? JIT_LAZY_A + 4 : JIT_LAZY_A, db = w ? JIT_LAZY_B + 4 : JIT_LAZY_B;
-    if (op == IR_NZCV_LOGIC) {
+    if (op != IR_NZCV_LOGIC && (kind & JIT_LAZY_IMM)) {
+        /* The constant operand is the kind's second byte. */
+        S390_EMIT(B, RXY, LGB, R_S14, 0, 15, JIT_LAZY_KIND + 6);
+        if (w)
+            S390_EMIT(B, RX, L, R_S1, 0, 15, da);
+        else
+            S390_EMIT(B, RXY, LG, R_S1, 0, 15, da);
+        if (op == IR_NZCV_ADD)
+            S390_EMIT(B, RRE, LCGR, R_S14, R_S14);
+        if (w && uns)
+            S390_EMIT(B, RR, CLR, R_S1, R_S14);
+        else if (w)
+            S390_EMIT(B, RR, CR, R_S1, R_S14);
+        else if (uns)
+            S390_EMIT(B, RRE, CLGR, R_S1, R_S14);
+        else
+            S390_EMIT(B, RRE, CGR, R_S1, R_S14);
+    } else if (op == IR_NZCV_LOGIC) {
         if (w)
             S390_EMIT(B, RXY, LT, R_S1, 0, 15, da);
         else
@@ -748,10 +894,14 @@ static int emit_setcmp(struct jctx *J, ir_val t)
 }
 
 /* Sets the condition code for a 0/1 (or fused) condition temp; returns the "true" mask. */
+static int emit_ccmp(struct jctx *J, ir_val c);
+
 static int emit_test(struct jctx *J, ir_val c)
 {
     if (J->kind[c] == K_LAZYCOND)
         return emit_compare(J, c);
+    if (J->kind[c] == K_CCMP)
+        return emit_ccmp(J, c);
     if (J->kind[c] == K_SETCMP)
         return emit_setcmp(J, c);
     if (J->kind[c] == K_TMLAZY)
@@ -822,7 +972,54 @@ static void lower_nzcv_logic(struct jctx *J, const struct ir_insn *i)
 
 /* ---- pure ops ----------------------------------------------------------------------------- */
 
-static void zext32(struct jctx *J, int d) { S390_EMIT(B, RRE, LLGFR, d, d); }
+/* The zero extension of a 32-bit result in d, unless no reader looks above bit 31. */
+static void zext32(struct jctx *J, const struct ir_insn *i, int d)
+{
+    if (!J->lo32[i->dst])
+        S390_EMIT(B, RRE, LLGFR, d, d);
+}
+
+/* Whether insn i reads only the low 32 bits of its operand n, in every lowering of it: 32-bit
+ * ops whose low word depends only on their operands' low words, 32-bit flag producers
+ * (compares of words, the lazy record's low word), stores of up to 4 bytes, extensions from
+ * 32 bits or fewer, and an AND with a mask below 2^32. */
+static bool reads_lo32(const struct jctx *J, const struct ir_insn *i, unsigned n)
+{
+    bool w = i->type == IR_I32;
+    switch (i->op) {
+    case IR_AND:
+        if (!w) {
+            ir_val o = i->arg[1 - n];
+            return J->is_const[o] && J->cval[o] <= 0xffffffffull;
+        }
+        return true;
+    case IR_ADD: case IR_SUB: case IR_OR: case IR_XOR: case IR_ANDN: case IR_ORN: case IR_XORN:
+    case IR_MUL: case IR_NOT: case IR_NEG: case IR_SHL: case IR_NZCV_ADD: case IR_NZCV_SUB:
+    case IR_NZCV_LOGIC:
+        return w;
+    case IR_SEXT8: case IR_SEXT16: case IR_SEXT32: case IR_ZEXT8: case IR_ZEXT16:
+    case IR_ZEXT32:
+        return true;
+    case IR_STORE:
+        return n == 1 && i->arg[0] != i->arg[1] && (i->imm & 0xff) <= 4;
+    default:
+        return false;
+    }
+}
+
+/* lo32 for every temp (see reads_lo32), so 32-bit results read only as words skip LLGFR. */
+static void plan_lo32(struct jctx *J)
+{
+    const struct ir_block *b = J->b;
+    for (ir_val t = 1; t < J->nt; t++)
+        J->lo32[t] = J->nuses[t] > 0;
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        for (unsigned n = 0; n < i->nargs; n++)
+            if (i->arg[n] && i->arg[n] < J->nt && !reads_lo32(J, i, n))
+                J->lo32[i->arg[n]] = 0;
+    }
+}
 
 /* Inline lowering of a pure op; false to use the C function instead. */
 static bool lower_pure(struct jctx *J, const struct ir_insn *i)
@@ -876,7 +1073,7 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
                 S390_EMIT(B, RRFa, SGRK, d, a, b, 0);
         }
         if (w)
-            zext32(J, d);
+            zext32(J, i, d);
         break;
     }
     case IR_AND:
@@ -910,7 +1107,7 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
         else
             S390_EMIT(B, RRFa, XGRK, d, a, b, 0);
         if (w)
-            zext32(J, d);
+            zext32(J, i, d);
         break;
     case IR_ANDN:
     case IR_ORN:
@@ -936,7 +1133,7 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
                 S390_EMIT(B, RRFa, XGRK, d, a, R_S14, 0);
         }
         if (w)
-            zext32(J, d);
+            zext32(J, i, d);
         break;
     case IR_SHL:
     case IR_LSR:
@@ -953,10 +1150,10 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
                     S390_EMIT(B, RIEf, RISBG, d, a, 32 + (int)n, 63 | 0x80, (64 - (int)n) & 63);
                 else if (i->op == IR_ASR) {
                     S390_EMIT(B, RSY, SRAK, d, a, 0, (int)n);
-                    zext32(J, d);
+                    zext32(J, i, d);
                 } else {
                     S390_EMIT(B, RSY, RLL, d, a, 0, (int)((32 - n) & 31));
-                    zext32(J, d);
+                    zext32(J, i, d);
                 }
             } else {
                 if (i->op == IR_SHL)
@@ -989,7 +1186,7 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
                 S390_EMIT(B, RSY, SRAK, d, a, R_S14, 0);
             else
                 S390_EMIT(B, RSY, RLL, d, a, R_S14, 0);
-            zext32(J, d);
+            zext32(J, i, d);
         } else {
             if (i->op == IR_SHL)
                 S390_EMIT(B, RSY, SLLG, d, a, R_S14, 0);
@@ -1017,7 +1214,7 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
             S390_EMIT(B, RRE, MSGR, d, b);
         }
         if (w)
-            zext32(J, d);
+            zext32(J, i, d);
         break;
     case IR_UMULH:
     case IR_SMULH:
@@ -1126,13 +1323,13 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
         S390_EMIT(B, RRE, LCGR, d, a);
         S390_EMIT(B, RI, AGHI, d, -1);
         if (w)
-            zext32(J, d);
+            zext32(J, i, d);
         break;
     case IR_NEG:
         a = R(J, at, R_S1);
         S390_EMIT(B, RRE, LCGR, d, a);
         if (w)
-            zext32(J, d);
+            zext32(J, i, d);
         break;
     case IR_MOV:
         a = R(J, at, R_S1);
@@ -1154,7 +1351,7 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
         else
             S390_EMIT(B, RRE, LGR, d, a);
         if (w)
-            zext32(J, d);
+            zext32(J, i, d);
         break;
     case IR_ZEXT8:
         a = R(J, at, R_S1);
@@ -1184,7 +1381,7 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
         a = R(J, at, R_S1);
         if (w) {
             S390_EMIT(B, RRE, LRVR, d, a);
-            zext32(J, d);
+            zext32(J, i, d);
         } else {
             S390_EMIT(B, RRE, LRVGR, d, a);
         }
@@ -1211,7 +1408,8 @@ static void branch_to(struct jctx *J, int mask, uint64_t pc)
         return;
     }
     struct s390_jit_link *l = &blk->link[blk->nlinks++];
-    s390_emit_align_patchable(B);
+    /* No alignment pad (it would run on every pass): the code cache patches a site with its
+     * page non-executable, so the store need not be atomic (s390_patch_ril). */
     l->site_off = (uint32_t)B->len;
     l->target_pc = pc;
     /* Until linked, the site branches to itself + 6: the stub follows the body (patched in
@@ -1226,7 +1424,7 @@ static void branch_to(struct jctx *J, int mask, uint64_t pc)
 static const struct {
     uint8_t slot;
     int8_t reg;
-} global_pin[] = {{31, 10}, {30, 9}, {0, 8}, {1, 7}};
+} global_pin[] = {{31, 10}, {30, 9}, {0, 8}, {1, 7}, {2, 13}};
 
 static bool is_global_pin(int slot)
 {
@@ -1242,6 +1440,9 @@ static void writeback_pins(struct jctx *J)
     for (int s = 0; s < 32; s++)
         if (J->pin[s] >= 0 && J->pin_written[s] && !is_global_pin(s))
             S390_EMIT(B, RXY, STG, J->pin[s], 0, R_ENV, OFF_X(s));
+    for (int v = 0; v < 32; v++)
+        if (J->vpin[v] >= 0 && J->vpin_written[v])
+            S390_EMIT(B, VRX, VST, J->vpin[v], 0, R_ENV, OFF_V(v, 0), 0);
     for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0]; n++)
         if (J->borrowed[n])
             S390_EMIT(B, RXY, LG, global_pin[n].reg, 0, R_ENV, OFF_X(global_pin[n].slot));
@@ -1299,8 +1500,58 @@ static void lower_exit(struct jctx *J, const struct ir_insn *i)
 
 /* Copy propagation on the JIT's private copy of the block: x + 0, x | 0, x << 0, 64-bit MOV...
  * are their operand (the IR passes leave them: the interpreter does not mind). */
+/* Common subexpressions: a pure op with the operands of an earlier one is that one's result
+ * (the translator computes the same address or shifted index for each instruction that uses
+ * it).  A small hash of instruction indexes, per block. */
+#define CSE_SLOTS 256
+static bool commutes(unsigned op)
+{
+    return op == IR_ADD || op == IR_AND || op == IR_OR || op == IR_XOR || op == IR_MUL ||
+           op == IR_SETEQ || op == IR_SETNE;
+}
+
+static bool same_op(const struct ir_insn *x, const struct ir_insn *y)
+{
+    if (x->op != y->op || x->type != y->type || x->nargs != y->nargs || x->imm != y->imm ||
+        x->imm2 != y->imm2)
+        return false;
+    if (x->nargs == 2 && commutes(x->op) && x->arg[0] == y->arg[1] && x->arg[1] == y->arg[0])
+        return true;
+    for (unsigned a = 0; a < x->nargs; a++)
+        if (x->arg[a] != y->arg[a])
+            return false;
+    return true;
+}
+
+/* Constants too (one temp per value), so that x + (i << 2) in two instructions matches. */
+static void cse(struct ir_block *b, uint32_t k, uint32_t *seen, ir_val *repl)
+{
+    const struct ir_insn *i = &b->insn[k];
+    uint32_t h = (uint32_t)i->op * 0x9e3779b1u ^ (uint32_t)i->type;
+    if (i->nargs == 2 && commutes(i->op))
+        h = (h ^ ((uint32_t)i->arg[0] + (uint32_t)i->arg[1])) * 0x85ebca6bu;
+    else
+        for (unsigned a = 0; a < i->nargs; a++)
+            h = (h ^ (uint32_t)i->arg[a]) * 0x85ebca6bu;
+    h ^= (uint32_t)i->imm ^ (uint32_t)(i->imm >> 32);
+    h = (h ^ (h >> 15)) & (CSE_SLOTS - 1);
+    for (unsigned probe = 0; probe < 8; probe++, h = (h + 1) & (CSE_SLOTS - 1)) {
+        if (!seen[h]) {
+            seen[h] = k + 1;
+            return;
+        }
+        const struct ir_insn *e = &b->insn[seen[h] - 1];
+        if (same_op(e, i)) {
+            repl[i->dst] = e->dst;
+            return;
+        }
+    }
+}
+
 static void simplify(struct ir_block *b, uint32_t nt, uint64_t *cv, uint8_t *isc, ir_val *repl)
 {
+    uint32_t seen[CSE_SLOTS];
+    memset(seen, 0, sizeof seen);
     for (uint32_t k = 0; k < b->n; k++) {
         struct ir_insn *i = &b->insn[k];
         for (unsigned a = 0; a < i->nargs; a++)
@@ -1311,12 +1562,27 @@ static void simplify(struct ir_block *b, uint32_t nt, uint64_t *cv, uint8_t *isc
         if (i->op == IR_CONST) {
             isc[i->dst] = 1;
             cv[i->dst] = i->imm;
+            cse(b, k, seen, repl);
+            continue;
+        }
+        if (pure_fn(i->op, i->type)) {
+            cse(b, k, seen, repl);
+            if (repl[i->dst])
+                continue;
+        }
+        ir_val a0 = i->arg[0], a1 = i->nargs > 1 ? i->arg[1] : 0;
+        bool c1 = a1 && a1 < nt && (isc[a1] & 1), c0 = a0 && a0 < nt && (isc[a0] & 1);
+        if (i->type == IR_I32 && (i->op == IR_OR || i->op == IR_XOR || i->op == IR_ADD) &&
+            (c0 || c1) && cv[c0 ? a0 : a1] == 0 && !(c0 && c1)) {
+            /* MOV Wd, Wn (ORR Wd, WZR, Wn) and friends: the operand's low word, one LLGFR. */
+            i->arg[0] = c0 ? a1 : a0;
+            i->op = IR_ZEXT32;
+            i->type = IR_I64;
+            i->nargs = 1;
             continue;
         }
         if (i->type != IR_I64)
             continue;
-        ir_val a0 = i->arg[0], a1 = i->nargs > 1 ? i->arg[1] : 0;
-        bool c1 = a1 && a1 < nt && (isc[a1] & 1), c0 = a0 && a0 < nt && (isc[a0] & 1);
         switch (i->op) {
         case IR_MOV:
             repl[i->dst] = a0;
@@ -1399,6 +1665,161 @@ static bool fold_addresses(struct jctx *J, const uint32_t *addr_uses, uint32_t *
     return true;
 }
 
+/* Pin updates: SET p, t where t = ADD(GET p, #c) for a pinned p (global or loop pin), and every
+ * read of t before the SET is a memory address (directly or as the base of a folded ADD).  t
+ * folds onto the pin like an address until the SET, which adds c to the pin register in place
+ * (one LAY); after it t is the pin register.  A push or pop (STP x29, x30, [sp, #-16]!;
+ * LDP ..., [sp], #16) or a post-indexed access in a loop then needs neither a separate add nor
+ * a copy. */
+/* The index of the first instruction that reads temp t (b->n if none). */
+static uint32_t first_read(const struct ir_block *b, ir_val t)
+{
+    for (uint32_t k = 0; k < b->n; k++)
+        for (unsigned n = 0; n < b->insn[k].nargs; n++)
+            if (b->insn[k].arg[n] == t)
+                return k;
+    return b->n;
+}
+
+/* The value of instruction k when it is a SET of a pinned X register with a computed (not
+ * constant) value no plan has claimed yet; else 0. */
+static ir_val pinned_set_value(const struct jctx *J, uint32_t k)
+{
+    const struct ir_insn *i = &J->b->insn[k];
+    if (i->op != IR_SET || i->imm >= 32 || J->pin[i->imm] < 0)
+        return 0;
+    ir_val v = i->arg[0];
+    return v && !J->is_const[v] && J->kind[v] == K_NORMAL ? v : 0;
+}
+
+static void plan_pin_adds(struct jctx *J)
+{
+    const struct ir_block *b = J->b;
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *s = &b->insn[k];
+        ir_val t = pinned_set_value(J, k);
+        if (!t || J->def[t] >= k)
+            continue;
+        const struct ir_insn *d = &b->insn[J->def[t]];
+        if (d->op != IR_ADD || d->type != IR_I64 || d->dst != t || !J->is_const[d->arg[1]] ||
+            J->is_const[d->arg[0]])
+            continue;
+        ir_val a = d->arg[0];
+        const struct ir_insn *g = &b->insn[J->def[a]];
+        int64_t c = (int64_t)J->cval[d->arg[1]];
+        if (g->op != IR_GET || g->dst != a || g->imm != s->imm || c < -32768 || c > 32767)
+            continue;
+        /* The pin register holds a until the SET (no other SET of p in between: a faulting op
+         * between two SETs keeps both), and t is read before it only as an address or as the
+         * base of a folded ADD (which then folds onto a). */
+        bool ok = true;
+        for (uint32_t u = J->def[a] + 1; u < k && ok; u++)
+            if (b->insn[u].op == IR_SET && b->insn[u].imm == s->imm)
+                ok = false;
+        uint32_t last = J->def[t];
+        for (uint32_t u = J->def[t] + 1; u < k && ok; u++) {
+            const struct ir_insn *i = &b->insn[u];
+            for (unsigned n = 0; n < i->nargs && ok; n++) {
+                if (i->arg[n] != t)
+                    continue;
+                last = u;
+                if (n == 0 && (i->op == IR_LOAD || (i->op == IR_STORE && i->arg[1] != t)))
+                    continue;
+                if (n == 0 && i->op == IR_ADD && i->dst && J->kind[i->dst] == K_FOLDADDR &&
+                    J->fbase[i->dst] == t && J->disp[i->dst] + c >= -32768 &&
+                    J->disp[i->dst] + c <= 32767)
+                    continue;
+                ok = false;
+            }
+        }
+        if (!ok)
+            continue;
+        J->kind[t] = K_PINADD;
+        J->fbase[t] = a;
+        J->disp[t] = (int32_t)c;
+        if (J->last_use[a] < last)
+            J->last_use[a] = last;
+        /* A folded ADD on t read only after the SET stays on t (the pin register by then, as
+         * in STP X29, X30, [SP, #-16]!; STP X19, X20, [SP, #16]); one read before it folds onto
+         * a, which then lives on (copied out of the pin register at the SET if read after). */
+        for (ir_val u = 1; u < J->nt; u++)
+            if (J->kind[u] == K_FOLDADDR && J->fbase[u] == t && first_read(b, u) < k) {
+                J->fbase[u] = a;
+                J->disp[u] += (int32_t)c;
+                if (J->last_use[a] < J->last_use[u])
+                    J->last_use[a] = J->last_use[u];
+            }
+    }
+}
+
+/* CCMP/CCMN read only by conditions (emit_ccmp): COND(f, cc) read only by BRCOND/SELECT, f =
+ * SELECT(c1, p, k) read only by such CONDs (its SET_NZCV dead), c1 a fused compare, p a
+ * compare that fuses with cc and read only by f, k a constant.  Neither f nor p is computed;
+ * the operands of both compares live until the last condition. */
+static void plan_ccmp(struct jctx *J, const uint32_t *cond_uses)
+{
+    const struct ir_block *b = J->b;
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op != IR_COND || !i->dst || !J->nuses[i->dst] || J->kind[i->dst] != K_NORMAL ||
+            cond_uses[i->dst] != J->nuses[i->dst] || J->is_const[i->arg[0]])
+            continue;
+        ir_val ft = i->arg[0];
+        const struct ir_insn *f = &b->insn[J->def[ft]];
+        if (f->op != IR_SELECT || f->dst != ft || J->kind[ft] != K_NORMAL ||
+            !J->is_const[f->arg[2]] || J->is_const[f->arg[1]] || J->is_const[f->arg[0]] ||
+            J->kind[f->arg[0]] != K_LAZYCOND)
+            continue;
+        const struct ir_insn *p = &b->insn[J->def[f->arg[1]]];
+        if (p->dst != f->arg[1] || J->nuses[p->dst] != 1 || J->kind[p->dst] != K_NORMAL ||
+            fused_mask(p->op, (unsigned)i->imm) < 0)
+            continue;
+        /* Every reader of f is a condition of this kind (the dead SET_NZCV aside). */
+        uint32_t readers = 0;
+        bool ok = true;
+        for (uint32_t x = J->def[ft] + 1; x < b->n && ok; x++) {
+            const struct ir_insn *u = &b->insn[x];
+            if (x == J->dead_set_nzcv)
+                continue;
+            for (unsigned a = 0; a < u->nargs; a++)
+                if (u->arg[a] == ft) {
+                    readers++;
+                    ok = u->op == IR_COND && u->dst && cond_uses[u->dst] == J->nuses[u->dst] &&
+                         fused_mask(p->op, (unsigned)u->imm) >= 0 &&
+                         (J->kind[u->dst] == K_NORMAL || J->kind[u->dst] == K_CCMP);
+                }
+        }
+        if (!ok || readers != J->nuses[ft])
+            continue;
+        /* A deferred SET_NZCV of f sets the flags on one way out (set_flags): the operands live
+         * to the end. */
+        uint32_t until = 0;
+        if ((J->defer_t || J->defer_n) && J->dead_set_nzcv < b->n &&
+            b->insn[J->dead_set_nzcv].arg[0] == ft)
+            until = b->n - 1;
+        for (uint32_t x = J->def[ft] + 1; x < b->n; x++) {
+            const struct ir_insn *u = &b->insn[x];
+            if (u->op == IR_COND && u->arg[0] == ft) {
+                J->kind[u->dst] = K_CCMP;
+                if (J->last_use[u->dst] > until)
+                    until = J->last_use[u->dst];
+            }
+        }
+        J->kind[ft] = K_SKIP;
+        J->kind[p->dst] = K_SKIP;
+        const struct ir_insn *c1 = &b->insn[J->def[f->arg[0]]];
+        const struct ir_insn *p1 = &b->insn[J->def[c1->arg[0]]];
+        if (J->last_use[f->arg[0]] < until)
+            J->last_use[f->arg[0]] = until;
+        for (unsigned a = 0; a < p->nargs; a++)
+            if (p->arg[a] && J->last_use[p->arg[a]] < until)
+                J->last_use[p->arg[a]] = until;
+        for (unsigned a = 0; a < p1->nargs; a++)
+            if (p1->arg[a] && J->last_use[p1->arg[a]] < until)
+                J->last_use[p1->arg[a]] = until;
+    }
+}
+
 /* The per-temp and per-instruction arrays of one compilation come from one per-thread buffer,
  * zeroed for each block (they were a dozen and a half allocations per block). */
 static _Thread_local struct {
@@ -1424,9 +1845,9 @@ static void *carve(size_t n, size_t size)
 static bool scratch_reserve(size_t nt, size_t n)
 {
     /* Every carve, rounded up: twelve per-temp arrays of up to 8 bytes (eight in
-     * s390_jit_codegen, four in analyse), six of bytes, the instruction copy and its
+     * s390_jit_codegen, four in analyse), seven of bytes, the instruction copy and its
      * per-instruction flags. */
-    size_t need = nt * (12 * 8 + 6) + 6 * 8 + n * (sizeof(struct ir_insn) + 1) + 16;
+    size_t need = nt * (12 * 8 + 7) + 7 * 8 + n * (sizeof(struct ir_insn) + 1) + 16;
     if (need > scratch.cap) {
         size_t cap = need < 65536 ? 65536 : 2 * need;
         uint8_t *p = realloc(scratch.p, cap);
@@ -1551,6 +1972,7 @@ static bool analyse(struct jctx *J)
     for (uint32_t t = 1; t < J->nt; t++)
         if (flag_fused[t] && flag_fused[t] == J->nuses[t])
             J->kind[t] = K_SKIP; /* the flags value itself is never needed */
+    plan_ccmp(J, cond_uses);
     /* SETEQ/SETNE/SETLTU read only as conditions: the compare is made where they are read. */
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
@@ -1632,13 +2054,24 @@ static bool analyse(struct jctx *J)
         if (!fold_addresses(J, addr_uses, fold_uses, false))
             return false;
     }
+    plan_lo32(J);
     return true;
 }
 
 /* ---- the block ---------------------------------------------------------------------------- */
 
+/* The used register (of 32) with the most uses that has no host register yet, or -1. */
+static int most_used(const unsigned *uses, const int8_t *host)
+{
+    int best = -1;
+    for (int r = 0; r < 32; r++)
+        if (uses[r] && host[r] < 0 && (best < 0 || uses[r] > uses[best]))
+            best = r;
+    return best;
+}
+
 /* Loop mode for a block that branches to itself and never leaves in the middle (no helper
- * that may raise, no indirect branch or runtime exit): up to five guest registers get r6-r10
+ * that may raise, no indirect branch or runtime exit): up to six guest registers get r6-r10, r13
  * for the whole loop. */
 static void plan_loop(struct jctx *J)
 {
@@ -1666,8 +2099,9 @@ static void plan_loop(struct jctx *J)
     unsigned wanted = 0, free_regs = 0;
     for (int sl = 0; sl < 32; sl++)
         wanted += uses[sl] && J->pin[sl] < 0;
-    for (int r = 6; r <= 10; r++)
-        free_regs += !J->owner[r];
+    static const int pin_regs[] = {6, 7, 8, 9, 10, 13};
+    for (unsigned n = 0; n < sizeof pin_regs / sizeof pin_regs[0]; n++)
+        free_regs += !J->owner[pin_regs[n]];
     for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0] && wanted > free_regs; n++)
         if (!uses[global_pin[n].slot]) {
             J->pin[global_pin[n].slot] = -1;
@@ -1675,28 +2109,57 @@ static void plan_loop(struct jctx *J)
             J->borrowed[n] = true;
             free_regs++;
         }
-    static const int pin_regs[] = {6, 7, 8, 9, 10};
-    unsigned npins = 0;
     for (unsigned n = 0; n < sizeof pin_regs / sizeof pin_regs[0]; n++) {
         if (J->owner[pin_regs[n]])
             continue; /* a global pin */
-        int best = -1;
-        for (int sl = 0; sl < 32; sl++)
-            if (uses[sl] && J->pin[sl] < 0 && (best < 0 || uses[sl] > uses[best]))
-                best = sl;
+        int best = most_used(uses, J->pin);
         if (best < 0)
             break;
         J->pin[best] = (int8_t)pin_regs[n];
         J->owner[pin_regs[n]] = PIN_OWNER;
-        npins++;
     }
-    if (!npins)
-        return;
+    /* Loop mode even with no X register to pin (all in global pins): V registers may be. */
     J->loop = true;
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
         if (i->op == IR_SET && i->imm < 32 && J->pin[i->imm] >= 0)
             J->pin_written[i->imm] = true;
+    }
+}
+
+/* Loop mode with the vector facility: when every access to V registers in the loop is a
+ * vector lowering (jit_lower_simd, jit_vmem) or a GETV/SETV, the V registers it uses live in
+ * v19-v31 for the whole loop (loaded before the loop head, the written ones stored on every
+ * way out and in fault stubs like the loop's X pins), and the lowerings read and write them
+ * there instead of through the CPU state.  A helper call (a pure op's C fallback, lazy
+ * flags) stores and reloads them (vpins_around_call). */
+static void plan_vpins(struct jctx *J)
+{
+    const struct ir_block *b = J->b;
+    if (!J->loop || !J->vx)
+        return;
+    unsigned uses[32] = {0};
+    uint32_t written = 0;
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        uint32_t rd = 0, wr = 0;
+        if (i->op == IR_CALLX || (i->op == IR_CALL && !jit_simd_regs(J, i, &rd, &wr)))
+            return; /* a helper that may read or write V registers in the CPU state */
+        if (i->op == IR_GETV)
+            rd = 1u << (i->imm & 31);
+        if (i->op == IR_SETV)
+            wr = 1u << (i->imm & 31);
+        for (int v = 0; v < 32; v++)
+            uses[v] += ((rd | wr) >> v) & 1;
+        written |= wr;
+    }
+    for (int reg = 19; reg <= 31; reg++) {
+        int best = most_used(uses, J->vpin);
+        if (best < 0)
+            break;
+        J->vpin[best] = (int8_t)reg;
+        J->vpin_written[best] = (written >> best) & 1;
+        J->vpins = true;
     }
 }
 
@@ -1708,10 +2171,8 @@ static void plan_pin_targets(struct jctx *J)
     const struct ir_block *b = J->b;
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
-        if (i->op != IR_SET || i->imm >= 32 || J->pin[i->imm] < 0)
-            continue;
-        ir_val v = i->arg[0];
-        if (J->is_const[v] || J->kind[v] != K_NORMAL || J->pin_target[v] >= 0)
+        ir_val v = pinned_set_value(J, k);
+        if (!v || J->pin_target[v] >= 0)
             continue;
         uint32_t kd = J->def[v];
         const struct ir_insn *d = &b->insn[kd];
@@ -1744,10 +2205,37 @@ static const struct ir_insn *lazy_producer(struct jctx *J, ir_val f)
     return p;
 }
 
+static void set_flags(struct jctx *J, ir_val f);
+
+/* PSTATE.NZCV := the constant flags value k (no record pending). */
+static void set_flags_const(struct jctx *J, uint64_t k)
+{
+    load_const(J, R_S14, k);
+    S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
+    S390_EMIT(B, RIEf, RISBG, R_S1, R_S14, 32, 35, 0);
+    S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
+    S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
+}
+
 /* PSTATE.NZCV := f: a lazy record of the compare when f is one, else the value itself (and no
- * record pending). */
+ * record pending); CCMP flags read only by conditions (plan_ccmp) are never computed: the
+ * second compare's record or the constant, on c1. */
 static void set_flags(struct jctx *J, ir_val f)
 {
+    if (!J->is_const[f] && J->kind[f] == K_SKIP && J->b->insn[J->def[f]].op == IR_SELECT) {
+        const struct ir_insn *s = &J->b->insn[J->def[f]];
+        struct s390_label other, join;
+        s390_label_init(&other);
+        s390_label_init(&join);
+        int m1 = emit_test(J, s->arg[0]);
+        S390_EMIT_LABEL(B, RIc, BRC, m1 ^ 15, &other);
+        set_flags(J, s->arg[1]);
+        S390_EMIT_LABEL(B, RIc, BRC, 15, &join);
+        s390_label_bind(B, &other);
+        set_flags_const(J, J->cval[s->arg[2]]);
+        s390_label_bind(B, &join);
+        return;
+    }
     const struct ir_insn *p = lazy_producer(J, f);
     if (p) {
         int kind = p->op == IR_NZCV_SUB ? JIT_LAZY_SUB : p->op == IR_NZCV_ADD ? JIT_LAZY_ADD
@@ -1756,13 +2244,19 @@ static void set_flags(struct jctx *J, ir_val f)
             kind |= JIT_LAZY_32;
         S390_EMIT(B, RXY, STG, R(J, p->arg[0], R_S1), 0, 15, JIT_LAZY_A);
         ir_val bt = p->arg[1];
-        if (p->op == IR_NZCV_LOGIC)
+        int64_t bv = J->is_const[bt] ? (p->type == IR_I32 ? (int64_t)(int32_t)J->cval[bt]
+                                                          : (int64_t)J->cval[bt])
+                                     : 0;
+        if (p->op != IR_NZCV_LOGIC && J->is_const[bt] && bv >= -128 && bv <= 127)
+            kind |= JIT_LAZY_IMM | (int)((uint32_t)(bv & 0xff) << 8);
+        if (p->op == IR_NZCV_LOGIC || (kind & JIT_LAZY_IMM))
             ;
         else if (J->is_const[bt] && fits_s16((int64_t)J->cval[bt]))
             S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_B, (int32_t)(int64_t)J->cval[bt]);
         else
             S390_EMIT(B, RXY, STG, R(J, bt, R_S14), 0, 15, JIT_LAZY_B);
-        S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, kind);
+        S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, (int16_t)kind);
+        kind &= 0xff;
         /* The successors' conditions will expect this kind of record. */
         const struct ir_insn *term = &J->b->insn[J->b->n - 1];
         if (term->op == IR_GOTO || term->op == IR_BRCOND)
@@ -1810,9 +2304,11 @@ static void emit_pending_nzcv(struct jctx *J)
     S390_EMIT(B, RRE, LGR, 3, R_S0);
     S390_EMIT(B, RXY, LG, 4, 0, 15, JIT_LAZY_A);
     S390_EMIT(B, RXY, LG, 5, 0, 15, JIT_LAZY_B);
-    S390_EMIT(B, RRE, LGR, 2, R_ENV);
+    S390_EMIT(B, RXY, LAY, 2, 0, R_ENV, JIT_ENV);
     load_const(J, R_S1, (uint64_t)(uintptr_t)s390_jit_lazy_nzcv);
+    vpins_around_call(J, false);
     S390_EMIT(B, RR, BASR, 14, R_S1);
+    vpins_around_call(J, true);
     S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
     save_call_regs(J, true);
     s390_label_bind(B, &skip);
@@ -1831,8 +2327,9 @@ static void lower(struct jctx *J, uint32_t k)
 {
     const struct ir_insn *i = &J->b->insn[k];
     if (i->dst && (J->kind[i->dst] == K_SKIP || J->kind[i->dst] == K_LAZYCOND ||
+                   J->kind[i->dst] == K_CCMP ||
                    J->kind[i->dst] == K_SETCMP ||
-                   J->kind[i->dst] == K_FOLDADDR || J->kind[i->dst] == K_TMLAZY ||
+                   FOLDED(J, i->dst) || J->kind[i->dst] == K_TMLAZY ||
                    J->kind[i->dst] == K_NZCVREC))
         return;
     if (i->op == IR_CONST || k == J->dead_set_nzcv || J->done[k])
@@ -1876,7 +2373,10 @@ static void lower(struct jctx *J, uint32_t k)
         return;
     case IR_GETV:
         alloc_dst(J, i->dst);
-        S390_EMIT(B, RXY, LG, D(J, i->dst), 0, R_ENV, OFF_V(i->imm & 31, i->imm2 & 1));
+        if (J->vpin[i->imm & 31] >= 0) /* element h of the pinned register is doubleword h */
+            S390_EMIT(B, VRSc, VLGV, D(J, i->dst), J->vpin[i->imm & 31], 0, (int)(i->imm2 & 1), 3);
+        else
+            S390_EMIT(B, RXY, LG, D(J, i->dst), 0, R_ENV, OFF_V(i->imm & 31, i->imm2 & 1));
         dfin(J, i->dst, D(J, i->dst));
         return;
     case IR_SET:
@@ -1886,6 +2386,7 @@ static void lower(struct jctx *J, uint32_t k)
             if (J->reg[v] == p && J->alias[v])
                 return; /* built in place */
             ir_val old = J->pin_alias[s];
+            bool in_place = J->kind[v] == K_PINADD;
             if (old && J->last_use[old] > k) {
                 /* The old value is still needed: move it out of the way. */
                 J->alias[old] = 0;
@@ -1896,7 +2397,18 @@ static void lower(struct jctx *J, uint32_t k)
                 dfin(J, old, d);
             }
             J->pin_alias[s] = 0;
-            if (J->is_const[v])
+            if (in_place) {
+                /* The pin plus a constant: added in place, and the pin register from here.  Within
+                 * 16 KiB of a checked base it is checked too: a folded displacement from it
+                 * stays inside the 64 KiB guard. */
+                S390_EMIT(B, RXY, LAY, p, 0, p, J->disp[v]);
+                if (J->disp[v] >= -16384 && J->disp[v] <= 16384)
+                    J->checked[v] = J->checked[J->fbase[v]];
+                J->kind[v] = K_NORMAL;
+                J->reg[v] = p;
+                J->alias[v] = 1;
+                J->pin_alias[s] = v;
+            } else if (J->is_const[v])
                 load_const(J, p, J->cval[v]);
             else
                 S390_EMIT(B, RRE, LGR, p, R(J, v, R_S1));
@@ -1906,10 +2418,18 @@ static void lower(struct jctx *J, uint32_t k)
     case IR_SETV: {
         int off = i->op == IR_SET ? OFF_X(i->imm) : OFF_V(i->imm & 31, i->imm2 & 1);
         ir_val v = i->arg[0];
+        if (i->op == IR_SETV && J->vpin[i->imm & 31] >= 0) {
+            S390_EMIT(B, VRSb, VLVG, J->vpin[i->imm & 31], R(J, v, R_S1), 0,
+                      (int)(i->imm2 & 1), 3);
+            return;
+        }
+        bool cc_kept = J->cc_len == B->len; /* stores leave the CC as it is */
         if (J->is_const[v] && fits_s16((int64_t)J->cval[v]) && off < 4096)
             S390_EMIT(B, SIL, MVGHI, R_ENV, off, (int32_t)(int64_t)J->cval[v]);
         else
             S390_EMIT(B, RXY, STG, R(J, v, R_S1), 0, R_ENV, off);
+        if (cc_kept)
+            J->cc_len = (uint32_t)B->len;
         return;
     }
     case IR_SET_NZCV:
@@ -1925,6 +2445,7 @@ static void lower(struct jctx *J, uint32_t k)
     case IR_SELECT: {
         alloc_dst(J, i->dst);
         int m = emit_test(J, i->arg[0]);
+        bool cc_kept = J->cc_len == B->len; /* what follows leaves the CC as it is */
         int d = D(J, i->dst);
         ir_val xt = i->arg[1], yt = i->arg[2];
         if (J->lsc2 && J->is_const[xt] && J->is_const[yt] && fits_s16((int64_t)J->cval[xt]) &&
@@ -1932,18 +2453,19 @@ static void lower(struct jctx *J, uint32_t k)
             /* CSET and friends: two immediates, one of them on condition. */
             S390_EMIT(B, RI, LGHI, d, (int32_t)(int64_t)J->cval[yt]);
             S390_EMIT(B, RIEg, LOCGHI, d, (int32_t)(int64_t)J->cval[xt], m);
-            dfin(J, i->dst, d);
-            return;
-        }
-        int x = R(J, xt, R_S1);
-        int y = R(J, yt, R_S14);
-        if (J->mie3) {
-            S390_EMIT(B, RRFa, SELGR, d, x, y, m);
         } else {
-            S390_EMIT(B, RRE, LGR, d, y);
-            S390_EMIT(B, RRFc, LOCGR, d, x, m);
+            int x = R(J, xt, R_S1);
+            int y = R(J, yt, R_S14);
+            if (J->mie3) {
+                S390_EMIT(B, RRFa, SELGR, d, x, y, m);
+            } else {
+                S390_EMIT(B, RRE, LGR, d, y);
+                S390_EMIT(B, RRFc, LOCGR, d, x, m);
+            }
         }
         dfin(J, i->dst, d);
+        if (cc_kept)
+            J->cc_len = (uint32_t)B->len;
         return;
     }
     case IR_COND:
@@ -1952,6 +2474,7 @@ static void lower(struct jctx *J, uint32_t k)
             alloc_dst(J, i->dst);
             int m = J->kind[i->dst] == K_CONDVAL ? emit_compare(J, i->dst)
                                                   : emit_tm_cond(J, i->dst);
+            bool cc_kept = J->cc_len == B->len;
             int d = D(J, i->dst);
             if (J->lsc2) {
                 S390_EMIT(B, RI, LGHI, d, 0);
@@ -1962,6 +2485,8 @@ static void lower(struct jctx *J, uint32_t k)
                 S390_EMIT(B, RRFc, LOCGR, d, R_S14, m);
             }
             dfin(J, i->dst, d);
+            if (cc_kept)
+                J->cc_len = (uint32_t)B->len;
             return;
         }
         fallback = jf_cond;
@@ -2010,10 +2535,12 @@ static void lower(struct jctx *J, uint32_t k)
             branch_to(J, 15, to);
             return;
         }
-        int m = emit_test(J, i->arg[0]);
         if (J->loop && (i->imm == J->b->pc || i->imm2 == J->b->pc)) {
             bool t_self = i->imm == J->b->pc;
-            branch_to(J, t_self ? m : m ^ 15, J->b->pc);
+            if (!emit_compare_branch(J, i->arg[0], !t_self, &J->loop_check)) {
+                int m = emit_test(J, i->arg[0]);
+                branch_to(J, t_self ? m : m ^ 15, J->b->pc);
+            }
             if (t_self ? J->defer_n : J->defer_t)
                 materialise_flags(J);
             jit_fp_leave(J);
@@ -2021,6 +2548,7 @@ static void lower(struct jctx *J, uint32_t k)
             branch_to(J, 15, t_self ? i->imm2 : i->imm);
             return;
         }
+        int m = emit_test(J, i->arg[0]);
         if (J->defer_t) {
             branch_to(J, m ^ 15, i->imm2);
             materialise_flags(J);
@@ -2065,17 +2593,20 @@ static void lower(struct jctx *J, uint32_t k)
               i->op == IR_COND ? 1 : -1, i->imm);
 }
 
-/* env->interrupt (a signal, or another thread wanting this one stopped) is tested where
+/* A stop request (a signal, or another thread wanting this one stopped) is tested where
  * chained code may come round again: at the checked entry (code start: the dispatcher, the
  * indirect-branch cache, backward links and non-loop self branches enter there; forward links
- * skip it) and at a loop's back-edge target.  JIT_CHECK_BYTES: LT + BRC. */
+ * skip it) and at a loop's back-edge target.  The test is one load from the env's poll page
+ * (ir/env.c), which faults while a request is pending; the fault table sends that fault to
+ * the interrupt stub `out`.  JIT_CHECK_BYTES: the LY. */
 static void emit_interrupt_check(struct jctx *J, struct s390_label *here, struct s390_label *out)
 {
     s390_label_init(here);
     s390_label_init(out);
     s390_label_bind(B, here);
-    S390_EMIT(B, RXY, LT, R_S0, 0, R_ENV, (int)offsetof(struct ir_env, interrupt));
-    S390_EMIT_LABEL(B, RIc, BRC, 7, out);
+    J->poll_off[J->npoll] = (uint32_t)B->len;
+    J->poll_stub[J->npoll++] = out;
+    S390_EMIT(B, RXY, LY, R_S0, 0, R_ENV, JIT_ENV + IR_ENV_POLL_OFF);
 }
 
 /* Nothing of the block has run: the dispatcher resumes at its pc (the loop's pinned registers
@@ -2104,7 +2635,9 @@ static void emit_q_fixup(struct jctx *J, uint32_t n)
     bool store = q.insn == VRX_VSTBR;
     for (int h = 0; h < 2; h++) {
         int32_t d = q.disp + 8 * h;
-        if (store)
+        if (store && J->vpin[q.vreg] >= 0)
+            S390_EMIT(B, VRSc, VLGV, R_S1, J->vpin[q.vreg], 0, h, 3);
+        else if (store)
             S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_V(q.vreg, h));
         S390_EMIT(B, RXY, LAY, R_S0, 0, q.base, d);
         struct access *x = new_access(J);
@@ -2206,6 +2739,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->vxe2 = s390_facilities_has(j->fac, S390_FAC_VXE2);
     J->nzcv_dead = nzcv_dead;
     J->ctx = ctx;
+    memset(J->vpin, -1, sizeof J->vpin);
     buf->expect_errors = true; /* an out-of-range operand fails the block, not the process */
     J->last_use = carve(J->nt, sizeof *J->last_use);
     J->nuses = carve(J->nt, sizeof *J->nuses);
@@ -2219,6 +2753,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->cval = carve(J->nt, sizeof *J->cval);
     J->pin_target = carve(J->nt, 1);
     J->alias = carve(J->nt, 1);
+    J->lo32 = carve(J->nt, 1);
     J->checked = carve(J->nt, 1);
     J->done = carve(n, 1);
     ir_val *repl = carve(J->nt, sizeof *repl);
@@ -2246,6 +2781,8 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
         J->owner[global_pin[n].reg] = PIN_OWNER;
     }
     plan_loop(J);
+    plan_vpins(J);
+    plan_pin_adds(J);
     plan_pin_targets(J);
     s390_label_init(&J->entry);
     s390_label_init(&J->loop_label);
@@ -2257,6 +2794,9 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     for (int sl = 0; sl < 32; sl++)
         if (J->pin[sl] >= 0 && !is_global_pin(sl))
             S390_EMIT(B, RXY, LG, J->pin[sl], 0, R_ENV, OFF_X(sl));
+    for (int v = 0; v < 32; v++)
+        if (J->vpin[v] >= 0)
+            S390_EMIT(B, VRX, VL, J->vpin[v], 0, R_ENV, OFF_V(v, 0), 0);
     if (J->loop) {
         jit_fp_loop_start(J);
         emit_interrupt_check(J, &J->loop_check, &J->loop_intr_stub);
@@ -2283,7 +2823,8 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
         goto done;
     /* Fault table, sorted by host offset (accesses are recorded in code order, replays after
      * the body: sort). */
-    J->blk->fault = calloc(J->nacc ? J->nacc : 1, sizeof *J->blk->fault);
+    uint32_t nfaults = J->nacc + J->npoll;
+    J->blk->fault = calloc(nfaults, sizeof *J->blk->fault);
     if (!J->blk->fault)
         goto done;
     for (uint32_t n = 0; n < J->nacc; n++) {
@@ -2291,8 +2832,11 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
         const struct access *o = a->replay_of >= 0 ? &J->acc[a->replay_of] : a;
         J->blk->fault[n] = (struct s390_jit_fault){a->off, a->len, o->stub_off};
     }
+    for (uint32_t n = 0; n < J->npoll; n++)
+        J->blk->fault[J->nacc + n] =
+            (struct s390_jit_fault){J->poll_off[n], 6, (uint32_t)J->poll_stub[n]->pos};
     /* insertion sort: tables are short and nearly sorted */
-    for (uint32_t x = 1; x < J->nacc; x++) {
+    for (uint32_t x = 1; x < nfaults; x++) {
         struct s390_jit_fault f = J->blk->fault[x];
         uint32_t y = x;
         while (y && J->blk->fault[y - 1].off > f.off) {
@@ -2301,7 +2845,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
         }
         J->blk->fault[y] = f;
     }
-    J->blk->nfaults = J->nacc;
+    J->blk->nfaults = nfaults;
     J->blk->pc = b->pc;
     J->blk->ninsns = b->ninsns;
     J->blk->size = (uint32_t)buf->len;
@@ -2318,15 +2862,17 @@ done:
 
 void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr_t at)
 {
-    /* enter(env = r2, code = r3): save the caller's registers in its save area, pin env,
-     * guest_base and the window size, allocate the frame and jump to the block. */
+    /* enter(env = r2, code = r3): save the caller's registers in its save area, move r15 to
+     * the frame below the env (the caller's r15 kept in it), pin guest_base and the window
+     * size and jump to the block. */
     j->enter = at + buf->len;
     S390_EMIT(buf, RSY, STMG, 6, 15, 15, 48);
-    S390_EMIT(buf, RXY, LAY, 15, 0, 15, -JIT_FRAME);
+    S390_EMIT(buf, RRE, LGR, R_S1, 15);
+    S390_EMIT(buf, RXY, LAY, 15, 0, 2, -JIT_ENV);
+    S390_EMIT(buf, RXY, STG, R_S1, 0, 15, JIT_CALLER_SP);
     S390_EMIT(buf, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
-    S390_EMIT(buf, RRE, LGR, R_ENV, 2);
-    S390_EMIT(buf, RXY, LG, R_GBASE, 0, R_ENV, (int)offsetof(struct ir_env, mem));
-    S390_EMIT(buf, RXY, LG, R_GSIZE, 0, R_ENV, (int)offsetof(struct ir_env, mem_size));
+    S390_EMIT(buf, RXY, LG, R_GBASE, 0, R_ENV, OFF_ENV(mem));
+    S390_EMIT(buf, RXY, LG, R_GSIZE, 0, R_ENV, OFF_ENV(mem_size));
     for (unsigned n = 0; n < sizeof global_pin / sizeof global_pin[0]; n++)
         S390_EMIT(buf, RXY, LG, global_pin[n].reg, 0, R_ENV, OFF_X(global_pin[n].slot));
     S390_EMIT(buf, RR, BCR, 15, 3);
@@ -2346,7 +2892,7 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
         S390_EMIT(buf, RRE, LGR, 3, R_S1);
         S390_EMIT(buf, RXY, LG, 4, 0, 15, JIT_LAZY_A);
         S390_EMIT(buf, RXY, LG, 5, 0, 15, JIT_LAZY_B);
-        S390_EMIT(buf, RRE, LGR, 2, R_ENV);
+        S390_EMIT(buf, RXY, LAY, 2, 0, R_ENV, JIT_ENV);
         uint64_t fn = (uint64_t)(uintptr_t)s390_jit_lazy_nzcv;
         S390_EMIT(buf, RIL, LLIHF, R_S1, (int64_t)(fn >> 32));
         S390_EMIT(buf, RIL, IILF, R_S1, (int64_t)(fn & 0xffffffffu));
@@ -2354,7 +2900,8 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
         S390_EMIT(buf, RXY, LG, 2, 0, 15, JIT_SAVE_R2);
         s390_label_bind(buf, &done);
     }
-    S390_EMIT(buf, RSY, LMG, 6, 15, 15, JIT_FRAME + 48);
+    S390_EMIT(buf, RXY, LG, 15, 0, 15, JIT_CALLER_SP);
+    S390_EMIT(buf, RSY, LMG, 6, 15, 15, 48);
     S390_EMIT(buf, RR, BCR, 15, 14);
     /* fault tail: r1 = guest address, r14 = guest pc, r0 = instructions not executed. */
     while (buf->len % 8)
@@ -2381,6 +2928,7 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     while (buf->len % 8)
         s390_emit_nopr(buf);
     j->interrupt_tail = at + buf->len;
+    S390_EMIT(buf, SIY, MVIY, R_ENV, OFF_ENV(poll_hit), 1);
     S390_EMIT(buf, RXY, STG, R_S14, 0, R_ENV, OFF_PC);
     S390_EMIT(buf, RI, LGHI, 2, IR_EXIT_BUDGET);
     S390_EMIT(buf, RXY, STY, 2, 0, R_ENV, OFF_EXIT);

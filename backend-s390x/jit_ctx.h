@@ -14,17 +14,20 @@
 #include "ir/helper_simd.h"
 #include "ir/ir.h"
 
-#define OFF_X(n) ((int)(n) * 8)
-#define OFF_PC ((int)offsetof(struct ir_env, cpu.pc))
-#define OFF_PSTATE ((int)offsetof(struct ir_env, cpu.pstate))
-#define OFF_V(r, h) ((int)offsetof(struct ir_env, cpu.v) + 16 * (int)(r) + 8 * (int)(h))
-#define OFF_EXIT ((int)offsetof(struct ir_env, exit))
-#define OFF_EXIT_INFO ((int)offsetof(struct ir_env, exit_info))
-#define OFF_INSNS ((int)offsetof(struct ir_env, insns))
-#define OFF_HELPER_CALLS ((int)offsetof(struct ir_env, helper_calls))
-#define OFF_FPCR ((int)offsetof(struct ir_env, cpu.fpcr))
-#define OFF_FPSR ((int)offsetof(struct ir_env, cpu.fpsr))
-_Static_assert(offsetof(struct ir_env, cpu.v) + 16 * 32 <= 4096, "V registers in RX range");
+/* Displacements from R_ENV (r15) of the env's fields. */
+#define OFF_ENV(field) (JIT_ENV + (int)offsetof(struct ir_env, field))
+#define OFF_X(n) (JIT_ENV + (int)(n) * 8)
+#define OFF_PC OFF_ENV(cpu.pc)
+#define OFF_PSTATE OFF_ENV(cpu.pstate)
+#define OFF_V(r, h) (OFF_ENV(cpu.v) + 16 * (int)(r) + 8 * (int)(h))
+#define OFF_EXIT OFF_ENV(exit)
+#define OFF_EXIT_INFO OFF_ENV(exit_info)
+#define OFF_INSNS OFF_ENV(insns)
+#define OFF_HELPER_CALLS OFF_ENV(helper_calls)
+#define OFF_FPCR OFF_ENV(cpu.fpcr)
+#define OFF_FPSR OFF_ENV(cpu.fpsr)
+_Static_assert(JIT_ENV + offsetof(struct ir_env, cpu.fpcr) + 8 <= 4096,
+               "V registers, FPSR and FPCR in RX range");
 
 struct access;
 struct jit_fp_slow;
@@ -62,12 +65,13 @@ struct jctx {
     bool loop;
     struct s390_label loop_label;
     int8_t pin[32];           /* host register of a pinned slot, or -1 */
-    bool borrowed[4];         /* global_pin[n]'s register holds a loop pin instead */
+    bool borrowed[5];         /* global_pin[n]'s register holds a loop pin instead */
     bool pin_written[32];
     ir_val pin_alias[32];     /* the GET temp currently living in the pinned register */
     int8_t *pin_target;       /* per temp: slot whose register its value may be built in */
     uint8_t *checked;         /* per temp: already compared with the window size */
     uint8_t *alias;           /* per temp: lives in a pinned register it does not own */
+    uint8_t *lo32;            /* per temp: every reader looks at its low 32 bits only */
     uint64_t *cval;
     uint32_t *def;            /* index of the defining instruction */
     int32_t *disp;            /* K_FOLDADDR: the displacement from base fbase */
@@ -82,6 +86,12 @@ struct jctx {
     /* Interrupt checks: at the block's start (the checked entry) and at a loop's back-edge
      * target, with their ways out. */
     struct s390_label entry_check, loop_check, intr_stub, loop_intr_stub;
+    uint32_t poll_off[2], npoll;          /* the stop tests (loads of the poll page) */
+    uint32_t cc_key, cc_len;              /* the CC holds compare cc_key until code grows past
+                                           * cc_len (emit_compare) */
+    int8_t vpin[32];                      /* loop mode: V register -> vector register, or -1 */
+    bool vpin_written[32], vpins;
+    struct s390_label *poll_stub[2];
     struct s390_jit_block *blk;
     bool mie2, mie3, lsc2, vx, vxe, vxe2;
     uint8_t *done;            /* per IR instruction: lowered with an earlier one (jit_vmem.c) */
@@ -122,11 +132,47 @@ void jit_dst_done(struct jctx *J, ir_val t, int r);
 #define JIT_DST_S0 ((ir_val)~0u)
 void jit_emit_call(struct jctx *J, uint32_t k, const struct ir_insn *i, ir_val dst);
 
-/* VL of V register r into vector register v. */
+/* V register r into vector register v: a VL from the CPU state, or a copy of its pinned
+ * register (loop mode, J->vpin). */
 static inline void jit_vload(struct jctx *J, int v, unsigned r)
 {
-    S390_EMIT(B, VRX, VL, v, 0, R_ENV, OFF_V(r, 0), 0);
+    if (J->vpin[r] >= 0)
+        S390_EMIT(B, VRRa, VLR, v, J->vpin[r], 0, 0, 0);
+    else
+        S390_EMIT(B, VRX, VL, v, 0, R_ENV, OFF_V(r, 0), 0);
 }
+
+/* The vector register holding V register r for reading: its pinned register, else scratch
+ * after a VL. */
+static inline int jit_vsrc(struct jctx *J, int scratch, unsigned r)
+{
+    if (J->vpin[r] >= 0)
+        return J->vpin[r];
+    jit_vload(J, scratch, r);
+    return scratch;
+}
+
+/* V register r := vector register v (all 128 bits, or the low doubleword and zero when not
+ * full): into its pinned register, else stored to the CPU state. */
+static inline void jit_vstore(struct jctx *J, int v, unsigned r, bool full)
+{
+    int p = J->vpin[r];
+    if (p >= 0) {
+        if (p != v)
+            S390_EMIT(B, VRRa, VLR, p, v, 0, 0, 0);
+        if (!full)
+            S390_EMIT(B, VRIa, VLEIG, p, 0, 1);
+        return;
+    }
+    S390_EMIT(B, VRX, VST, v, 0, R_ENV, OFF_V(r, 0), 0);
+    if (!full)
+        S390_EMIT(B, SIL, MVGHI, R_ENV, OFF_V(r, 1), 0);
+}
+
+/* Whether helper call i has a vector lowering (jit_lower_simd), and the V registers it then
+ * reads and writes. */
+bool jit_simd_regs(const struct jctx *J, const struct ir_insn *i, uint32_t *reads,
+                   uint32_t *writes);
 
 /* The FPR cache and FPC region around other IR ops: before lowering op i (may store the
  * cached values or end the region); jit_fp_forget before code that reads or writes V registers
@@ -146,10 +192,11 @@ void jit_fp_end(struct jctx *J);
 
 /* Base temp and displacement of guest address temp t (true if the address was folded). */
 bool jit_addr_parts(struct jctx *J, ir_val t, ir_val *base, int32_t *disp);
-/* A 128-bit guest access at address temp addr between VS0 and the guest's memory (a load
- * fills VS0, a store writes it, and its fault path re-reads V[vreg]), with its bounds check
- * and precise-fault path. */
-void jit_access_q(struct jctx *J, uint32_t pcoff, ir_val addr, bool store, unsigned vreg);
+/* A 128-bit guest access at address temp addr between vector register v and the guest's
+ * memory (a load fills v, a store writes it, and its fault path re-reads V[vreg]), with its
+ * bounds check and precise-fault path. */
+void jit_access_q(struct jctx *J, uint32_t pcoff, ir_val addr, bool store, unsigned vreg,
+                  int v);
 /* Instruction k and the ones after it that form a 128-bit access or a whole-register
  * operation, lowered together (jit_vmem.c); the others are marked in J->done. */
 bool jit_lower_vmem(struct jctx *J, uint32_t k);

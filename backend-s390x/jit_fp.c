@@ -491,9 +491,16 @@ static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_na
          * NZCV from the condition code: equal 0110, low 1000, high 0010. */
         fp_test_flags(J, slow); /* a poisoned FPC */
         fp_from_gpr(J, F_TMP, i->arg[0], d);
-        fp_from_gpr(J, F_THR, i->arg[1], d);
-        static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR}, {RRE_CDBR, RRE_KDBR}};
-        s390_emit_RRE(B, cmp[d][o->kind == FPN_CMPE], F_TMP, F_THR);
+        if (o->kind == FPN_CMP && J->is_const[i->arg[1]] && J->cval[i->arg[1]] == 0) {
+            /* FCMP with +0.0: LOAD AND TEST sets the same CC (-0.0 equal, a NaN CC 3) and, for
+             * a quiet NaN, raises nothing either; a signaling NaN goes slow as below. */
+            s390_emit_RRE(B, d ? RRE_LTDBR : RRE_LTEBR, F_TMP, F_TMP);
+        } else {
+            fp_from_gpr(J, F_THR, i->arg[1], d);
+            static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR},
+                                                     {RRE_CDBR, RRE_KDBR}};
+            s390_emit_RRE(B, cmp[d][o->kind == FPN_CMPE], F_TMP, F_THR);
+        }
         S390_EMIT_LABEL(B, RIc, BRC, 1, slow);
         S390_EMIT(B, RRE, IPM, R_S1, 0);
         S390_EMIT(B, RIEf, RISBG, R_S1, R_S1, 60, 61 | 0x80, 38); /* cc * 4 */

@@ -6,13 +6,16 @@
 #include "backend-s390x/jit.h"
 #include "backend-s390x/s390_emit.h"
 
-/* Pinned host registers (README: register conventions). */
-enum { R_ENV = 13, R_GBASE = 12, R_GSIZE = 11 };
+/* Pinned host registers (README: register conventions).  r15 addresses both the frame and the
+ * env, which lies JIT_ENV bytes above it: the entry trampoline moves r15 into the stack
+ * ir_env_new leaves below the env, so r13 is free for a guest register. */
+enum { R_ENV = 15, R_GBASE = 12, R_GSIZE = 11 };
 /* Scratch registers of the code generator; never allocated to IR temps. */
 enum { R_S0 = 0, R_S1 = 1, R_S14 = 14 };
 
-/* Frame of generated code, below the caller's 160-byte save area: the ABI area for helper
- * calls, a save area for r2-r5 around calls, then spill slots. */
+/* Frame of generated code, just below the env (at the top of the env's stack, where helpers'
+ * frames go below it): the ABI area for helper calls, a save area for r2-r5 around calls,
+ * then spill slots, the lazy flags record and the caller's r15. */
 #define JIT_SAVE_R2 160
 #define JIT_SPILL0 (JIT_SAVE_R2 + 32)
 #define JIT_NSPILL 128
@@ -21,13 +24,19 @@ enum { R_S0 = 0, R_S1 = 1, R_S14 = 14 };
 #define JIT_LAZY_KIND (JIT_SPILL0 + 8 * JIT_NSPILL)
 #define JIT_LAZY_A (JIT_LAZY_KIND + 8)
 #define JIT_LAZY_B (JIT_LAZY_KIND + 16)
-#define JIT_FRAME (JIT_LAZY_KIND + 24)
-enum { JIT_LAZY_SUB = 1, JIT_LAZY_ADD = 2, JIT_LAZY_LOGIC = 3, JIT_LAZY_32 = 4 };
+#define JIT_CALLER_SP (JIT_LAZY_KIND + 24)
+#define JIT_FRAME (JIT_CALLER_SP + 8)
+/* The env's offset from r15. */
+#define JIT_ENV JIT_FRAME
+_Static_assert(JIT_FRAME + 4096 <= IR_ENV_STACK, "the frame and helper calls fit the stack");
+/* JIT_LAZY_IMM: the second operand is a constant of -128..127, kept in the kind's second byte
+ * (one MVGHI stores both) instead of at JIT_LAZY_B. */
+enum { JIT_LAZY_SUB = 1, JIT_LAZY_ADD = 2, JIT_LAZY_LOGIC = 3, JIT_LAZY_32 = 4, JIT_LAZY_IMM = 8 };
 uint64_t s390_jit_lazy_nzcv(struct ir_env *env, uint64_t kind, uint64_t a, uint64_t b);
 
-/* A block's code starts with its interrupt check (LT r0, env->interrupt; BRC 7, out): the
- * checked entry.  Forward links enter this many bytes later. */
-#define JIT_CHECK_BYTES 10
+/* A block's code starts with its stop test (LY r0 from the env's poll page, which faults while
+ * a stop is requested): the checked entry.  Forward links enter this many bytes later. */
+#define JIT_CHECK_BYTES 6
 
 /* The indirect-branch cache: direct-mapped on (pc >> 2), 16-byte entries {pc, code}. */
 #define JIT_JCACHE_BITS 12

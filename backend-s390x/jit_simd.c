@@ -10,54 +10,57 @@
  * zeroes the upper doubleword afterwards. */
 #include "backend-s390x/jit_ctx.h"
 
-/* VS0 = the lane mask of a OP b for CMEQ, CMGT, CMHI, CMGE, CMHS (GE: not b > a). */
-static void v_compare(struct jctx *J, unsigned op, int a, int b, unsigned size)
+/* The lane mask of a OP b for CMEQ, CMGT, CMHI, CMGE, CMHS (GE: not b > a), into d when one
+ * instruction does it, else VS0; returns its register. */
+static int v_compare(struct jctx *J, unsigned op, int a, int b, unsigned size, int d)
 {
     bool ge = op == SIMD_CMGE || op == SIMD_CMHS;
     enum s390_insn insn = op == SIMD_CMEQ                     ? VRRb_VCEQ
                           : op == SIMD_CMGT || op == SIMD_CMGE ? VRRb_VCH
                                                                : VRRb_VCHL;
-    s390_emit_VRRb(B, insn, VS0, ge ? b : a, ge ? a : b, (int)size, 0);
+    int r = ge ? VS0 : d;
+    s390_emit_VRRb(B, insn, r, ge ? b : a, ge ? a : b, (int)size, 0);
     if (ge)
         S390_EMIT(B, VRRc, VNO, VS0, VS0, VS0, 0, 0, 0);
+    return r;
 }
 
-/* v = v1 OP v2 for the three-same operations; false if not one of them. */
-static bool v_3same(struct jctx *J, unsigned op, unsigned size, unsigned rd)
+/* x OP y for the three-same operations (x and y: VS0/VS1 or pinned registers, never written
+ * before they are read), into d when one instruction does it (d: VS0 or Vd's pinned
+ * register), else into VS0; returns the result's register. */
+static int v_3same(struct jctx *J, unsigned op, unsigned size, unsigned rd, int x, int y, int d)
 {
-    int x = VS0, y = VS1;
+    int r = VS0;
     switch (op) {
-    case SIMD_ADD: S390_EMIT(B, VRRc, VA, x, x, y, (int)size, 0, 0); return true;
-    case SIMD_SUB: S390_EMIT(B, VRRc, VS, x, x, y, (int)size, 0, 0); return true;
+    case SIMD_ADD: S390_EMIT(B, VRRc, VA, d, x, y, (int)size, 0, 0); return d;
+    case SIMD_SUB: S390_EMIT(B, VRRc, VS, d, x, y, (int)size, 0, 0); return d;
     case SIMD_CMEQ: case SIMD_CMGT: case SIMD_CMHI: case SIMD_CMGE: case SIMD_CMHS:
-        v_compare(J, op, x, y, size);
-        return true;
+        return v_compare(J, op, x, y, size, d);
     case SIMD_CMTST: /* (n & m) != 0 */
-        S390_EMIT(B, VRRc, VN, x, x, y, 0, 0, 0);
+        S390_EMIT(B, VRRc, VN, r, x, y, 0, 0, 0);
         S390_EMIT(B, VRIa, VGBM, VS2, 0, 0);
-        S390_EMIT(B, VRRb, VCEQ, x, x, VS2, (int)size, 0);
-        S390_EMIT(B, VRRc, VNO, x, x, x, 0, 0, 0);
-        return true;
-    case SIMD_SMAX: S390_EMIT(B, VRRc, VMX, x, x, y, (int)size, 0, 0); return true;
-    case SIMD_UMAX: S390_EMIT(B, VRRc, VMXL, x, x, y, (int)size, 0, 0); return true;
-    case SIMD_SMIN: S390_EMIT(B, VRRc, VMN, x, x, y, (int)size, 0, 0); return true;
-    case SIMD_UMIN: S390_EMIT(B, VRRc, VMNL, x, x, y, (int)size, 0, 0); return true;
+        S390_EMIT(B, VRRb, VCEQ, r, r, VS2, (int)size, 0);
+        S390_EMIT(B, VRRc, VNO, r, r, r, 0, 0, 0);
+        return r;
+    case SIMD_SMAX: S390_EMIT(B, VRRc, VMX, d, x, y, (int)size, 0, 0); return d;
+    case SIMD_UMAX: S390_EMIT(B, VRRc, VMXL, d, x, y, (int)size, 0, 0); return d;
+    case SIMD_SMIN: S390_EMIT(B, VRRc, VMN, d, x, y, (int)size, 0, 0); return d;
+    case SIMD_UMIN: S390_EMIT(B, VRRc, VMNL, d, x, y, (int)size, 0, 0); return d;
     case SIMD_MUL:
+        S390_EMIT(B, VRRc, VML, d, x, y, (int)size, 0, 0);
+        return d;
     case SIMD_MLA:
-    case SIMD_MLS:
-        if (size == 3)
-            return false;
-        S390_EMIT(B, VRRc, VML, x, x, y, (int)size, 0, 0);
-        if (op == SIMD_MUL)
-            return true;
-        jit_vload(J, VS2, rd);
+    case SIMD_MLS: {
+        S390_EMIT(B, VRRc, VML, r, x, y, (int)size, 0, 0);
+        int acc = jit_vsrc(J, VS2, rd);
         if (op == SIMD_MLA)
-            S390_EMIT(B, VRRc, VA, x, VS2, x, (int)size, 0, 0);
+            S390_EMIT(B, VRRc, VA, r, acc, r, (int)size, 0, 0);
         else
-            S390_EMIT(B, VRRc, VS, x, VS2, x, (int)size, 0, 0);
-        return true;
+            S390_EMIT(B, VRRc, VS, r, acc, r, (int)size, 0, 0);
+        return r;
+    }
     default:
-        return false;
+        return r;
     }
 }
 
@@ -65,33 +68,34 @@ static bool v_3same(struct jctx *J, unsigned op, unsigned size, unsigned rd)
  * size; the pair's second lane shifted onto its first and combined leaves the result in the
  * low half of that element, VPK gathers the low halves of Vn's then Vm's, and rotating each
  * doubleword by 32 restores Arm's lane order (VPK takes a doubleword's pairs in reverse). */
-static bool v_pairwise(struct jctx *J, unsigned op, unsigned size)
+static bool v_pairwise(struct jctx *J, unsigned op, unsigned size, int n, int m, int d)
 {
     static const struct {
         unsigned op;
         enum s390_insn insn;
     } comb[] = {{SIMD_ADDP, VRRc_VA},    {SIMD_UMAXP, VRRc_VMXL}, {SIMD_SMAXP, VRRc_VMX},
                 {SIMD_UMINP, VRRc_VMNL}, {SIMD_SMINP, VRRc_VMN}};
-    for (unsigned n = 0; n < sizeof comb / sizeof comb[0]; n++) {
-        if (comb[n].op != op)
+    for (unsigned k = 0; k < sizeof comb / sizeof comb[0]; k++) {
+        if (comb[k].op != op)
             continue;
-        for (int v = VS0; v <= VS1; v++) {
-            S390_EMIT(B, VRSa, VESRL, VS2, v, 0, 8 << size, (int)size + 1);
-            s390_emit_VRRc(B, comb[n].insn, v, v, VS2, (int)size, 0, 0);
+        for (int h = 0; h < 2; h++) {
+            int src = h ? m : n, v = h ? VS1 : VS0;
+            S390_EMIT(B, VRSa, VESRL, VS2, src, 0, 8 << size, (int)size + 1);
+            s390_emit_VRRc(B, comb[k].insn, v, src, VS2, (int)size, 0, 0);
         }
         S390_EMIT(B, VRRc, VPK, VS0, VS0, VS1, (int)size + 1, 0, 0);
-        S390_EMIT(B, VRSa, VERLL, VS0, VS0, 0, 32, 3);
+        S390_EMIT(B, VRSa, VERLL, d, VS0, 0, 32, 3);
         return true;
     }
     return false;
 }
 
-/* v = the half (upper if hi) of v widened, its doublewords swapped (VPDI 4 puts each wide lane
- * where Arm has it; lane-wise operations on two such values may swap their result once). */
-static void v_unpack(struct jctx *J, int v, unsigned size, bool hi, bool uns)
+/* v = the half (upper if hi) of src widened (VPDI 4 then puts each wide lane where Arm has it;
+ * lane-wise operations on two such values may swap their result once). */
+static void v_unpack(struct jctx *J, int v, int src, unsigned size, bool hi, bool uns)
 {
     static const enum s390_insn unpack[2][2] = {{VRRa_VUPH, VRRa_VUPL}, {VRRa_VUPLH, VRRa_VUPLL}};
-    s390_emit_VRRa(B, unpack[uns][hi], v, v, (int)size, 0, 0);
+    s390_emit_VRRa(B, unpack[uns][hi], v, src, (int)size, 0, 0);
 }
 
 static void v_swap(struct jctx *J, int v)
@@ -99,23 +103,22 @@ static void v_swap(struct jctx *J, int v)
     S390_EMIT(B, VRRc, VPDI, v, v, v, 4, 0, 0);
 }
 
-/* A compare with zero (two-register miscellaneous). */
-static bool v_cmp0(struct jctx *J, unsigned op, unsigned size)
+/* A compare with zero (two-register miscellaneous) of x, into d or VS0 (v_compare). */
+static int v_cmp0(struct jctx *J, unsigned op, unsigned size, int x, int d)
 {
-    int x = VS0, z = VS2;
+    int z = VS2;
     S390_EMIT(B, VRIa, VGBM, z, 0, 0);
     switch (op) {
-    case SIMD_CMEQ0: v_compare(J, SIMD_CMEQ, x, z, size); return true;
-    case SIMD_CMGT0: v_compare(J, SIMD_CMGT, x, z, size); return true;
-    case SIMD_CMLT0: v_compare(J, SIMD_CMGT, z, x, size); return true;
-    case SIMD_CMGE0: v_compare(J, SIMD_CMGE, x, z, size); return true;
-    case SIMD_CMLE0: v_compare(J, SIMD_CMGE, z, x, size); return true;
-    default: return false;
+    case SIMD_CMEQ0: return v_compare(J, SIMD_CMEQ, x, z, size, d);
+    case SIMD_CMGT0: return v_compare(J, SIMD_CMGT, x, z, size, d);
+    case SIMD_CMLT0: return v_compare(J, SIMD_CMGT, z, x, size, d);
+    case SIMD_CMGE0: return v_compare(J, SIMD_CMGE, x, z, size, d);
+    default: return v_compare(J, SIMD_CMGE, z, x, size, d); /* CMLE0 */
     }
 }
 
 /* Which calls lower here: the vector (not scalar) forms of the operations below. */
-static bool simd_native_ok(struct jctx *J, const struct ir_insn *i, uint64_t *args,
+static bool simd_native_ok(const struct jctx *J, const struct ir_insn *i, uint64_t *args,
                            unsigned *op, unsigned *imm)
 {
     if (!J->vx || i->op != IR_CALL)
@@ -166,6 +169,24 @@ static bool simd_native_ok(struct jctx *J, const struct ir_insn *i, uint64_t *ar
     }
 }
 
+/* Whether call i lowers here, and then the V registers it reads and writes (bit masks). */
+bool jit_simd_regs(const struct jctx *J, const struct ir_insn *i, uint32_t *reads,
+                   uint32_t *writes)
+{
+    uint64_t a;
+    unsigned op, imm;
+    if (!simd_native_ok(J, i, &a, &op, &imm))
+        return false;
+    *writes = 1u << SIMD_RD(a);
+    *reads = 1u << SIMD_RN(a);
+    if (i->imm == IR_HELPER_simd_3same || i->imm == IR_HELPER_simd_3diff)
+        *reads |= 1u << SIMD_RM(a);
+    if ((i->imm == IR_HELPER_simd_3same && (op == SIMD_MLA || op == SIMD_MLS)) ||
+        (i->imm == IR_HELPER_simd_3diff && (op & 0xf) >= 4 && (op & 0xf) != 0xc))
+        *reads |= 1u << SIMD_RD(a);
+    return true;
+}
+
 bool jit_lower_simd(struct jctx *J, const struct ir_insn *i)
 {
     uint64_t a;
@@ -173,70 +194,79 @@ bool jit_lower_simd(struct jctx *J, const struct ir_insn *i)
     if (!simd_native_ok(J, i, &a, &op, &imm))
         return false;
     unsigned size = SIMD_SIZE(a), q = SIMD_Q(a), rd = SIMD_RD(a), esize = 8u << size;
-    bool full = q; /* the result fills all 128 bits */
-    jit_vload(J, VS0, SIMD_RN(a));
+    bool full = q || i->imm == IR_HELPER_simd_3diff; /* the result fills all 128 bits */
+    /* Operands straight from their pinned registers (loop mode), else loaded into VS0/VS1;
+     * the result is built in VS0, or straight in Vd's pinned register (d) where the last
+     * instruction makes it whole. */
+    int n = jit_vsrc(J, VS0, SIMD_RN(a));
+    int d = full && J->vpin[rd] >= 0 ? J->vpin[rd] : VS0, res = VS0;
     switch (i->imm) {
-    case IR_HELPER_simd_3same:
-        jit_vload(J, VS1, SIMD_RM(a));
-        if (!v_pairwise(J, op, size))
-            v_3same(J, op, size, rd);
+    case IR_HELPER_simd_3same: {
+        int m = jit_vsrc(J, VS1, SIMD_RM(a));
+        if (v_pairwise(J, op, size, n, m, d))
+            res = d;
+        else
+            res = v_3same(J, op, size, rd, n, m, d);
         break;
+    }
     case IR_HELPER_simd_3diff: {
         /* L forms widen both operands (the lane-wise result is swapped once), W forms only Vm
          * (swapped to meet Vn); products are exact in a wide lane. */
         bool uns = op & 0x10, wide_n = (op & 0xf) == 1 || (op & 0xf) == 3;
         unsigned kind = op & 0xf, ws = size + 1;
-        jit_vload(J, VS1, SIMD_RM(a));
-        if (!wide_n)
-            v_unpack(J, VS0, size, q, uns);
-        v_unpack(J, VS1, size, q, uns);
+        int m = jit_vsrc(J, VS1, SIMD_RM(a));
+        if (!wide_n) {
+            v_unpack(J, VS0, n, size, q, uns);
+            n = VS0;
+        }
+        v_unpack(J, VS1, m, size, q, uns);
         if (wide_n)
             v_swap(J, VS1);
+        /* W forms end with the add or subtract (straight into d) */
         if (kind <= 1) {
-            S390_EMIT(B, VRRc, VA, VS0, VS0, VS1, (int)ws, 0, 0);
+            res = wide_n ? d : VS0;
+            S390_EMIT(B, VRRc, VA, res, n, VS1, (int)ws, 0, 0);
         } else if (kind <= 3) {
-            S390_EMIT(B, VRRc, VS, VS0, VS0, VS1, (int)ws, 0, 0);
+            res = wide_n ? d : VS0;
+            S390_EMIT(B, VRRc, VS, res, n, VS1, (int)ws, 0, 0);
         } else {
-            S390_EMIT(B, VRRc, VML, VS0, VS0, VS1, (int)ws, 0, 0);
+            S390_EMIT(B, VRRc, VML, VS0, n, VS1, (int)ws, 0, 0);
         }
         if (!wide_n)
             v_swap(J, VS0);
         if (kind >= 4) {
             if (kind != 0xc) { /* MLAL, MLSL: the accumulator is Vd */
-                jit_vload(J, VS2, rd);
+                int acc = jit_vsrc(J, VS2, rd);
                 if (kind == 0x8)
-                    S390_EMIT(B, VRRc, VA, VS0, VS2, VS0, (int)ws, 0, 0);
+                    S390_EMIT(B, VRRc, VA, VS0, acc, VS0, (int)ws, 0, 0);
                 else
-                    S390_EMIT(B, VRRc, VS, VS0, VS2, VS0, (int)ws, 0, 0);
+                    S390_EMIT(B, VRRc, VS, VS0, acc, VS0, (int)ws, 0, 0);
             }
         }
-        full = true;
         break;
     }
     case IR_HELPER_simd_2misc:
         if (op == SIMD_NEG)
-            S390_EMIT(B, VRRa, VLC, VS0, VS0, (int)size, 0, 0);
+            S390_EMIT(B, VRRa, VLC, VS0, n, (int)size, 0, 0);
         else if (op == SIMD_ABS)
-            S390_EMIT(B, VRRa, VLP, VS0, VS0, (int)size, 0, 0);
+            S390_EMIT(B, VRRa, VLP, VS0, n, (int)size, 0, 0);
         else if (op == SIMD_NOT)
-            S390_EMIT(B, VRRc, VNO, VS0, VS0, VS0, 0, 0, 0);
+            S390_EMIT(B, VRRc, VNO, VS0, n, n, 0, 0, 0);
         else
-            v_cmp0(J, op, size);
+            res = v_cmp0(J, op, size, n, d);
         break;
     default: /* shift by immediate */
         if (op == SIMD_SHL)
-            S390_EMIT(B, VRSa, VESL, VS0, VS0, 0, (int)imm, (int)size);
+            S390_EMIT(B, VRSa, VESL, VS0, n, 0, (int)imm, (int)size);
         else if (op == SIMD_SSHR)
-            S390_EMIT(B, VRSa, VESRA, VS0, VS0, 0, (int)(imm < esize ? imm : esize - 1), (int)size);
+            S390_EMIT(B, VRSa, VESRA, VS0, n, 0, (int)(imm < esize ? imm : esize - 1), (int)size);
         else if (imm < esize)
-            S390_EMIT(B, VRSa, VESRL, VS0, VS0, 0, (int)imm, (int)size);
+            S390_EMIT(B, VRSa, VESRL, VS0, n, 0, (int)imm, (int)size);
         else
             S390_EMIT(B, VRIa, VGBM, VS0, 0, 0); /* USHR by the lane width: 0 */
         break;
     }
-    S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(rd, 0), 0);
-    if (!full)
-        S390_EMIT(B, SIL, MVGHI, R_ENV, OFF_V(rd, 1), 0);
+    jit_vstore(J, res, rd, full);
     return true;
 }
 

@@ -63,8 +63,12 @@ static bool lower_qload(struct jctx *J, uint32_t k)
         (in[s1].imm & 31) != v || in[s1].imm2 != 1)
         return false;
     jit_fp_before(J, &in[s0]);
-    jit_access_q(J, in[k].pcoff, in[k].arg[0], false, v);
-    S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(v, 0), 0);
+    if (J->vpin[v] >= 0) {
+        jit_access_q(J, in[k].pcoff, in[k].arg[0], false, v, J->vpin[v]);
+    } else {
+        jit_access_q(J, in[k].pcoff, in[k].arg[0], false, v, VS0);
+        S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(v, 0), 0);
+    }
     J->done[k2] = J->done[s0] = J->done[s1] = 1;
     return true;
 }
@@ -88,8 +92,7 @@ static bool lower_qstore(struct jctx *J, uint32_t k)
         (!J->is_const[base] && J->def[base] >= k))
         return false;
     jit_fp_before(J, &in[k1]);
-    S390_EMIT(B, VRX, VL, VS0, 0, R_ENV, OFF_V(v, 0), 0);
-    jit_access_q(J, in[k1].pcoff, in[k1].arg[0], true, v);
+    jit_access_q(J, in[k1].pcoff, in[k1].arg[0], true, v, jit_vsrc(J, VS0, v));
     J->done[g1] = J->done[k1] = J->done[k2] = 1;
     return true;
 }
@@ -119,10 +122,9 @@ static bool lower_vlogic(struct jctx *J, uint32_t k)
     for (int n = 1; n < 8; n++)
         if (in[j[n]].op == IR_GETV || in[j[n]].op == IR_SETV)
             jit_fp_before(J, &in[j[n]]);
-    jit_vload(J, VS0, rn);
-    jit_vload(J, VS1, rm);
-    s390_emit_VRRc(B, vop, VS0, VS0, VS1, 0, 0, 0);
-    S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(rd, 0), 0);
+    int n = jit_vsrc(J, VS0, rn), m = jit_vsrc(J, VS1, rm);
+    s390_emit_VRRc(B, vop, VS0, n, m, 0, 0, 0);
+    jit_vstore(J, VS0, rd, true);
     for (int n = 1; n < 8; n++)
         J->done[j[n]] = 1;
     return true;

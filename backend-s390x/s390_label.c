@@ -106,10 +106,16 @@ void s390_emit_align_patchable(struct s390_buf *b) {
 bool s390_patch_ril(uint8_t *insn, const void *target) {
     int64_t off = (int64_t)((intptr_t)target - (intptr_t)insn);
     uintptr_t field = (uintptr_t)(insn + 2) & 7;
-    if ((field != 0 && field != 4 && field != 2) || (off & 1) != 0 || off / 2 < INT32_MIN ||
-        off / 2 > INT32_MAX)
+    if ((field & 1) || (off & 1) != 0 || off / 2 < INT32_MIN || off / 2 > INT32_MAX)
         return false;
     uint32_t half = (uint32_t)(off / 2);
+    if (field == 6) {
+        /* Across two doublewords: no single store; the caller keeps the code from running. */
+        uint8_t be[4] = {(uint8_t)(half >> 24), (uint8_t)(half >> 16), (uint8_t)(half >> 8),
+                         (uint8_t)half};
+        memcpy(insn + 2, be, 4);
+        return true;
+    }
     if (field == 2) {
         /* The field is bytes 2-5 of an aligned doubleword (the instruction starts it): rewrite
          * the doubleword with one 8-byte store; its other bytes are opcodes, never patched. */

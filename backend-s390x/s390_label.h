@@ -53,9 +53,11 @@ void s390_emit_RIEc_label(struct s390_buf *b, enum s390_insn op, int r1, int32_t
  */
 void s390_emit_align_patchable(struct s390_buf *b);
 
-/* Retargets the RIL-format branch at insn (e.g. BRCL) to target with one atomic aligned store.
- * Returns false, changing nothing, if insn is at 4 mod 8 (or odd), target is odd or out of
- * the +-4 GiB range. */
+/* Retargets the RIL-format branch at insn (e.g. BRCL) to target: with one atomic aligned store
+ * where the site allows it (s390_emit_align_patchable), otherwise with a plain store, for a
+ * caller that keeps the code from running while it writes (the JIT's code cache makes the
+ * page non-executable around a patch).  Returns false, changing nothing, if insn or target is
+ * odd or target is out of the +-4 GiB range. */
 bool s390_patch_ril(uint8_t *insn, const void *target);
 
 #endif

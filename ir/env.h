@@ -26,8 +26,14 @@ struct ir_env {
      * fault address, instruction word...). */
     uint32_t exit;
     uint64_t exit_info;
-    /* Set by another thread or a signal handler to stop at the next block. */
+    /* Set by another thread or a signal handler to stop at the next block (through
+     * ir_env_interrupt, which also closes the poll page). */
     volatile uint32_t interrupt;
+    /* The poll page (env.c): its size (0: an env not from ir_env_new, no page), armed by a
+     * request, hit (set by translated code that found it closed). */
+    uint32_t poll_size;
+    volatile uint32_t poll_armed;
+    volatile uint8_t poll_hit;
     /* Translation-cache generation; chained links made in an older generation
      * are stale (zarm_invalidate bumps it). */
     const volatile uint64_t *cache_gen;
@@ -41,6 +47,20 @@ struct ir_env {
     uint64_t insns;
     uint64_t helper_calls;
 };
+
+/* Below the env, ir_env_new leaves IR_ENV_STACK bytes of stack (the JIT runs its frame and its
+ * helper calls there, addressing the env from r15), and below that the poll page: translated
+ * code's stop test loads from env + IR_ENV_POLL_OFF (env.c). */
+#define IR_ENV_STACK (256 * 1024)
+#define IR_ENV_POLL_OFF (-IR_ENV_STACK - 4096)
+/* A zeroed env with its poll page; NULL when out of memory. */
+struct ir_env *ir_env_new(void);
+void ir_env_free(struct ir_env *env);
+/* Copies a CPU state and its context into another env (not its poll page). */
+void ir_env_copy(struct ir_env *to, const struct ir_env *from);
+/* Requests a stop at the next block (async-signal-safe), and clears the request. */
+void ir_env_interrupt(struct ir_env *env);
+void ir_env_interrupt_clear(struct ir_env *env);
 
 /* Slot number (in 64-bit units from the start of the env) of a temp slot. */
 #define IR_TMP_SLOT0 ((unsigned)(__builtin_offsetof(struct ir_env, tmp) / 8))

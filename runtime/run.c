@@ -435,7 +435,7 @@ void rt_thread_loop(struct zarm_user *u, struct rt_thread *t)
         if (u->cache.retired)
             reap_retired(u);
         /* Cleared before the check: a signal posted after it stops the next block. */
-        env->interrupt = 0;
+        ir_env_interrupt_clear(env);
         if (t->pending | u->sig.pending) {
             rt_signal_deliver(u);
             if (u->exited || t->exited)

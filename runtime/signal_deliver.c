@@ -85,7 +85,7 @@ static void stop_engines(struct zarm_user *u)
 {
     for (struct rt_thread *t = u->threads; t; t = t->next)
         if (!t->exited)
-            t->env->interrupt = 1;
+            ir_env_interrupt(t->env);
 }
 
 static void host_async(int sig, siginfo_t *si, void *uc)
@@ -107,7 +107,7 @@ static void host_kick(int sig)
     (void)sig;
     if (rt_self) {
         rt_self->host_signalled = 1;
-        rt_self->env->interrupt = 1;
+        ir_env_interrupt(rt_self->env);
     }
 }
 

@@ -37,7 +37,7 @@ struct rt_thread *rt_thread_find(struct zarm_user *u, int tid)
 
 void rt_thread_kick(struct rt_thread *t)
 {
-    t->env->interrupt = 1;
+    ir_env_interrupt(t->env);
     if (t->live && t != rt_self)
         pthread_kill(t->host, RT_KICK_SIGNAL);
 }
@@ -222,7 +222,7 @@ static struct rt_thread *thread_slot(struct zarm_user *u)
     struct rt_thread *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    if (posix_memalign((void **)&t->env, 64, sizeof *t->env) != 0) {
+    if (!(t->env = ir_env_new())) {
         free(t);
         return NULL;
     }
@@ -259,9 +259,9 @@ int64_t rt_thread_clone(struct zarm_user *u, const uint64_t a[6])
         return -EAGAIN;
     }
     struct ir_env *env = t->env;
-    memcpy(env, parent->env, sizeof *env);
+    ir_env_copy(env, parent->env);
     env->exit = IR_EXIT_NONE;
-    env->interrupt = 0;
+    ir_env_interrupt_clear(env);
     env->insns = 0;
     env->helper_calls = 0;
     env->cpu.x[0] = 0;

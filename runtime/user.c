@@ -109,9 +109,8 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
         if (u->log)
             setvbuf(u->log, NULL, _IOLBF, 0);
     }
-    if (posix_memalign((void **)&u->env, 64, sizeof *u->env) != 0)
+    if (!(u->env = ir_env_new()))
         return rt_error(u, ZARM_E_NOMEM, "out of memory");
-    memset(u->env, 0, sizeof *u->env);
     uint64_t size = o->guest_mem_size ? o->guest_mem_size : RT_DEFAULT_MEM_SIZE;
     int r = rt_mem_init(&u->mem, size);
     if (r)
@@ -165,11 +164,11 @@ void zarm_user_destroy(struct zarm_user *u)
     for (struct rt_thread *t = u->threads, *n; t; t = n) {
         n = t->next;
         if (t != &u->main) {
-            free(t->env);
+            ir_env_free(t->env);
             free(t);
         }
     }
-    free(u->env);
+    ir_env_free(u->env);
     free(u);
 }
 

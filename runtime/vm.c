@@ -220,11 +220,10 @@ int zarm_vcpu_create(struct zarm_machine *m, struct zarm_vcpu **out)
     if (!v)
         return vm_error(m->err, ZARM_E_NOMEM, "out of memory");
     v->m = m;
-    if (posix_memalign((void **)&v->env, 64, sizeof *v->env) != 0) {
+    if (!(v->env = ir_env_new())) {
         free(v);
         return vm_error(m->err, ZARM_E_NOMEM, "out of memory");
     }
-    memset(v->env, 0, sizeof *v->env);
     v->env->cpu.pstate = VM_RESET_PSTATE;
     v->feat = (struct ir_features){.lse = true, .crc32 = true, .rcpc = true, .fp = true,
                                    .asimd = true, .el1 = true};
@@ -271,7 +270,7 @@ void zarm_vcpu_destroy(struct zarm_vcpu *v)
         rt_cache_destroy(&v->step);
     s390_jit_destroy(v->cache.jit);
     kvm_mvcpu_destroy(v->kvm);
-    free(v->env);
+    ir_env_free(v->env);
     free(v);
 }
 
@@ -375,7 +374,7 @@ uint64_t zarm_vcpu_insn_count(const struct zarm_vcpu *v) { return v->env->insns;
 void zarm_vcpu_kick(struct zarm_vcpu *v)
 {
     v->kicked = 1;
-    v->env->interrupt = 1;
+    ir_env_interrupt(v->env);
     if (v->kvm) {
         kvm_mvcpu_kick(v->kvm);
         if (v->in_run)

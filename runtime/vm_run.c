@@ -506,7 +506,7 @@ int zarm_vcpu_run(struct zarm_vcpu *v, const struct zarm_exit **out)
             vm_apply_invalidations(v);
         if (v->kicked) {
             v->kicked = 0;
-            env->interrupt = 0;
+            ir_env_interrupt_clear(env);
             v->exit.reason = ZARM_EXIT_KICK;
             break;
         }

@@ -181,8 +181,13 @@ static void test_patch(void) {
     CHECK(memcmp(mem + at, want, 6) == 0);
     CHECK(s390_patch_ril(mem + at, mem));
     CHECK(mem[at + 2] == 0xff && mem[at + 5] == (uint8_t)(-(int)at / 2));
-    CHECK(!s390_patch_ril(mem + 4, mem));           /* field across two doublewords */
     CHECK(!s390_patch_ril(mem + at, mem + at + 1)); /* odd target */
+    CHECK(!s390_patch_ril(mem + 3, mem));            /* odd site */
+    /* A field across two doublewords (site at 4 mod 8): a plain store, same bytes. */
+    S390_EMIT(&b, RILc, BRCL, 15, 0);
+    memcpy(mem + 4, mem + at, 6);
+    CHECK(s390_patch_ril(mem + 4, mem + 4 + 1000));
+    CHECK(memcmp(mem + 4, want, 6) == 0);
     /* A site at 0 mod 8 (field inside its doubleword): one 8-byte store, the next
      * instruction's first bytes kept; a site at 4 mod 8 is padded to 6 mod 8. */
     s390_buf_init(&b, mem, sizeof(mem));

@@ -97,7 +97,7 @@ static void el1_rig_init(struct el1_rig *r, el1_engine_fn engine, uint64_t entry
     if (a64_decode_init(&err) != 0)
         abort();
     r->mem = calloc(1, EL1_MEM_SIZE);
-    r->env = calloc(1, sizeof *r->env);
+    r->env = ir_env_new();
     for (size_t i = 0; i < sizeof el1_code / sizeof el1_code[0]; i++)
         st_le32(r->mem + el1_code[i].addr, el1_code[i].word);
     r->cache_gen = 1;
@@ -117,7 +117,7 @@ static void el1_rig_init(struct el1_rig *r, el1_engine_fn engine, uint64_t entry
 static void el1_rig_free(struct el1_rig *r)
 {
     el1_drop_blocks(r);
-    free(r->env);
+    ir_env_free(r->env);
     free(r->mem);
 }
 
