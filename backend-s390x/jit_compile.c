@@ -2143,7 +2143,8 @@ static void plan_vpins(struct jctx *J)
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
         uint32_t rd = 0, wr = 0;
-        if (i->op == IR_CALLX || (i->op == IR_CALL && !jit_simd_regs(J, i, &rd, &wr)))
+        if (i->op == IR_CALLX || (i->op == IR_CALL && !jit_simd_regs(J, i, &rd, &wr) &&
+                                  !jit_fp_vector_regs(J, i, &rd, &wr)))
             return; /* a helper that may read or write V registers in the CPU state */
         if (i->op == IR_GETV)
             rd = 1u << (i->imm & 31);

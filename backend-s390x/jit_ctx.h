@@ -173,6 +173,9 @@ static inline void jit_vstore(struct jctx *J, int v, unsigned r, bool full)
  * reads and writes. */
 bool jit_simd_regs(const struct jctx *J, const struct ir_insn *i, uint32_t *reads,
                    uint32_t *writes);
+/* The same for the vector FP lane operations jit_lower_fp lowers (jit_fp.c). */
+bool jit_fp_vector_regs(const struct jctx *J, const struct ir_insn *i, uint32_t *reads,
+                        uint32_t *writes);
 
 /* The FPR cache and FPC region around other IR ops: before lowering op i (may store the
  * cached values or end the region); jit_fp_forget before code that reads or writes V registers

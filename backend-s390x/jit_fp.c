@@ -789,34 +789,58 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
  * with vector-enhancements 1): the scalar path's conditions for every lane at once, the result
  * check as |r| >= 2^(2 - bias) in every lane (VFCHE with the condition code: CC 0 = all; a NaN
  * compares false), the threshold made by VGM (its one bit, exponent field 2). */
-static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
+/* The lane operation's descriptor if helper call i has a vector lowering, else 0. */
+static uint64_t vector_native(const struct jctx *J, const struct ir_insn *i)
 {
     if (!J->vx || i->op != IR_CALL || i->imm != IR_HELPER_fp_lanes || !i->arg[0] ||
         !J->is_const[i->arg[0]])
-        return false;
+        return 0;
     uint64_t d = J->cval[i->arg[0]];
-    unsigned f = FP_D_F(d), fmt = f == FPU_D ? 3 : 2;
+    unsigned f = FP_D_F(d);
     enum fp_op op = FP_D_OP(d);
     if (FP_D_SCALAR(d) || !FP_D_Q(d) || FP_D_IMM(d) || (d & (FP_PAIRWISE | FP_INDEXED)) ||
         !(f == FPU_D || (f == FPU_S && J->vxe)) ||
         !(op == FPOP_ADD || op == FPOP_SUB || op == FPOP_MUL || op == FPOP_DIV || op == FPOP_MLA))
+        return 0;
+    return d;
+}
+
+bool jit_fp_vector_regs(const struct jctx *J, const struct ir_insn *i, uint32_t *reads,
+                        uint32_t *writes)
+{
+    uint64_t d = vector_native(J, i);
+    if (!d)
         return false;
+    *reads = 1u << FP_D_RN(d) | 1u << FP_D_RM(d);
+    if (FP_D_OP(d) == FPOP_MLA)
+        *reads |= 1u << FP_D_RD(d);
+    *writes = 1u << FP_D_RD(d);
+    return true;
+}
+
+static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
+{
+    uint64_t d = vector_native(J, i);
+    if (!d)
+        return false;
+    unsigned f = FP_D_F(d), fmt = f == FPU_D ? 3 : 2;
+    enum fp_op op = FP_D_OP(d);
     struct s390_label slow;
     s390_label_init(&slow);
-    /* The operands are read from the CPU state and V[d] written there. */
+    /* The operands are read from the CPU state (or their loop registers, J->vpin) and V[d]
+     * written there once the result passed its checks; the slow path's helper call stores and
+     * reloads loop registers (vpins_around_call). */
     jit_fp_forget(J);
     fp_region(J);
     struct jit_fpstate before = J->fp;
-    jit_vload(J, VS0, FP_D_RN(d));
-    jit_vload(J, VS1, FP_D_RM(d));
+    int n = jit_vsrc(J, VS0, FP_D_RN(d)), m = jit_vsrc(J, VS1, FP_D_RM(d));
     switch (op) {
-    case FPOP_ADD: S390_EMIT(B, VRRc, VFA, VS0, VS0, VS1, (int)fmt, 0, 0); break;
-    case FPOP_SUB: S390_EMIT(B, VRRc, VFS, VS0, VS0, VS1, (int)fmt, 0, 0); break;
-    case FPOP_MUL: S390_EMIT(B, VRRc, VFM, VS0, VS0, VS1, (int)fmt, 0, 0); break;
-    case FPOP_DIV: S390_EMIT(B, VRRc, VFD, VS0, VS0, VS1, (int)fmt, 0, 0); break;
+    case FPOP_ADD: S390_EMIT(B, VRRc, VFA, VS0, n, m, (int)fmt, 0, 0); break;
+    case FPOP_SUB: S390_EMIT(B, VRRc, VFS, VS0, n, m, (int)fmt, 0, 0); break;
+    case FPOP_MUL: S390_EMIT(B, VRRc, VFM, VS0, n, m, (int)fmt, 0, 0); break;
+    case FPOP_DIV: S390_EMIT(B, VRRc, VFD, VS0, n, m, (int)fmt, 0, 0); break;
     default: /* MLA: Vd + Vn * Vm, rounded once */
-        jit_vload(J, VS2, FP_D_RD(d));
-        S390_EMIT(B, VRRe, VFMA, VS0, VS0, VS1, VS2, 0, (int)fmt);
+        S390_EMIT(B, VRRe, VFMA, VS0, n, m, jit_vsrc(J, VS2, FP_D_RD(d)), 0, (int)fmt);
         break;
     }
     fp_test_flags(J, &slow);
@@ -825,7 +849,7 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
     S390_EMIT(B, VRIb, VGM, VS2, thr_bit, thr_bit, (int)fmt);
     S390_EMIT(B, VRRc, VFCHE, VS1, VS1, VS2, (int)fmt, 0, 1);
     S390_EMIT_LABEL(B, RIc, BRC, 5, &slow); /* not every lane */
-    S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(FP_D_RD(d), 0), 0);
+    jit_vstore(J, VS0, FP_D_RD(d), true);
     J->fp.ixc = true;
     fp_close_slow(J, k, i, i->dst, true, &slow, &before);
     return true;

@@ -1,9 +1,11 @@
 /* Vector loops whose V registers a JIT may keep in host registers for the whole loop: every
  * lane operation with a vector lowering (three-same, pairwise, widening, multiply-accumulate,
  * compares, shifts, negate/abs/not), 64-bit (Q = 0) results next to 128-bit ones, lane moves
- * in and out of the loop's registers (UMOV, INS), a C call in the loop, and a fault in the
- * middle of a loop: the handler prints the accumulators the signal frame holds (they must be
- * those of the faulting iteration) and jumps out. */
+ * in and out of the loop's registers (UMOV, INS), a C call in the loop, float lanes (FADD,
+ * FMUL, FDIV, FMLA) whose results are sometimes subnormal, infinite or NaN (the operation's
+ * slow path, and FPSR's flags), and a fault in the middle of a loop: the handler prints the
+ * accumulators the signal frame holds (they must be those of the faulting iteration) and
+ * jumps out. */
 #include <arm_neon.h>
 #include <setjmp.h>
 #include <signal.h>
@@ -93,6 +95,20 @@ __attribute__((noinline)) static uint32x4_t with_call(void)
     return acc;
 }
 
+static float fx[512], fy[512];
+
+__attribute__((noinline)) static float32x4_t float_lanes(void)
+{
+    float32x4_t acc = vdupq_n_f32(0.5f), q = vdupq_n_f32(1.0f), half = vdupq_n_f32(0.5f);
+    for (int i = 0; i < 512; i += 4) {
+        float32x4_t x = vld1q_f32(&fx[i]), y = vld1q_f32(&fy[i]);
+        acc = vmlaq_f32(acc, x, y);
+        q = vdivq_f32(vaddq_f32(q, x), vaddq_f32(y, half));
+        acc = vmulq_f32(acc, half);
+    }
+    return vaddq_f32(acc, q);
+}
+
 static sigjmp_buf back;
 static uint32_t *fault_at;
 
@@ -141,6 +157,19 @@ int main(void)
     show("lanes16", out, sizeof out);
     uint32x4_t c = with_call();
     show("with_call", &c, 16);
+    for (int i = 0; i < 512; i++) {
+        fx[i] = (float)(i % 17) * 0.25f - 1.5f;
+        fy[i] = (float)(i % 5) + 0.125f;
+    }
+    fx[100] = 1e-30f, fy[100] = 1e-10f;  /* a subnormal product */
+    fx[200] = 3e38f, fy[200] = 10.0f;    /* an infinity */
+    fx[301] = __builtin_nanf("");        /* a NaN from then on in its lane */
+    uint64_t fpsr;
+    __asm__ volatile("msr fpsr, xzr");
+    float32x4_t fl = float_lanes();
+    __asm__ volatile("mrs %0, fpsr" : "=r"(fpsr));
+    show("float_lanes", &fl, 16);
+    printf("fpsr %08llx\n", (unsigned long long)fpsr);
 
     struct sigaction sa = {.sa_sigaction = on_segv, .sa_flags = SA_SIGINFO};
     sigaction(SIGSEGV, &sa, NULL);
