@@ -50,6 +50,28 @@ struct jit_fpstate {
     bool loop;                     /* a loop block whose loop head has the region set up */
 };
 
+/* What the analysis (jit_analyse.c) made of a temp (jctx.kind): how it is lowered. */
+enum jit_kind {
+    K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR, K_TMLAZY, K_TMVAL, K_SHIFTPAIR,
+    K_NZCVREC, /* GET_NZCV read only by conditions: tested through the lazy record */
+    K_SETCMP,  /* SETEQ/SETNE/SETLTU read only as a condition (CBZ, CBNZ...): compare + mask */
+    K_PINADD,  /* a global pin plus a constant, SET to that pin: a folded address until the SET
+                * (plan_pin_adds), the pin register after it */
+    K_CCMP     /* COND of CCMP/CCMN flags (SELECT c1, NZCV of a compare, constant) read only as
+                * a condition: c1's compare, then the second compare or a fixed CC (emit_ccmp) */
+};
+/* A temp that is a base and displacement (fbase, disp) rather than a value in a register. */
+#define FOLDED(J, t) ((J)->kind[t] == K_FOLDADDR || (J)->kind[t] == K_PINADD)
+#define PIN_OWNER 0xffffffffu /* owner[] of a register pinned to a guest register */
+
+/* Global pins: guest register slot -> host register in all generated code (jit_compile.c). */
+#define JIT_NGLOBAL_PINS 5
+extern const struct jit_global_pin {
+    uint8_t slot;
+    int8_t reg;
+} jit_global_pin[JIT_NGLOBAL_PINS];
+bool jit_is_global_pin(int slot);
+
 struct jctx {
     struct s390_jit *j;
     const struct ir_block *b;
@@ -65,7 +87,7 @@ struct jctx {
     bool loop;
     struct s390_label loop_label;
     int8_t pin[32];           /* host register of a pinned slot, or -1 */
-    bool borrowed[5];         /* global_pin[n]'s register holds a loop pin instead */
+    bool borrowed[JIT_NGLOBAL_PINS];         /* global_pin[n]'s register holds a loop pin instead */
     bool pin_written[32];
     ir_val pin_alias[32];     /* the GET temp currently living in the pinned register */
     int8_t *pin_target;       /* per temp: slot whose register its value may be built in */
@@ -207,5 +229,22 @@ bool jit_lower_vmem(struct jctx *J, uint32_t k);
 /* The lowerings: true if instruction k (an IR_CALL) was lowered natively. */
 bool jit_lower_fp(struct jctx *J, uint32_t k, const struct ir_insn *i);
 bool jit_lower_simd(struct jctx *J, const struct ir_insn *i);
+
+/* The analysis and plans of a block (jit_analyse.c), on the per-thread scratch buffer
+ * (jit_scratch_reserve for nt temps and n instructions, then jit_carve). */
+bool jit_scratch_reserve(size_t nt, size_t n);
+void *jit_carve(size_t n, size_t size);
+/* Copy propagation and common subexpressions on the JIT's copy b of the block (nt temps; cv
+ * and isc: each temp's constant value and whether it has one; repl: temp -> its replacement). */
+void jit_simplify(struct ir_block *b, uint32_t nt, uint64_t *cv, uint8_t *isc, ir_val *repl);
+bool jit_analyse(struct jctx *J);
+void jit_plan_block(struct jctx *J);
+/* Shared with the analysis (jit_compile.c): the C function of a pure op (NULL if not one), the
+ * branch mask of Arm condition cc after the fused compare of flag producer op (-1 if none),
+ * the IR op a lazy record's kind stands for and the kind a block's predecessors last left. */
+ir_helper_fn jit_pure_fn(unsigned op, unsigned type);
+int jit_fused_mask(unsigned op, unsigned cc);
+unsigned jit_rec_op(int kind);
+int jit_rec_hint_get(uint64_t pc);
 
 #endif
