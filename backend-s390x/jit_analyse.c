@@ -9,6 +9,21 @@
 
 #include "backend-s390x/jit_ctx.h"
 
+/* Temp t (0: none) lives at least until instruction k. */
+static void live_until(struct jctx *J, ir_val t, uint32_t k)
+{
+    if (t && J->last_use[t] < k)
+        J->last_use[t] = k;
+}
+
+/* The operands of instruction i live at least until instruction k (where what i computes is
+ * made, or made again). */
+static void args_live_until(struct jctx *J, const struct ir_insn *i, uint32_t k)
+{
+    for (unsigned a = 0; a < i->nargs; a++)
+        live_until(J, i->arg[a], k);
+}
+
 /* Whether insn i reads only the low 32 bits of its operand n, in every lowering of it: 32-bit
  * ops whose low word depends only on their operands' low words, 32-bit flag producers
  * (compares of words, the lazy record's low word), stores of up to 4 bytes, extensions from
@@ -214,17 +229,11 @@ static bool fold_addresses(struct jctx *J, const uint32_t *addr_uses, uint32_t *
     }
     /* The base lives as long as every access folded onto it. */
     for (uint32_t t = 1; t < J->nt; t++)
-        if (J->kind[t] == K_FOLDADDR && J->last_use[J->fbase[t]] < J->last_use[t])
-            J->last_use[J->fbase[t]] = J->last_use[t];
+        if (J->kind[t] == K_FOLDADDR)
+            live_until(J, J->fbase[t], J->last_use[t]);
     return true;
 }
 
-/* Pin updates: SET p, t where t = ADD(GET p, #c) for a pinned p (global or loop pin), and every
- * read of t before the SET is a memory address (directly or as the base of a folded ADD).  t
- * folds onto the pin like an address until the SET, which adds c to the pin register in place
- * (one LAY); after it t is the pin register.  A push or pop (STP x29, x30, [sp, #-16]!;
- * LDP ..., [sp], #16) or a post-indexed access in a loop then needs neither a separate add nor
- * a copy. */
 /* The index of the first instruction that reads temp t (b->n if none). */
 static uint32_t first_read(const struct ir_block *b, ir_val t)
 {
@@ -246,6 +255,12 @@ static ir_val pinned_set_value(const struct jctx *J, uint32_t k)
     return v && !J->is_const[v] && J->kind[v] == K_NORMAL ? v : 0;
 }
 
+/* Pin updates: SET p, t where t = ADD(GET p, #c) for a pinned p (global or loop pin), and every
+ * read of t before the SET is a memory address (directly or as the base of a folded ADD).  t
+ * folds onto the pin like an address until the SET, which adds c to the pin register in place
+ * (one LAY); after it t is the pin register.  A push or pop (STP x29, x30, [sp, #-16]!;
+ * LDP ..., [sp], #16) or a post-indexed access in a loop then needs neither a separate add nor
+ * a copy. */
 static void plan_pin_adds(struct jctx *J)
 {
     const struct ir_block *b = J->b;
@@ -291,8 +306,7 @@ static void plan_pin_adds(struct jctx *J)
         J->kind[t] = K_PINADD;
         J->fbase[t] = a;
         J->disp[t] = (int32_t)c;
-        if (J->last_use[a] < last)
-            J->last_use[a] = last;
+        live_until(J, a, last);
         /* A folded ADD on t read only after the SET stays on t (the pin register by then, as
          * in STP X29, X30, [SP, #-16]!; STP X19, X20, [SP, #16]); one read before it folds onto
          * a, which then lives on (copied out of the pin register at the SET if read after). */
@@ -300,8 +314,7 @@ static void plan_pin_adds(struct jctx *J)
             if (J->kind[u] == K_FOLDADDR && J->fbase[u] == t && first_read(b, u) < k) {
                 J->fbase[u] = a;
                 J->disp[u] += (int32_t)c;
-                if (J->last_use[a] < J->last_use[u])
-                    J->last_use[a] = J->last_use[u];
+                live_until(J, a, J->last_use[u]);
             }
     }
 }
@@ -363,14 +376,9 @@ static void plan_ccmp(struct jctx *J, const uint32_t *cond_uses)
         J->kind[p->dst] = K_SKIP;
         const struct ir_insn *c1 = &b->insn[J->def[f->arg[0]]];
         const struct ir_insn *p1 = &b->insn[J->def[c1->arg[0]]];
-        if (J->last_use[f->arg[0]] < until)
-            J->last_use[f->arg[0]] = until;
-        for (unsigned a = 0; a < p->nargs; a++)
-            if (p->arg[a] && J->last_use[p->arg[a]] < until)
-                J->last_use[p->arg[a]] = until;
-        for (unsigned a = 0; a < p1->nargs; a++)
-            if (p1->arg[a] && J->last_use[p1->arg[a]] < until)
-                J->last_use[p1->arg[a]] = until;
+        live_until(J, f->arg[0], until);
+        args_live_until(J, p, until);
+        args_live_until(J, p1, until);
     }
 }
 
@@ -462,13 +470,10 @@ bool jit_analyse(struct jctx *J)
                     if (J->defer_t || J->defer_n) {
                         /* The flags value, or what computes it, lives until the exit. */
                         ir_val f = i->arg[0];
-                        if (J->last_use[f] < b->n - 1)
-                            J->last_use[f] = b->n - 1;
+                        live_until(J, f, b->n - 1);
                         const struct ir_insn *p = &b->insn[J->def[f]];
                         if (p->dst == f)
-                            for (unsigned a = 0; a < p->nargs; a++)
-                                if (p->arg[a] && J->last_use[p->arg[a]] < b->n - 1)
-                                    J->last_use[p->arg[a]] = b->n - 1;
+                            args_live_until(J, p, b->n - 1);
                     }
                 }
                 if (dead) {
@@ -493,10 +498,7 @@ bool jit_analyse(struct jctx *J)
             continue;
         if (k != J->dead_set_nzcv)
             J->nuses[i->arg[0]]--;
-        uint32_t until = k == J->dead_set_nzcv ? b->n - 1 : k;
-        for (unsigned a = 0; a < p->nargs; a++)
-            if (p->arg[a] && J->last_use[p->arg[a]] < until)
-                J->last_use[p->arg[a]] = until;
+        args_live_until(J, p, k == J->dead_set_nzcv ? b->n - 1 : k);
     }
     /* Fusion: COND read only as the condition of BRCOND/SELECT. */
     uint32_t *cond_uses = jit_carve(J->nt, sizeof *cond_uses);
@@ -518,10 +520,7 @@ bool jit_analyse(struct jctx *J)
         bool lazy = cond_uses[i->dst] == J->nuses[i->dst];
         J->kind[i->dst] = lazy ? K_LAZYCOND : K_CONDVAL;
         flag_fused[i->arg[0]]++;
-        uint32_t until = lazy ? J->last_use[i->dst] : k;
-        for (unsigned a = 0; a < p->nargs; a++)
-            if (p->arg[a] && J->last_use[p->arg[a]] < until)
-                J->last_use[p->arg[a]] = until;
+        args_live_until(J, p, lazy ? J->last_use[i->dst] : k);
     }
     for (uint32_t t = 1; t < J->nt; t++)
         if (flag_fused[t] && flag_fused[t] == J->nuses[t])
@@ -535,9 +534,7 @@ bool jit_analyse(struct jctx *J)
             J->kind[i->dst] != K_NORMAL || J->is_const[i->arg[0]])
             continue;
         J->kind[i->dst] = K_SETCMP;
-        for (unsigned a = 0; a < i->nargs; a++)
-            if (i->arg[a] && J->last_use[i->arg[a]] < J->last_use[i->dst])
-                J->last_use[i->arg[a]] = J->last_use[i->dst];
+        args_live_until(J, i, J->last_use[i->dst]);
     }
     /* Other conditions test the NZCV value's bits in place. */
     for (uint32_t k = 0; k < b->n; k++) {
@@ -546,8 +543,8 @@ bool jit_analyse(struct jctx *J)
             continue;
         bool lazy = J->nuses[i->dst] && cond_uses[i->dst] == J->nuses[i->dst];
         J->kind[i->dst] = lazy ? K_TMLAZY : K_TMVAL;
-        if (lazy && J->last_use[i->arg[0]] < J->last_use[i->dst])
-            J->last_use[i->arg[0]] = J->last_use[i->dst];
+        if (lazy)
+            live_until(J, i->arg[0], J->last_use[i->dst]);
     }
     /* Incoming flags read only by conditions the expected lazy record can answer. */
     J->rec_kind = jit_rec_hint_get(b->pc);
@@ -581,8 +578,7 @@ bool jit_analyse(struct jctx *J)
             continue;
         J->kind[in] = K_SKIP;
         J->kind[i->dst] = K_SHIFTPAIR;
-        if (J->last_use[p->arg[0]] < k)
-            J->last_use[p->arg[0]] = k;
+        live_until(J, p->arg[0], k);
     }
     /* Pure results nobody reads (copies removed by simplify) need no code. */
     for (uint32_t k = 0; k < b->n; k++) {
@@ -680,11 +676,12 @@ static void plan_loop(struct jctx *J)
 }
 
 /* Loop mode with the vector facility: when every access to V registers in the loop is a
- * vector lowering (jit_lower_simd, jit_vmem) or a GETV/SETV, the V registers it uses live in
- * v19-v31 for the whole loop (loaded before the loop head, the written ones stored on every
- * way out and in fault stubs like the loop's X pins), and the lowerings read and write them
- * there instead of through the CPU state.  A helper call (a pure op's C fallback, lazy
- * flags) stores and reloads them (vpins_around_call). */
+ * vector lowering (jit_lower_simd, the FP lane ops of jit_fp.c, jit_vmem) or a GETV/SETV, the
+ * V registers it uses live in v19-v31 for the whole loop (loaded before the loop head, the
+ * written ones stored on every way out and in fault stubs like the loop's X pins), and the
+ * lowerings read and write them there instead of through the CPU state.  A helper call (a
+ * pure op's C fallback, lazy flags, an FP lane op's slow path) stores and reloads them
+ * (vpins_around_call). */
 static void plan_vpins(struct jctx *J)
 {
     const struct ir_block *b = J->b;
@@ -694,17 +691,17 @@ static void plan_vpins(struct jctx *J)
     uint32_t written = 0;
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
-        uint32_t rd = 0, wr = 0;
-        if (i->op == IR_CALLX || (i->op == IR_CALL && !jit_simd_regs(J, i, &rd, &wr) &&
-                                  !jit_fp_vector_regs(J, i, &rd, &wr)))
+        uint32_t reads = 0, writes = 0;
+        if (i->op == IR_CALLX || (i->op == IR_CALL && !jit_simd_regs(J, i, &reads, &writes) &&
+                                  !jit_fp_vector_regs(J, i, &reads, &writes)))
             return; /* a helper that may read or write V registers in the CPU state */
         if (i->op == IR_GETV)
-            rd = 1u << (i->imm & 31);
+            reads = 1u << (i->imm & 31);
         if (i->op == IR_SETV)
-            wr = 1u << (i->imm & 31);
+            writes = 1u << (i->imm & 31);
         for (int v = 0; v < 32; v++)
-            uses[v] += ((rd | wr) >> v) & 1;
-        written |= wr;
+            uses[v] += ((reads | writes) >> v) & 1;
+        written |= writes;
     }
     for (int reg = 19; reg <= 31; reg++) {
         int best = most_used(uses, J->vpin);

@@ -129,7 +129,6 @@ uint64_t s390_jit_lazy_nzcv(struct ir_env *env, uint64_t kind, uint64_t a, uint6
     return 0;
 }
 
-
 struct access {
     uint32_t off, len;        /* the access instruction */
     int base;                 /* host register of the (unfolded) guest base address */
@@ -150,8 +149,6 @@ struct access {
      * writes them back (the registers and the FPC are as they were at the fault). */
     struct jit_fpstate fp;
 };
-
-
 
 static bool fits_s16(int64_t v) { return v >= -32768 && v <= 32767; }
 static bool fits_s32(int64_t v) { return v >= INT32_MIN && v <= INT32_MAX; }
@@ -286,7 +283,6 @@ static void brcl_abs(struct jctx *J, int mask, uintptr_t target)
 
 /* ---- helper calls ------------------------------------------------------------------------- */
 
-/* Calls fn(env, args...) with the IR temps args (0 = none) and puts the result in dst. */
 /* V registers pinned in v19-v31 (loop mode, plan_vpins) do not survive a C call: the written
  * ones are stored before it (so the CPU state is current for the helper) and all reloaded
  * after. */
@@ -297,6 +293,7 @@ static void vpins_around_call(struct jctx *J, bool after)
             s390_emit_VRX(B, after ? VRX_VL : VRX_VST, J->vpin[v], 0, R_ENV, OFF_V(v, 0), 0);
 }
 
+/* Calls fn(env, args...) with the IR temps args (0 = none) and puts the result in dst. */
 static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val *args,
                       unsigned nargs, ir_val dst, bool callx, uint32_t pcoff, int imm_arg,
                       uint64_t imm)
@@ -521,6 +518,9 @@ int jit_fused_mask(unsigned op, unsigned cc)
     return -1;
 }
 
+/* Arm conditions CS, CC, HI, LS compare unsigned. */
+static bool cc_unsigned(unsigned cc) { return cc == 2 || cc == 3 || cc == 8 || cc == 9; }
+
 static int emit_compare_cc(struct jctx *J, const struct ir_insn *p, unsigned cc);
 
 /* Emits the compare for a fused COND and returns the branch mask.  The condition code of the
@@ -530,7 +530,7 @@ static int emit_compare(struct jctx *J, ir_val cond_t)
 {
     const struct ir_insn *c = &J->b->insn[J->def[cond_t]];
     unsigned cc = (unsigned)c->imm;
-    bool uns = cc == 2 || cc == 3 || cc == 8 || cc == 9;
+    bool uns = cc_unsigned(cc);
     uint32_t key = (J->def[c->arg[0]] + 1) * 2 + uns;
     if (J->cc_key == key && J->cc_len == B->len)
         return jit_fused_mask(J->b->insn[J->def[c->arg[0]]].op, cc);
@@ -544,7 +544,7 @@ static int emit_compare(struct jctx *J, ir_val cond_t)
 static int emit_compare_cc(struct jctx *J, const struct ir_insn *p, unsigned cc)
 {
     bool w = p->type == IR_I32;
-    bool uns = cc == 2 || cc == 3 || cc == 8 || cc == 9;
+    bool uns = cc_unsigned(cc);
     if (p->op == IR_NZCV_LOGIC) {
         int a = R(J, p->arg[0], R_S1);
         if (w)
@@ -622,7 +622,7 @@ static bool emit_compare_branch(struct jctx *J, ir_val cond_t, bool invert, stru
     if (invert)
         m ^= 15;
     bool w = p->type == IR_I32;
-    bool uns = cc == 2 || cc == 3 || cc == 8 || cc == 9;
+    bool uns = cc_unsigned(cc);
     int a = R(J, p->arg[0], R_S1);
     if (p->op == IR_NZCV_LOGIC) {
         if (w)
@@ -662,11 +662,11 @@ static bool emit_compare_branch(struct jctx *J, ir_val cond_t, bool invert, stru
     return true;
 }
 
+static int emit_test(struct jctx *J, ir_val c);
+
 /* Condition cc of CCMP/CCMN flags f = SELECT(c1, NZCV of a compare, k): c1's compare and, when
  * it holds, the second compare (its mask is the answer); when it does not, a CC the mask
  * reads as cc on the constant flags k. */
-static int emit_test(struct jctx *J, ir_val c);
-
 static int emit_ccmp(struct jctx *J, ir_val c)
 {
     const struct ir_insn *ci = &J->b->insn[J->def[c]];
@@ -764,7 +764,7 @@ static int emit_rec_cond(struct jctx *J, unsigned cc)
     int kind = J->rec_kind;
     unsigned op = jit_rec_op(kind);
     bool w = (kind & JIT_LAZY_32) != 0;
-    bool uns = cc == 2 || cc == 3 || cc == 8 || cc == 9;
+    bool uns = cc_unsigned(cc);
     int m = jit_fused_mask(op, cc);
     struct s390_label fast, join;
     s390_label_init(&fast);
@@ -882,8 +882,6 @@ static int emit_setcmp(struct jctx *J, ir_val t)
 }
 
 /* Sets the condition code for a 0/1 (or fused) condition temp; returns the "true" mask. */
-static int emit_ccmp(struct jctx *J, ir_val c);
-
 static int emit_test(struct jctx *J, ir_val c)
 {
     if (J->kind[c] == K_LAZYCOND)
@@ -1442,10 +1440,8 @@ static void lower_exit(struct jctx *J, const struct ir_insn *i)
 
 /* ---- the block ---------------------------------------------------------------------------- */
 
-
 static void lower(struct jctx *J, uint32_t k);
 
-/* The deferred SET_NZCV (and its flags value, if nothing computed it yet). */
 /* The in-block compare that produced flags value f (NZCV_SUB/ADD/LOGIC), or NULL. */
 static const struct ir_insn *lazy_producer(struct jctx *J, ir_val f)
 {

@@ -55,7 +55,7 @@ enum jit_kind {
     K_NORMAL, K_SKIP, K_LAZYCOND, K_CONDVAL, K_FOLDADDR, K_TMLAZY, K_TMVAL, K_SHIFTPAIR,
     K_NZCVREC, /* GET_NZCV read only by conditions: tested through the lazy record */
     K_SETCMP,  /* SETEQ/SETNE/SETLTU read only as a condition (CBZ, CBNZ...): compare + mask */
-    K_PINADD,  /* a global pin plus a constant, SET to that pin: a folded address until the SET
+    K_PINADD,  /* a pinned register plus a constant, SET to it: a folded address until the SET
                 * (plan_pin_adds), the pin register after it */
     K_CCMP     /* COND of CCMP/CCMN flags (SELECT c1, NZCV of a compare, constant) read only as
                 * a condition: c1's compare, then the second compare or a fixed CC (emit_ccmp) */
@@ -87,7 +87,7 @@ struct jctx {
     bool loop;
     struct s390_label loop_label;
     int8_t pin[32];           /* host register of a pinned slot, or -1 */
-    bool borrowed[JIT_NGLOBAL_PINS];         /* global_pin[n]'s register holds a loop pin instead */
+    bool borrowed[JIT_NGLOBAL_PINS]; /* jit_global_pin[n]'s register holds a loop pin instead */
     bool pin_written[32];
     ir_val pin_alias[32];     /* the GET temp currently living in the pinned register */
     int8_t *pin_target;       /* per temp: slot whose register its value may be built in */

@@ -155,7 +155,7 @@ static void fp_store(struct jctx *J, int f, unsigned r, bool dbl)
 }
 
 /* FPSR.IXC |= the FPC's inexact flag (FPSR bit 4); poisoned: the flags are not the guest's. */
-static void fp_commit_ixc(struct jctx *J, bool poison_check)
+static void fp_commit_ixc(struct jctx *J, bool poison_check, bool clear)
 {
     struct s390_label skip;
     s390_label_init(&skip);
@@ -167,19 +167,29 @@ static void fp_commit_ixc(struct jctx *J, bool poison_check)
     S390_EMIT(B, RI, TMLH, R_S1, 0x0008);
     S390_EMIT_LABEL(B, RIc, BRC, 8, &skip);
     S390_EMIT(B, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
+    if (clear) {
+        S390_EMIT(B, RIL, NILF, R_S1, 0xfff7ffffu);
+        S390_EMIT(B, RRE, SFPC, R_S1, 0);
+    }
     s390_label_bind(B, &skip);
 }
 
-/* Stores the dirty entries of state s and commits its pending inexact flag. */
-static void fp_sync_state(struct jctx *J, struct jit_fpstate *s, bool poison_check)
+/* Stores the dirty entries of state s (they stay cached, clean). */
+static void fp_store_dirty(struct jctx *J, struct jit_fpstate *s)
 {
     for (int f = 0; f < JIT_FP_NCACHE; f++)
         if (s->vreg[f] && s->dirty[f]) {
             fp_store(J, f, (unsigned)s->vreg[f] - 1, s->dbl[f]);
             s->dirty[f] = false;
         }
+}
+
+/* Stores the dirty entries of state s and commits its pending inexact flag. */
+static void fp_sync_state(struct jctx *J, struct jit_fpstate *s, bool poison_check)
+{
+    fp_store_dirty(J, s);
     if (s->ixc && s->region)
-        fp_commit_ixc(J, poison_check);
+        fp_commit_ixc(J, poison_check, false);
     s->ixc = false;
 }
 
@@ -302,7 +312,7 @@ void jit_fp_loop_start(struct jctx *J)
 void jit_fp_leave(struct jctx *J)
 {
     if (J->fp.loop)
-        fp_commit_ixc(J, false);
+        fp_commit_ixc(J, false, false);
 }
 
 void jit_fp_stub(struct jctx *J, const struct jit_fpstate *s)
@@ -630,15 +640,7 @@ static void fp_commit_clear_ixc(struct jctx *J)
 {
     if (!J->fp.ixc)
         return;
-    struct s390_label clean;
-    s390_label_init(&clean);
-    S390_EMIT(B, RRE, EFPC, R_S1, 0);
-    S390_EMIT(B, RI, TMLH, R_S1, 0x0008);
-    S390_EMIT_LABEL(B, RIc, BRC, 8, &clean);
-    S390_EMIT(B, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
-    S390_EMIT(B, RIL, NILF, R_S1, 0xfff7ffffu);
-    S390_EMIT(B, RRE, SFPC, R_S1, 0);
-    s390_label_bind(B, &clean);
+    fp_commit_ixc(J, false, true);
     J->fp.ixc = false;
 }
 
@@ -702,11 +704,7 @@ static bool fp_group_join(struct jctx *J, uint32_t k, const struct fp_native *o)
         fp_group_close(J);
     if (!fp_next_groupable(J, k))
         return false;
-    for (int f = 0; f < JIT_FP_NCACHE; f++)
-        if (J->fp.vreg[f] && J->fp.dirty[f]) {
-            fp_store(J, f, (unsigned)J->fp.vreg[f] - 1, J->fp.dbl[f]);
-            J->fp.dirty[f] = false;
-        }
+    fp_store_dirty(J, &J->fp);
     fp_commit_clear_ixc(J);
     J->fpg.open = true;
     J->fpg.first = k;

@@ -63,12 +63,10 @@ static bool lower_qload(struct jctx *J, uint32_t k)
         (in[s1].imm & 31) != v || in[s1].imm2 != 1)
         return false;
     jit_fp_before(J, &in[s0]);
-    if (J->vpin[v] >= 0) {
-        jit_access_q(J, in[k].pcoff, in[k].arg[0], false, v, J->vpin[v]);
-    } else {
-        jit_access_q(J, in[k].pcoff, in[k].arg[0], false, v, VS0);
-        S390_EMIT(B, VRX, VST, VS0, 0, R_ENV, OFF_V(v, 0), 0);
-    }
+    /* Straight into the loop's register for v, else through VS0 into the CPU state. */
+    int r = J->vpin[v] >= 0 ? J->vpin[v] : VS0;
+    jit_access_q(J, in[k].pcoff, in[k].arg[0], false, v, r);
+    jit_vstore(J, r, v, true);
     J->done[k2] = J->done[s0] = J->done[s1] = 1;
     return true;
 }
