@@ -298,8 +298,15 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
                       unsigned nargs, ir_val dst, bool callx, uint32_t pcoff, int imm_arg,
                       uint64_t imm)
 {
-    /* Cached FP values and the FPC do not survive the call. */
+    /* Cached FP values do not survive the call; the FPC's inexact flag, a helper of FP. */
     jit_fp_end(J);
+    const struct ir_insn *ci = &J->b->insn[k];
+    int h = (ci->op == IR_CALL || ci->op == IR_CALLX) && ci->imm < IR_NUM_HELPERS &&
+                    fn == ir_helpers[ci->imm]
+                ? (int)ci->imm
+                : -1;
+    if (h >= 0)
+        jit_fp_call(J, (unsigned)h, false);
     /* Save caller-saved registers holding values that are live here (operands included). */
     bool saved[6] = {0};
     for (int r = 2; r <= 5; r++)
@@ -345,6 +352,8 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
         brcl_abs(J, 15, J->j->helper_tail);
         s390_label_bind(B, &ok);
     }
+    if (h >= 0)
+        jit_fp_call(J, (unsigned)h, true);
     /* Release operands dying here before placing the result, so it can take their place. */
     if (dst == JIT_DST_S0) {
         S390_EMIT(B, RRE, LGR, R_S0, 2);
@@ -1767,19 +1776,15 @@ static void lower(struct jctx *J, uint32_t k)
         fallback = i->type == IR_I32 ? jf_extr_32 : jf_extr_64;
         break;
     case IR_GOTO:
-        if (J->loop && i->imm != J->b->pc) {
-            jit_fp_leave(J);
+        if (J->loop && i->imm != J->b->pc)
             writeback_pins(J);
-        }
         branch_to(J, 15, i->imm);
         return;
     case IR_BRCOND: {
         if (J->is_const[i->arg[0]]) {
             uint64_t to = J->cval[i->arg[0]] ? i->imm : i->imm2;
-            if (J->loop && to != J->b->pc) {
-                jit_fp_leave(J);
+            if (J->loop && to != J->b->pc)
                 writeback_pins(J);
-            }
             branch_to(J, 15, to);
             return;
         }
@@ -1791,7 +1796,6 @@ static void lower(struct jctx *J, uint32_t k)
             }
             if (t_self ? J->defer_n : J->defer_t)
                 materialise_flags(J);
-            jit_fp_leave(J);
             writeback_pins(J);
             branch_to(J, 15, t_self ? i->imm2 : i->imm);
             return;
@@ -1863,10 +1867,8 @@ static void emit_interrupt_stubs(struct jctx *J)
 {
     for (int loop = 0; loop <= (int)J->loop; loop++) {
         s390_label_bind(B, loop ? &J->loop_intr_stub : &J->intr_stub);
-        if (loop) {
-            jit_fp_leave(J);
+        if (loop)
             writeback_pins(J);
-        }
         load_const(J, R_S14, J->b->pc);
         brcl_abs(J, 15, J->j->interrupt_tail);
     }
@@ -1988,6 +1990,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->nzcv_dead = nzcv_dead;
     J->ctx = ctx;
     memset(J->vpin, -1, sizeof J->vpin);
+    J->fp.ixc = true; /* an earlier block's inexact flag may be pending in the FPC */
     buf->expect_errors = true; /* an out-of-range operand fails the block, not the process */
     J->last_use = jit_carve(J->nt, sizeof *J->last_use);
     J->nuses = jit_carve(J->nt, sizeof *J->nuses);
@@ -2042,10 +2045,8 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     for (int v = 0; v < 32; v++)
         if (J->vpin[v] >= 0)
             S390_EMIT(B, VRX, VL, J->vpin[v], 0, R_ENV, OFF_V(v, 0), 0);
-    if (J->loop) {
-        jit_fp_loop_start(J);
+    if (J->loop)
         emit_interrupt_check(J, &J->loop_check, &J->loop_intr_stub);
-    }
     s390_label_bind(B, &J->loop_label);
     agsi_insns(J, b->ninsns);
     for (uint32_t k = 0; k < b->n && !J->fail; k++) {
@@ -2116,6 +2117,10 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     S390_EMIT(buf, RXY, LAY, 15, 0, 2, -JIT_ENV);
     S390_EMIT(buf, RXY, STG, R_S1, 0, 15, JIT_CALLER_SP);
     S390_EMIT(buf, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
+    /* The FPC the generated code keeps (jit_fp.c); the caller's is set again on the way out. */
+    S390_EMIT(buf, RRE, EFPC, R_S1, 0);
+    S390_EMIT(buf, RX, ST, R_S1, 0, 15, JIT_CALLER_FPC);
+    s390_jit_fpc_guard(buf);
     S390_EMIT(buf, RXY, LG, R_GBASE, 0, R_ENV, OFF_ENV(mem));
     S390_EMIT(buf, RXY, LG, R_GSIZE, 0, R_ENV, OFF_ENV(mem_size));
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)
@@ -2145,6 +2150,10 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
         S390_EMIT(buf, RXY, LG, 2, 0, 15, JIT_SAVE_R2);
         s390_label_bind(buf, &done);
     }
+    /* A pending inexact flag becomes FPSR.IXC. */
+    s390_jit_fpc_commit_ixc(buf, true, false);
+    S390_EMIT(buf, RX, L, R_S1, 0, 15, JIT_CALLER_FPC);
+    S390_EMIT(buf, RRE, SFPC, R_S1, 0);
     S390_EMIT(buf, RXY, LG, 15, 0, 15, JIT_CALLER_SP);
     S390_EMIT(buf, RSY, LMG, 6, 15, 15, 48);
     S390_EMIT(buf, RR, BCR, 15, 14);

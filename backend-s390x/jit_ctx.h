@@ -34,20 +34,17 @@ struct jit_fp_slow;
 
 /* Scalar FP values kept in host FPRs between the native FP operations of a block (jit_fp.c):
  * f0-f5 cache lane 0 of V registers (written back where the CPU state must be exact), f6 holds
- * the result-check threshold, f7 is scratch.  A "region" is a stretch of code with no helper
- * call since the FPCR guard set the FPC, so the FPC's flags are those of the native ops. */
+ * the result-check threshold, f7 is scratch.  The FPC is as the entry trampoline's guard set
+ * it (jit_fp.c), with maybe a pending inexact flag. */
 #define JIT_FP_NCACHE 6
 struct jit_fpstate {
-    bool region;                   /* FPC set by the guard (0, or poisoned when FPCR is not
-                                    * Arm's default), no helper call since */
-    bool ixc;                      /* native ops since the inexact flag was last committed */
+    bool ixc;                      /* the FPC's inexact flag may be set (not committed since) */
     uint8_t thr;                   /* threshold in f6: 0 none, 1 single, 2 double */
     int8_t vreg[JIT_FP_NCACHE];    /* per FPR: V register + 1 cached there, 0 = free */
     bool dbl[JIT_FP_NCACHE], dirty[JIT_FP_NCACHE], lock[JIT_FP_NCACHE];
     uint32_t stamp[JIT_FP_NCACHE]; /* last use, for eviction */
     uint32_t clock;
     bool in_slow;                  /* emitting a native op's helper fallback */
-    bool loop;                     /* a loop block whose loop head has the region set up */
 };
 
 /* What the analysis (jit_analyse.c) made of a temp (jctx.kind): how it is lowered. */
@@ -199,15 +196,18 @@ bool jit_simd_regs(const struct jctx *J, const struct ir_insn *i, uint32_t *read
 bool jit_fp_vector_regs(const struct jctx *J, const struct ir_insn *i, uint32_t *reads,
                         uint32_t *writes);
 
-/* The FPR cache and FPC region around other IR ops: before lowering op i (may store the
- * cached values or end the region); jit_fp_forget before code that reads or writes V registers
- * in the CPU state (cached values stored and forgotten, the region kept); jit_fp_end before
- * a helper call (the FPRs and the FPC do not survive it). */
+/* The FPR cache around other IR ops: before lowering op i (may store the cached values);
+ * jit_fp_forget before code that reads or writes V registers in the CPU state (cached values
+ * stored and forgotten); jit_fp_end before a helper call or a branch (the FPRs do not survive
+ * it); jit_fp_call before and after helper h's call (the inexact flag committed before a
+ * helper that uses the FPC or FPSR, the FPC set again after one that may write FPCR). */
 void jit_fp_before(struct jctx *J, const struct ir_insn *i);
-/* A loop block with FP ops: the FPCR guard before the loop head, and the region kept round
- * the back edge (jit_fp_leave on every way out of the loop commits the inexact flag). */
-void jit_fp_loop_start(struct jctx *J);
-void jit_fp_leave(struct jctx *J);
+void jit_fp_call(struct jctx *J, unsigned h, bool after);
+/* For the trampolines: the FPC guard (FPC from FPCR, r1 scratch), the commit of the FPC's
+ * inexact flag to FPSR (cleared too when `clear`), and whether helper h uses the FPC or FPSR. */
+void s390_jit_fpc_guard(struct s390_buf *buf);
+void s390_jit_fpc_commit_ixc(struct s390_buf *buf, bool poison_check, bool clear);
+bool s390_jit_helper_uses_fpc(unsigned h);
 /* The FP ops' slow paths queued during the body, emitted after it. */
 void jit_fp_emit_slow(struct jctx *J);
 /* A fault stub's write-back of the FP state s recorded at its access. */

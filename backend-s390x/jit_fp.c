@@ -7,8 +7,15 @@
  * finite, normal result computed in round-to-nearest, and on its inexact flag; the rest (a NaN
  * or infinity, a result at or below the smallest normal (Arm detects tininess before rounding,
  * s390x after), any flag but inexact, FPCR modes other than Arm's default) re-runs the helper,
- * which works from the untouched operands.  The host's FPC is cleared before each such
- * operation, so its flags are the operation's own. */
+ * which works from the untouched operands.
+ *
+ * The host's FPC while generated code runs: set by the entry trampoline (s390_jit_fpc_guard) to
+ * 0, or poisoned when FPCR is not Arm's default, and kept so from block to block.  Native ops
+ * test the flags other than inexact, which never stay set (their slow path sets the FPC again);
+ * the inexact flag stays set in the FPC, a pending FPSR.IXC, committed only where something
+ * could lose or read it: the common exit (every way back to the runtime, fault stubs
+ * included), the FP and system-register helper calls (s390_jit_helper_uses_fpc), and before a
+ * conversion to integer (whose own spurious inexact the slow path must not commit). */
 #include "backend-s390x/jit_ctx.h"
 
 #include <stdlib.h>
@@ -99,24 +106,22 @@ static bool fp_native_of(struct jctx *J, const struct ir_insn *i, struct fp_nati
 #define FPC_SLOW 0x00f0ff00u /* flags invalid, divide, overflow, underflow; the DXC */
 enum { F_THR = 6, F_TMP = 7 };
 
-/* The guard at the start of a region: FPC = 0 with Arm's default modes, else poisoned. */
-static void fp_guard(struct jctx *J)
+/* The guard: FPC = 0 with Arm's default modes, else poisoned (flags cleared either way). */
+void s390_jit_fpc_guard(struct s390_buf *buf)
 {
     struct s390_label ok;
     s390_label_init(&ok);
-    S390_EMIT(B, RXY, LLGF, R_S1, 0, R_ENV, OFF_FPCR);
-    S390_EMIT(B, RIL, NILF, R_S1, FPCR_NATIVE_MASK);
-    S390_EMIT_LABEL(B, RIc, BRC, 8, &ok);
-    S390_EMIT(B, RIL, IILF, R_S1, FPC_POISON);
-    s390_label_bind(B, &ok);
-    S390_EMIT(B, RRE, SFPC, R_S1, 0);
+    S390_EMIT(buf, RXY, LLGF, R_S1, 0, R_ENV, OFF_FPCR);
+    S390_EMIT(buf, RIL, NILF, R_S1, FPCR_NATIVE_MASK);
+    S390_EMIT_LABEL(buf, RIc, BRC, 8, &ok);
+    S390_EMIT(buf, RIL, IILF, R_S1, FPC_POISON);
+    s390_label_bind(buf, &ok);
+    S390_EMIT(buf, RRE, SFPC, R_S1, 0);
 }
 
-static void fp_region(struct jctx *J)
+static void fp_guard(struct jctx *J)
 {
-    if (!J->fp.region)
-        fp_guard(J);
-    J->fp.region = true;
+    s390_jit_fpc_guard(B);
 }
 
 /* f6 = the smallest magnitude a result may have to be kept: 2^(2 - bias), exponent field 2. */
@@ -154,24 +159,30 @@ static void fp_store(struct jctx *J, int f, unsigned r, bool dbl)
     S390_EMIT(B, SIL, MVGHI, R_ENV, OFF_V(r, 1), 0);
 }
 
-/* FPSR.IXC |= the FPC's inexact flag (FPSR bit 4); poisoned: the flags are not the guest's. */
-static void fp_commit_ixc(struct jctx *J, bool poison_check, bool clear)
+/* FPSR.IXC |= the FPC's inexact flag (FPSR bit 4), which is cleared when `clear`; poisoned:
+ * the flags are not the guest's. */
+void s390_jit_fpc_commit_ixc(struct s390_buf *buf, bool poison_check, bool clear)
 {
     struct s390_label skip;
     s390_label_init(&skip);
-    S390_EMIT(B, RRE, EFPC, R_S1, 0);
+    S390_EMIT(buf, RRE, EFPC, R_S1, 0);
     if (poison_check) {
-        S390_EMIT(B, RI, TMLL, R_S1, (int32_t)FPC_POISON);
-        S390_EMIT_LABEL(B, RIc, BRC, 7, &skip);
+        S390_EMIT(buf, RI, TMLL, R_S1, (int32_t)FPC_POISON);
+        S390_EMIT_LABEL(buf, RIc, BRC, 7, &skip);
     }
-    S390_EMIT(B, RI, TMLH, R_S1, 0x0008);
-    S390_EMIT_LABEL(B, RIc, BRC, 8, &skip);
-    S390_EMIT(B, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
+    S390_EMIT(buf, RI, TMLH, R_S1, 0x0008);
+    S390_EMIT_LABEL(buf, RIc, BRC, 8, &skip);
+    S390_EMIT(buf, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
     if (clear) {
-        S390_EMIT(B, RIL, NILF, R_S1, 0xfff7ffffu);
-        S390_EMIT(B, RRE, SFPC, R_S1, 0);
+        S390_EMIT(buf, RIL, NILF, R_S1, 0xfff7ffffu);
+        S390_EMIT(buf, RRE, SFPC, R_S1, 0);
     }
-    s390_label_bind(B, &skip);
+    s390_label_bind(buf, &skip);
+}
+
+static void fp_commit_ixc(struct jctx *J, bool poison_check, bool clear)
+{
+    s390_jit_fpc_commit_ixc(B, poison_check, clear);
 }
 
 /* Stores the dirty entries of state s (they stay cached, clean). */
@@ -184,12 +195,12 @@ static void fp_store_dirty(struct jctx *J, struct jit_fpstate *s)
         }
 }
 
-/* Stores the dirty entries of state s and commits its pending inexact flag. */
-static void fp_sync_state(struct jctx *J, struct jit_fpstate *s, bool poison_check)
+/* Stores the dirty entries of state s and commits (and clears) its pending inexact flag. */
+static void fp_sync_state(struct jctx *J, struct jit_fpstate *s)
 {
     fp_store_dirty(J, s);
-    if (s->ixc && s->region)
-        fp_commit_ixc(J, poison_check, false);
+    if (s->ixc)
+        fp_commit_ixc(J, true, true);
     s->ixc = false;
 }
 
@@ -223,16 +234,54 @@ void jit_fp_forget(struct jctx *J)
             fp_drop(J, (unsigned)J->fp.vreg[f] - 1);
 }
 
+/* Before C code or a branch: the cached values written back and forgotten (the FPRs do not
+ * survive a call); the inexact flag stays pending in the FPC. */
 void jit_fp_end(struct jctx *J)
 {
     if (J->fp.in_slow)
         return;
     if (J->fpg.open)
         fp_group_close(J);
-    fp_sync_state(J, &J->fp, false);
     jit_fp_forget(J);
-    J->fp.region = false;
     J->fp.thr = 0;
+}
+
+/* Around a call of helper h that uses the host FPC or FPSR: the inexact flag committed before
+ * it; after it the FPC is set again (FPCR may have changed), or its flags, which are the
+ * helper's own host operations' and not the guest's, cleared. */
+void jit_fp_call(struct jctx *J, unsigned h, bool after)
+{
+    if (J->fp.in_slow || !s390_jit_helper_uses_fpc(h))
+        return;
+    if (!after) {
+        fp_commit_ixc(J, true, true);
+    } else if (h == IR_HELPER_msr || h == IR_HELPER_el1_msr || h == IR_HELPER_el1_sys) {
+        fp_guard(J);
+    } else {
+        S390_EMIT(B, RRE, EFPC, R_S1, 0);
+        S390_EMIT(B, RIL, NILF, R_S1, 0xff00ffffu);
+        S390_EMIT(B, RRE, SFPC, R_S1, 0);
+    }
+    J->fp.ixc = false;
+}
+
+bool s390_jit_helper_uses_fpc(unsigned h)
+{
+    switch (h) {
+    case IR_HELPER_simd_fcvt:
+    case IR_HELPER_fp_lanes:
+    case IR_HELPER_fp_across:
+    case IR_HELPER_fp_scalar:
+    case IR_HELPER_fp_fma:
+    case IR_HELPER_mrs:
+    case IR_HELPER_msr:
+    case IR_HELPER_el1_mrs:
+    case IR_HELPER_el1_msr:
+    case IR_HELPER_el1_sys:
+        return true;
+    default:
+        return false;
+    }
 }
 
 /* Ops between native FP ops that leave the cache and the FPC alone: constants, X registers,
@@ -245,7 +294,7 @@ void jit_fp_before(struct jctx *J, const struct ir_insn *i)
 {
     if (J->fpg.open && i->op != IR_CALL)
         fp_group_close(J);
-    bool any = J->fp.region;
+    bool any = false;
     for (int f = 0; f < JIT_FP_NCACHE; f++)
         any |= J->fp.vreg[f] != 0;
     if (!any)
@@ -280,12 +329,6 @@ void jit_fp_before(struct jctx *J, const struct ir_insn *i)
         return;
     case IR_GOTO:
     case IR_BRCOND:
-        if (J->fp.loop) {
-            jit_fp_forget(J);
-            fp_region(J);
-            J->fp.thr = 0;
-            return;
-        }
         jit_fp_end(J);
         return;
     default:
@@ -294,31 +337,10 @@ void jit_fp_before(struct jctx *J, const struct ir_insn *i)
     }
 }
 
-void jit_fp_loop_start(struct jctx *J)
-{
-    const struct ir_block *b = J->b;
-    for (uint32_t k = 0; k < b->n; k++) {
-        const struct ir_insn *i = &b->insn[k];
-        if (i->op == IR_CALL && (i->imm == IR_HELPER_fp_lanes || i->imm == IR_HELPER_fp_fma ||
-                                 i->imm == IR_HELPER_fp_scalar)) {
-            fp_region(J);
-            J->fp.loop = true;
-            J->fp.ixc = true; /* an earlier iteration's inexact flag may be pending */
-            return;
-        }
-    }
-}
-
-void jit_fp_leave(struct jctx *J)
-{
-    if (J->fp.loop)
-        fp_commit_ixc(J, false, false);
-}
-
 void jit_fp_stub(struct jctx *J, const struct jit_fpstate *s)
 {
     struct jit_fpstate c = *s;
-    fp_sync_state(J, &c, true);
+    fp_store_dirty(J, &c);
 }
 
 /* A free cache FPR, evicting the least recently used unlocked entry if none is. */
@@ -364,7 +386,7 @@ static int fp_get(struct jctx *J, unsigned r, bool dbl)
 static void fp_slow_path(struct jctx *J, uint32_t k, uint32_t k_end, ir_val dst,
                          struct jit_fpstate *before, const struct jit_fpstate *after)
 {
-    fp_sync_state(J, before, true);
+    fp_sync_state(J, before);
     J->fp.in_slow = true;
     for (uint32_t j = k; j <= k_end; j++)
         if (J->b->insn[j].op == IR_CALL)
@@ -640,16 +662,17 @@ static void fp_commit_clear_ixc(struct jctx *J)
 {
     if (!J->fp.ixc)
         return;
-    fp_commit_ixc(J, false, true);
+    fp_commit_ixc(J, true, true);
     J->fp.ixc = false;
 }
 
 /* FP groups: consecutive native scalar arithmetic ops (only constants between them) share one
  * flag test at the end, and a failed result check or flag test re-runs the whole group through
  * the helpers from the CPU state as it was at the group's start.  So a group starts with every
- * cached value written back and no inexact flag pending (committed and cleared), and its ops
- * write nothing to the CPU state (no dirty entry is evicted: an op that would need it starts a
- * new group). */
+ * cached value written back, and its ops write nothing to the CPU state (no dirty entry is
+ * evicted: an op that would need it starts a new group).  An inexact flag pending before it is
+ * committed by that slow path together with the group's own, which is Arm's: native ops raise
+ * inexact where Arm does, in the cases the checks send to the helper too. */
 static bool fp_groupable(struct jctx *J, const struct ir_insn *i, struct fp_native *o)
 {
     return i->op == IR_CALL && fp_native_of(J, i, o) && fp_can_defer(J, i);
@@ -705,7 +728,6 @@ static bool fp_group_join(struct jctx *J, uint32_t k, const struct fp_native *o)
     if (!fp_next_groupable(J, k))
         return false;
     fp_store_dirty(J, &J->fp);
-    fp_commit_clear_ixc(J);
     J->fpg.open = true;
     J->fpg.first = k;
     J->fpg.before = J->fp;
@@ -727,7 +749,6 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
     }
     struct s390_label slow;
     s390_label_init(&slow);
-    fp_region(J);
     if (value) {
         /* s390x raises inexact with invalid for an out-of-range conversion, Arm only invalid:
          * the earlier ops' inexact is committed and cleared, so that a flag the slow path sees
@@ -829,7 +850,6 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
      * written there once the result passed its checks; the slow path's helper call stores and
      * reloads loop registers (vpins_around_call). */
     jit_fp_forget(J);
-    fp_region(J);
     struct jit_fpstate before = J->fp;
     int n = jit_vsrc(J, VS0, FP_D_RN(d)), m = jit_vsrc(J, VS1, FP_D_RM(d));
     switch (op) {
