@@ -382,6 +382,43 @@ static void plan_ccmp(struct jctx *J, const uint32_t *cond_uses)
     }
 }
 
+/* FCMP/FCMPE (a native value op, jit_fp.c) whose flags are read only by conditions read only as
+ * conditions, and by SET_NZCV, with no helper call in between (FPCR stays): the compare is made
+ * where they are read, from its operands, which live until then (K_FCMP, K_FCMPCOND). */
+static void plan_fcmp(struct jctx *J, const uint32_t *cond_uses)
+{
+    const struct ir_block *b = J->b;
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *i = &b->insn[k];
+        if (!i->dst || J->kind[i->dst] != K_NORMAL || !jit_fp_is_compare(J, i))
+            continue;
+        ir_val f = i->dst;
+        uint32_t last = k;
+        bool ok = true;
+        for (uint32_t x = k + 1; x < b->n && ok; x++) {
+            const struct ir_insn *c = &b->insn[x];
+            if (c->arg[0] != f && c->arg[1] != f && c->arg[2] != f)
+                continue;
+            if (c->op == IR_COND && c->arg[0] == f && c->dst && J->kind[c->dst] == K_NORMAL &&
+                J->nuses[c->dst] && cond_uses[c->dst] == J->nuses[c->dst])
+                last = J->last_use[c->dst] > last ? J->last_use[c->dst] : last;
+            else if (c->op == IR_SET_NZCV)
+                last = x == J->dead_set_nzcv ? b->n - 1 : (x > last ? x : last);
+            else
+                ok = false;
+        }
+        for (uint32_t x = k + 1; x <= last && ok; x++)
+            ok = b->insn[x].op != IR_CALL && b->insn[x].op != IR_CALLX;
+        if (!ok)
+            continue;
+        J->kind[f] = K_FCMP;
+        for (uint32_t x = k + 1; x < b->n; x++)
+            if (b->insn[x].op == IR_COND && b->insn[x].arg[0] == f)
+                J->kind[b->insn[x].dst] = K_FCMPCOND;
+        args_live_until(J, i, last);
+    }
+}
+
 /* The per-temp and per-instruction arrays of one compilation come from one per-thread buffer,
  * zeroed for each block (they were a dozen and a half allocations per block). */
 static _Thread_local struct {
@@ -526,6 +563,7 @@ bool jit_analyse(struct jctx *J)
         if (flag_fused[t] && flag_fused[t] == J->nuses[t])
             J->kind[t] = K_SKIP; /* the flags value itself is never needed */
     plan_ccmp(J, cond_uses);
+    plan_fcmp(J, cond_uses);
     /* SETEQ/SETNE/SETLTU read only as conditions: the compare is made where they are read. */
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];

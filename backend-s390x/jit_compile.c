@@ -293,6 +293,16 @@ static void vpins_around_call(struct jctx *J, bool after)
             s390_emit_VRX(B, after ? VRX_VL : VRX_VST, J->vpin[v], 0, R_ENV, OFF_V(v, 0), 0);
 }
 
+void jit_call_fn(struct jctx *J, ir_helper_fn fn)
+{
+    S390_EMIT(B, RXY, LAY, 2, 0, R_ENV, JIT_ENV);
+    load_const(J, R_S1, (uint64_t)(uintptr_t)fn);
+    vpins_around_call(J, false);
+    S390_EMIT(B, RR, BASR, 14, R_S1);
+    vpins_around_call(J, true);
+    S390_EMIT(B, SIY, AGSI, R_ENV, OFF_HELPER_CALLS, 1);
+}
+
 /* Calls fn(env, args...) with the IR temps args (0 = none) and puts the result in dst. */
 static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val *args,
                       unsigned nargs, ir_val dst, bool callx, uint32_t pcoff, int imm_arg,
@@ -335,12 +345,7 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
         load_const(J, R_S1, J->b->pc + pcoff);
         S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PC);
     }
-    S390_EMIT(B, RXY, LAY, 2, 0, R_ENV, JIT_ENV);
-    load_const(J, R_S1, (uint64_t)(uintptr_t)fn);
-    vpins_around_call(J, false);
-    S390_EMIT(B, RR, BASR, 14, R_S1);
-    vpins_around_call(J, true);
-    S390_EMIT(B, SIY, AGSI, R_ENV, OFF_HELPER_CALLS, 1);
+    jit_call_fn(J, fn);
     if (callx) {
         /* A helper that raised an exception left env->exit set: leave with the instructions
          * from this one on not counted. */
@@ -373,6 +378,7 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
 int jit_use(struct jctx *J, ir_val t, int scratch) { return R(J, t, scratch); }
 int jit_dst(struct jctx *J, ir_val t) { return D(J, t); }
 void jit_dst_done(struct jctx *J, ir_val t, int r) { dfin(J, t, r); }
+void jit_load_const(struct jctx *J, int r, uint64_t v) { load_const(J, r, v); }
 void jit_alloc_dst(struct jctx *J, ir_val t) { alloc_dst(J, t); }
 void jit_emit_call(struct jctx *J, uint32_t k, const struct ir_insn *i, ir_val dst)
 {
@@ -761,7 +767,6 @@ static void rec_hint_set(uint64_t pc, int kind)
     rec_hint[h].kind = kind;
 }
 
-static void save_call_regs(struct jctx *J, bool restore);
 static void emit_pending_nzcv(struct jctx *J);
 
 /* Condition cc on the incoming flags, which a predecessor most likely left as a lazy record of
@@ -901,6 +906,10 @@ static int emit_test(struct jctx *J, ir_val c)
         return emit_setcmp(J, c);
     if (J->kind[c] == K_TMLAZY)
         return emit_tm_cond(J, c);
+    if (J->kind[c] == K_FCMPCOND) {
+        const struct ir_insn *ci = &J->b->insn[J->def[c]];
+        return jit_fp_compare(J, &J->b->insn[J->def[ci->arg[0]]], (unsigned)ci->imm);
+    }
     int r = R(J, c, R_S1);
     S390_EMIT(B, RRE, LTGR, r, r);
     return 7;
@@ -1479,6 +1488,14 @@ static void set_flags_const(struct jctx *J, uint64_t k)
  * second compare's record or the constant, on c1. */
 static void set_flags(struct jctx *J, ir_val f)
 {
+    if (!J->is_const[f] && J->kind[f] == K_FCMP) {
+        jit_fp_compare_nzcv(J, &J->b->insn[J->def[f]]);
+        S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
+        S390_EMIT(B, RIEf, RISBG, R_S1, R_S0, 32, 35, 0);
+        S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
+        S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
+        return;
+    }
     if (!J->is_const[f] && J->kind[f] == K_SKIP && J->b->insn[J->def[f]].op == IR_SELECT) {
         const struct ir_insn *s = &J->b->insn[J->def[f]];
         struct s390_label other, join;
@@ -1541,7 +1558,7 @@ static void materialise_flags(struct jctx *J)
 }
 
 /* Saves (or restores) the caller-saved registers holding live temps around a call. */
-static void save_call_regs(struct jctx *J, bool restore)
+void jit_save_call_regs(struct jctx *J, bool restore)
 {
     for (int r = 2; r <= 5; r++)
         if (J->owner[r] && restore)
@@ -1557,7 +1574,7 @@ static void emit_pending_nzcv(struct jctx *J)
     s390_label_init(&skip);
     S390_EMIT(B, RXY, LTG, R_S0, 0, 15, JIT_LAZY_KIND);
     S390_EMIT_LABEL(B, RIc, BRC, 8, &skip);
-    save_call_regs(J, false);
+    jit_save_call_regs(J, false);
     S390_EMIT(B, RRE, LGR, 3, R_S0);
     S390_EMIT(B, RXY, LG, 4, 0, 15, JIT_LAZY_A);
     S390_EMIT(B, RXY, LG, 5, 0, 15, JIT_LAZY_B);
@@ -1567,7 +1584,7 @@ static void emit_pending_nzcv(struct jctx *J)
     S390_EMIT(B, RR, BASR, 14, R_S1);
     vpins_around_call(J, true);
     S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
-    save_call_regs(J, true);
+    jit_save_call_regs(J, true);
     s390_label_bind(B, &skip);
 }
 
@@ -1584,7 +1601,8 @@ static void lower(struct jctx *J, uint32_t k)
 {
     const struct ir_insn *i = &J->b->insn[k];
     if (i->dst && (J->kind[i->dst] == K_SKIP || J->kind[i->dst] == K_LAZYCOND ||
-                   J->kind[i->dst] == K_CCMP ||
+                   J->kind[i->dst] == K_CCMP || J->kind[i->dst] == K_FCMP ||
+                   J->kind[i->dst] == K_FCMPCOND ||
                    J->kind[i->dst] == K_SETCMP ||
                    FOLDED(J, i->dst) || J->kind[i->dst] == K_TMLAZY ||
                    J->kind[i->dst] == K_NZCVREC))
@@ -2121,6 +2139,9 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     S390_EMIT(buf, RRE, EFPC, R_S1, 0);
     S390_EMIT(buf, RX, ST, R_S1, 0, 15, JIT_CALLER_FPC);
     s390_jit_fpc_guard(buf);
+    S390_EMIT(buf, RX, STD, 14, 0, 15, JIT_CALLER_F14);
+    S390_EMIT(buf, RX, STD, 15, 0, 15, JIT_CALLER_F14 + 8);
+    s390_jit_fp_load_thresholds(buf);
     S390_EMIT(buf, RXY, LG, R_GBASE, 0, R_ENV, OFF_ENV(mem));
     S390_EMIT(buf, RXY, LG, R_GSIZE, 0, R_ENV, OFF_ENV(mem_size));
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)
@@ -2154,6 +2175,8 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     s390_jit_fpc_commit_ixc(buf, true, false);
     S390_EMIT(buf, RX, L, R_S1, 0, 15, JIT_CALLER_FPC);
     S390_EMIT(buf, RRE, SFPC, R_S1, 0);
+    S390_EMIT(buf, RX, LD, 14, 0, 15, JIT_CALLER_F14);
+    S390_EMIT(buf, RX, LD, 15, 0, 15, JIT_CALLER_F14 + 8);
     S390_EMIT(buf, RXY, LG, 15, 0, 15, JIT_CALLER_SP);
     S390_EMIT(buf, RSY, LMG, 6, 15, 15, 48);
     S390_EMIT(buf, RR, BCR, 15, 14);

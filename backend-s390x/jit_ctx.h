@@ -33,13 +33,12 @@ struct access;
 struct jit_fp_slow;
 
 /* Scalar FP values kept in host FPRs between the native FP operations of a block (jit_fp.c):
- * f0-f5 cache lane 0 of V registers (written back where the CPU state must be exact), f6 holds
- * the result-check threshold, f7 is scratch.  The FPC is as the entry trampoline's guard set
+ * f0-f5 cache lane 0 of V registers (written back where the CPU state must be exact), f6 and
+ * f7 are scratch, f14 and f15 hold the result-check thresholds.  The FPC is as the entry trampoline's guard set
  * it (jit_fp.c), with maybe a pending inexact flag. */
 #define JIT_FP_NCACHE 6
 struct jit_fpstate {
     bool ixc;                      /* the FPC's inexact flag may be set (not committed since) */
-    uint8_t thr;                   /* threshold in f6: 0 none, 1 single, 2 double */
     int8_t vreg[JIT_FP_NCACHE];    /* per FPR: V register + 1 cached there, 0 = free */
     bool dbl[JIT_FP_NCACHE], dirty[JIT_FP_NCACHE], lock[JIT_FP_NCACHE];
     uint32_t stamp[JIT_FP_NCACHE]; /* last use, for eviction */
@@ -54,8 +53,11 @@ enum jit_kind {
     K_SETCMP,  /* SETEQ/SETNE/SETLTU read only as a condition (CBZ, CBNZ...): compare + mask */
     K_PINADD,  /* a pinned register plus a constant, SET to it: a folded address until the SET
                 * (plan_pin_adds), the pin register after it */
-    K_CCMP     /* COND of CCMP/CCMN flags (SELECT c1, NZCV of a compare, constant) read only as
+    K_CCMP,    /* COND of CCMP/CCMN flags (SELECT c1, NZCV of a compare, constant) read only as
                 * a condition: c1's compare, then the second compare or a fixed CC (emit_ccmp) */
+    K_FCMP,    /* FCMP/FCMPE flags read only by K_FCMPCOND conditions and SET_NZCV: the BFP
+                * compare is made where they are read (jit_fp_compare) */
+    K_FCMPCOND /* COND of K_FCMP flags read only as a condition: the compare + mask */
 };
 /* A temp that is a base and displacement (fbase, disp) rather than a value in a register. */
 #define FOLDED(J, t) ((J)->kind[t] == K_FOLDADDR || (J)->kind[t] == K_PINADD)
@@ -150,6 +152,12 @@ void jit_dst_done(struct jctx *J, ir_val t, int r);
  * result in R_S0 instead of a temp's register. */
 #define JIT_DST_S0 ((ir_val)~0u)
 void jit_emit_call(struct jctx *J, uint32_t k, const struct ir_insn *i, ir_val dst);
+/* The pieces of a helper call whose arguments the caller loads: the caller-saved registers
+ * holding temps (J->owner) saved (or restored), and the call of fn with r3-r5 loaded (r2 = the
+ * env; the result in r2). */
+void jit_save_call_regs(struct jctx *J, bool restore);
+void jit_call_fn(struct jctx *J, ir_helper_fn fn);
+void jit_load_const(struct jctx *J, int r, uint64_t v);
 
 /* V register r into vector register v: a VL from the CPU state, or a copy of its pinned
  * register (loop mode, J->vpin). */
@@ -203,11 +211,18 @@ bool jit_fp_vector_regs(const struct jctx *J, const struct ir_insn *i, uint32_t 
  * helper that uses the FPC or FPSR, the FPC set again after one that may write FPCR). */
 void jit_fp_before(struct jctx *J, const struct ir_insn *i);
 void jit_fp_call(struct jctx *J, unsigned h, bool after);
+/* FCMP/FCMPE fused with what reads its flags (K_FCMP): whether helper call i is one; its
+ * compare made here, returning the mask of Arm condition cond; its NZCV made here in r0. */
+bool jit_fp_is_compare(struct jctx *J, const struct ir_insn *i);
+int jit_fp_compare(struct jctx *J, const struct ir_insn *i, unsigned cond);
+void jit_fp_compare_nzcv(struct jctx *J, const struct ir_insn *i);
 /* For the trampolines: the FPC guard (FPC from FPCR, r1 scratch), the commit of the FPC's
  * inexact flag to FPSR (cleared too when `clear`), and whether helper h uses the FPC or FPSR. */
 void s390_jit_fpc_guard(struct s390_buf *buf);
 void s390_jit_fpc_commit_ixc(struct s390_buf *buf, bool poison_check, bool clear);
 bool s390_jit_helper_uses_fpc(unsigned h);
+/* f14/f15 = the result-check thresholds (r1 scratch); the trampolines keep the caller's. */
+void s390_jit_fp_load_thresholds(struct s390_buf *buf);
 /* The FP ops' slow paths queued during the body, emitted after it. */
 void jit_fp_emit_slow(struct jctx *J);
 /* A fault stub's write-back of the FP state s recorded at its access. */

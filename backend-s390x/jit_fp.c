@@ -17,6 +17,7 @@
  * included), the FP and system-register helper calls (s390_jit_helper_uses_fpc), and before a
  * conversion to integer (whose own spurious inexact the slow path must not commit). */
 #include "backend-s390x/jit_ctx.h"
+#include "ir/semantics.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -104,7 +105,9 @@ static bool fp_native_of(struct jctx *J, const struct ir_insn *i, struct fp_nati
  * of them take the helper.  Non-trapping BFP operations leave the DXC alone. */
 #define FPC_POISON 0x0000ff00u
 #define FPC_SLOW 0x00f0ff00u /* flags invalid, divide, overflow, underflow; the DXC */
-enum { F_THR = 6, F_TMP = 7 };
+/* f6 and f7 scratch; the result-check thresholds live in f14 (single) and f15 (double) in all
+ * generated code (loaded by the entry trampoline, callee-saved in helpers). */
+enum { F_TMP2 = 6, F_TMP = 7, F_THR_S = 14, F_THR_D = 15 };
 
 /* The guard: FPC = 0 with Arm's default modes, else poisoned (flags cleared either way). */
 void s390_jit_fpc_guard(struct s390_buf *buf)
@@ -124,18 +127,14 @@ static void fp_guard(struct jctx *J)
     s390_jit_fpc_guard(B);
 }
 
-/* f6 = the smallest magnitude a result may have to be kept: 2^(2 - bias), exponent field 2. */
-static void fp_load_thr(struct jctx *J, bool dbl)
+/* f14 and f15 = the smallest magnitude a single or double result may have to be kept:
+ * 2^(2 - bias), exponent field 2 (r1 scratch). */
+void s390_jit_fp_load_thresholds(struct s390_buf *buf)
 {
-    S390_EMIT(B, RI, LLIHH, R_S1, dbl ? 0x0020 : 0x0100);
-    S390_EMIT(B, RRE, LDGR, F_THR, R_S1);
-}
-
-static void fp_thr(struct jctx *J, bool dbl)
-{
-    if (J->fp.thr != (dbl ? 2 : 1))
-        fp_load_thr(J, dbl);
-    J->fp.thr = dbl ? 2 : 1;
+    S390_EMIT(buf, RI, LLIHH, R_S1, 0x0100);
+    S390_EMIT(buf, RRE, LDGR, F_THR_S, R_S1);
+    S390_EMIT(buf, RI, LLIHH, R_S1, 0x0020);
+    S390_EMIT(buf, RRE, LDGR, F_THR_D, R_S1);
 }
 
 /* Lane 0 of V[r] (a double, or a single in the low half of the low doubleword) to or from f. */
@@ -243,7 +242,6 @@ void jit_fp_end(struct jctx *J)
     if (J->fpg.open)
         fp_group_close(J);
     jit_fp_forget(J);
-    J->fp.thr = 0;
 }
 
 /* Around a call of helper h that uses the host FPC or FPSR: the inexact flag committed before
@@ -396,8 +394,6 @@ static void fp_slow_path(struct jctx *J, uint32_t k, uint32_t k_end, ir_val dst,
     for (int f = 0; f < JIT_FP_NCACHE; f++)
         if (after->vreg[f])
             fp_load(J, f, (unsigned)after->vreg[f] - 1, after->dbl[f]);
-    if (after->thr)
-        fp_load_thr(J, after->thr == 2);
 }
 
 /* An arithmetic op's slow path, emitted after the block's body (the fast path then has no
@@ -405,6 +401,7 @@ static void fp_slow_path(struct jctx *J, uint32_t k, uint32_t k_end, ir_val dst,
  * helper call takes only constants and leaves no result anyone reads. */
 struct jit_fp_slow {
     uint32_t k, k_end; /* the helper calls of k..k_end (an FP group's) */
+    const struct ir_insn *fcmp; /* or a fused FCMP's helper call (fp_compare_slow) */
     struct jit_fpstate before, after;
     ir_val owner[16];
     struct s390_label slow, done;
@@ -434,6 +431,7 @@ static void fp_defer_slow(struct jctx *J, uint32_t k, uint32_t k_end, struct s39
         J->capfp_slow = cap;
     }
     struct jit_fp_slow *q = &J->fp_slow[J->nfp_slow++];
+    q->fcmp = NULL;
     q->k = k;
     q->k_end = k_end;
     q->before = *before;
@@ -461,6 +459,8 @@ static void fp_close_slow(struct jctx *J, uint32_t k, const struct ir_insn *i, i
     s390_label_bind(B, &done);
 }
 
+static void fp_compare_slow(struct jctx *J, struct jit_fp_slow *q);
+
 void jit_fp_emit_slow(struct jctx *J)
 {
     ir_val owner[16];
@@ -469,7 +469,10 @@ void jit_fp_emit_slow(struct jctx *J)
         struct jit_fp_slow *q = &J->fp_slow[n];
         s390_label_bind(B, &q->slow);
         memcpy(J->owner, q->owner, sizeof owner);
-        fp_slow_path(J, q->k, q->k_end, 0, &q->before, &q->after);
+        if (q->fcmp)
+            fp_compare_slow(J, q);
+        else
+            fp_slow_path(J, q->k, q->k_end, 0, &q->before, &q->after);
         S390_EMIT_LABEL(B, RIc, BRC, 15, &q->done);
     }
     memcpy(J->owner, owner, sizeof owner);
@@ -508,14 +511,23 @@ static void fp_check_exponent(struct jctx *J, int f, bool dbl, struct s390_label
     S390_EMIT_LABEL(B, RIc, BRC, 2, slow);
 }
 
+/* r0 = NZCV (bits 31:28) of a BFP compare's condition code: equal 0110, low 1000, high 0010,
+ * unordered 0011. */
+static void fp_nzcv_from_cc(struct jctx *J)
+{
+    S390_EMIT(B, RRE, IPM, R_S1, 0);
+    S390_EMIT(B, RIEf, RISBG, R_S1, R_S1, 60, 61 | 0x80, 38); /* cc * 4 */
+    S390_EMIT(B, RI, LGHI, R_S0, 0x3286);                     /* nibble per cc */
+    S390_EMIT(B, RSY, SRLG, R_S0, R_S0, R_S1, 0);
+    S390_EMIT(B, RIEf, RISBG, R_S0, R_S0, 32, 35 | 0x80, 28);
+}
+
 /* The value op's native code (f6 and f7 as scratch): the result in R_S0; to slow for the
  * helper. */
 static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_native *o,
                      struct s390_label *slow)
 {
     bool d = o->dbl;
-    if (o->kind == FPN_CMP || o->kind == FPN_CMPE || o->kind == FPN_CVT)
-        J->fp.thr = 0; /* f6 is their second scratch */
     switch (o->kind) {
     case FPN_CMP:
     case FPN_CMPE: {
@@ -528,17 +540,13 @@ static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_na
              * a quiet NaN, raises nothing either; a signaling NaN goes slow as below. */
             s390_emit_RRE(B, d ? RRE_LTDBR : RRE_LTEBR, F_TMP, F_TMP);
         } else {
-            fp_from_gpr(J, F_THR, i->arg[1], d);
+            fp_from_gpr(J, F_TMP2, i->arg[1], d);
             static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR},
                                                      {RRE_CDBR, RRE_KDBR}};
-            s390_emit_RRE(B, cmp[d][o->kind == FPN_CMPE], F_TMP, F_THR);
+            s390_emit_RRE(B, cmp[d][o->kind == FPN_CMPE], F_TMP, F_TMP2);
         }
         S390_EMIT_LABEL(B, RIc, BRC, 1, slow);
-        S390_EMIT(B, RRE, IPM, R_S1, 0);
-        S390_EMIT(B, RIEf, RISBG, R_S1, R_S1, 60, 61 | 0x80, 38); /* cc * 4 */
-        S390_EMIT(B, RI, LGHI, R_S0, 0x3286);                     /* nibble per cc */
-        S390_EMIT(B, RSY, SRLG, R_S0, R_S0, R_S1, 0);
-        S390_EMIT(B, RIEf, RISBG, R_S0, R_S0, 32, 35 | 0x80, 28);
+        fp_nzcv_from_cc(J);
         return;
     }
     case FPN_FROMINT: {
@@ -568,11 +576,11 @@ static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_na
         return;
     }
     case FPN_CVT:
-        fp_from_gpr(J, F_THR, i->arg[0], d);
+        fp_from_gpr(J, F_TMP2, i->arg[0], d);
         if (o->to_dbl)
-            S390_EMIT(B, RRE, LDEBR, F_TMP, F_THR);
+            S390_EMIT(B, RRE, LDEBR, F_TMP, F_TMP2);
         else
-            S390_EMIT(B, RRE, LEDBR, F_TMP, F_THR);
+            S390_EMIT(B, RRE, LEDBR, F_TMP, F_TMP2);
         fp_test_flags(J, slow);
         if (!o->to_dbl)
             fp_check_exponent(J, F_TMP, false, slow); /* narrowing rounds */
@@ -653,7 +661,7 @@ static void fp_arith(struct jctx *J, const struct fp_native *o, int fd, int fn, 
 static void fp_check_result(struct jctx *J, int fd, bool dbl, struct s390_label *slow)
 {
     s390_emit_RRE(B, dbl ? RRE_LPDBR : RRE_LPEBR, F_TMP, fd);
-    s390_emit_RRE(B, dbl ? RRE_CDBR : RRE_CEBR, F_TMP, F_THR);
+    s390_emit_RRE(B, dbl ? RRE_CDBR : RRE_CEBR, F_TMP, dbl ? F_THR_D : F_THR_S);
     S390_EMIT_LABEL(B, RIc, BRC, 5, slow); /* low or unordered */
 }
 
@@ -770,7 +778,6 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
     }
     bool d = o.dbl;
     bool grouped = fp_can_defer(J, i) && fp_group_join(J, k, &o);
-    fp_thr(J, d);
     int fm = -1, fa = -1;
     int fn = fp_get(J, o.rn, d);
     if (o.kind != FPN_SQRT)
@@ -871,6 +878,96 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
     J->fp.ixc = true;
     fp_close_slow(J, k, i, i->dst, true, &slow, &before);
     return true;
+}
+
+/* FCMP/FCMPE fused with the conditions and SET_NZCV that read its flags (K_FCMP, planned by
+ * jit_analyse.c): the compare is made where they are read, from the operand temps, which live
+ * until then.  Its fast path is a poison test (EFPC, TMLL, BRC: FPCR not Arm's default), the
+ * operands into f7/f6, the compare (LTDBR for FCMP with 0.0, CDBR, KDBR for FCMPE) and a branch
+ * on unordered (CC 3: a NaN, whose flags Arm and s390x raise differently); the condition is then
+ * a mask of the CC.  The slow path, after the block, calls the helper on the operands (f7/f6) and
+ * turns its NZCV into that CC (TMLL of 0-3), so both paths meet with the same CC. */
+bool jit_fp_is_compare(struct jctx *J, const struct ir_insn *i)
+{
+    struct fp_native o;
+    return i->op == IR_CALL && fp_value_of(J, i, &o) && (o.kind == FPN_CMP || o.kind == FPN_CMPE);
+}
+
+static void fp_compare_cc(struct jctx *J, const struct ir_insn *i)
+{
+    struct fp_native o;
+    fp_value_of(J, i, &o);
+    bool d = o.dbl, zero = J->is_const[i->arg[1]] && J->cval[i->arg[1]] == 0;
+    struct s390_label slow;
+    s390_label_init(&slow);
+    fp_from_gpr(J, F_TMP, i->arg[0], d);
+    if (!zero || o.kind == FPN_CMPE)
+        fp_from_gpr(J, F_TMP2, i->arg[1], d);
+    S390_EMIT(B, RRE, EFPC, R_S1, 0);
+    S390_EMIT(B, RI, TMLL, R_S1, (int32_t)FPC_POISON);
+    S390_EMIT_LABEL(B, RIc, BRC, 7, &slow);
+    if (o.kind == FPN_CMP && zero) {
+        s390_emit_RRE(B, d ? RRE_LTDBR : RRE_LTEBR, F_TMP, F_TMP);
+    } else {
+        static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR}, {RRE_CDBR, RRE_KDBR}};
+        s390_emit_RRE(B, cmp[d][o.kind == FPN_CMPE], F_TMP, F_TMP2);
+    }
+    S390_EMIT_LABEL(B, RIc, BRC, 1, &slow);
+    fp_defer_slow(J, 0, 0, &slow, &J->fp, J->owner);
+    J->fp_slow[J->nfp_slow - 1].fcmp = i;
+}
+
+/* The fused compare's slow path: the helper on the operand bits kept in f7/f6. */
+static void fp_compare_slow(struct jctx *J, struct jit_fp_slow *q)
+{
+    const struct ir_insn *i = q->fcmp;
+    struct fp_native o;
+    fp_value_of(J, i, &o);
+    bool d = o.dbl, zero = J->is_const[i->arg[1]] && J->cval[i->arg[1]] == 0;
+    struct jit_fpstate before = q->before;
+    fp_sync_state(J, &before);
+    jit_save_call_regs(J, false);
+    S390_EMIT(B, RRE, LGDR, 3, F_TMP);
+    if (!zero || o.kind == FPN_CMPE)
+        S390_EMIT(B, RRE, LGDR, 4, F_TMP2);
+    else
+        S390_EMIT(B, RI, LGHI, 4, 0);
+    if (!d) {
+        S390_EMIT(B, RSY, SRLG, 3, 3, 0, 32);
+        S390_EMIT(B, RSY, SRLG, 4, 4, 0, 32);
+    }
+    jit_load_const(J, 5, J->cval[i->arg[2]]);
+    jit_call_fn(J, ir_helpers[IR_HELPER_fp_scalar]);
+    fp_guard(J);
+    /* CC = 0-3 from NZCV: a nibble per NZCV value (equal 6: 0, less 8: 1, greater 2: 2,
+     * unordered 3: 3) shifted down by NZCV * 4, then TMLL of its two bits (00: CC 0, 01: CC 1,
+     * 10: CC 2, 11: CC 3). */
+    S390_EMIT(B, RSY, SRLG, R_S1, 2, 0, 26);
+    S390_EMIT(B, RI, LLIHL, R_S0, 1);
+    S390_EMIT(B, RIL, IILF, R_S0, 0x3200);
+    S390_EMIT(B, RSY, SRLG, R_S0, R_S0, R_S1, 0);
+    S390_EMIT(B, RI, TMLL, R_S0, 3);
+    jit_save_call_regs(J, true);
+    for (int f = 0; f < JIT_FP_NCACHE; f++)
+        if (q->after.vreg[f])
+            fp_load(J, f, (unsigned)q->after.vreg[f] - 1, q->after.dbl[f]);
+}
+
+int jit_fp_compare(struct jctx *J, const struct ir_insn *i, unsigned cond)
+{
+    static const uint64_t nzcv_of_cc[4] = {0x6u << 28, 0x8u << 28, 0x2u << 28, 0x3u << 28};
+    fp_compare_cc(J, i);
+    int m = 0;
+    for (int cc = 0; cc < 4; cc++)
+        if (sem_cond(nzcv_of_cc[cc], cond))
+            m |= 8 >> cc;
+    return m;
+}
+
+void jit_fp_compare_nzcv(struct jctx *J, const struct ir_insn *i)
+{
+    fp_compare_cc(J, i);
+    fp_nzcv_from_cc(J);
 }
 
 /* Any FP helper call this file lowers natively (with the helper as the slow path). */
