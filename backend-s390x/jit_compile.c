@@ -2138,10 +2138,9 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     /* The FPC the generated code keeps (jit_fp.c); the caller's is set again on the way out. */
     S390_EMIT(buf, RRE, EFPC, R_S1, 0);
     S390_EMIT(buf, RX, ST, R_S1, 0, 15, JIT_CALLER_FPC);
-    s390_jit_fpc_guard(buf);
     S390_EMIT(buf, RX, STD, 14, 0, 15, JIT_CALLER_F14);
     S390_EMIT(buf, RX, STD, 15, 0, 15, JIT_CALLER_F14 + 8);
-    s390_jit_fp_load_thresholds(buf);
+    s390_jit_fpc_guard(buf);
     S390_EMIT(buf, RXY, LG, R_GBASE, 0, R_ENV, OFF_ENV(mem));
     S390_EMIT(buf, RXY, LG, R_GSIZE, 0, R_ENV, OFF_ENV(mem_size));
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)

@@ -216,13 +216,12 @@ void jit_fp_call(struct jctx *J, unsigned h, bool after);
 bool jit_fp_is_compare(struct jctx *J, const struct ir_insn *i);
 int jit_fp_compare(struct jctx *J, const struct ir_insn *i, unsigned cond);
 void jit_fp_compare_nzcv(struct jctx *J, const struct ir_insn *i);
-/* For the trampolines: the FPC guard (FPC from FPCR, r1 scratch), the commit of the FPC's
- * inexact flag to FPSR (cleared too when `clear`), and whether helper h uses the FPC or FPSR. */
+/* For the trampolines: the FPC guard (FPC and the f14/f15 thresholds from FPCR, r1 scratch),
+ * the commit of the FPC's pending flags to FPSR (cleared too when `clear`), and whether helper
+ * h uses the FPC or FPSR. */
 void s390_jit_fpc_guard(struct s390_buf *buf);
 void s390_jit_fpc_commit_ixc(struct s390_buf *buf, bool poison_check, bool clear);
 bool s390_jit_helper_uses_fpc(unsigned h);
-/* f14/f15 = the result-check thresholds (r1 scratch); the trampolines keep the caller's. */
-void s390_jit_fp_load_thresholds(struct s390_buf *buf);
 /* The FP ops' slow paths queued during the body, emitted after it. */
 void jit_fp_emit_slow(struct jctx *J);
 /* A fault stub's write-back of the FP state s recorded at its access. */

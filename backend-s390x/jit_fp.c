@@ -4,18 +4,21 @@
  *
  * FP helper calls of the common operations become z/Architecture BFP instructions on the V
  * registers in the CPU state.  Arm and IEEE-754 (which s390x BFP implements) agree on every
- * finite, normal result computed in round-to-nearest, and on its inexact flag; the rest (a NaN
- * or infinity, a result at or below the smallest normal (Arm detects tininess before rounding,
- * s390x after), any flag but inexact, FPCR modes other than Arm's default) re-runs the helper,
- * which works from the untouched operands.
+ * finite, normal result computed in round-to-nearest, and on its inexact flag; also on an
+ * infinite result of a division by zero or an overflow, and their flags.  The rest (a NaN, a
+ * result at or below the smallest normal binade (Arm detects tininess before rounding, s390x
+ * after), FPCR modes other than Arm's default) re-runs the helper, which works from the
+ * untouched operands.  The result check (|r| >= 2^(2 - bias), a NaN failing it) finds them all:
+ * an invalid operation gives a NaN, an underflow a small result, and a non-default FPCR makes
+ * the threshold a NaN.
  *
  * The host's FPC while generated code runs: set by the entry trampoline (s390_jit_fpc_guard) to
- * 0, or poisoned when FPCR is not Arm's default, and kept so from block to block.  Native ops
- * test the flags other than inexact, which never stay set (their slow path sets the FPC again);
- * the inexact flag stays set in the FPC, a pending FPSR.IXC, committed only where something
- * could lose or read it: the common exit (every way back to the runtime, fault stubs
- * included), the FP and system-register helper calls (s390_jit_helper_uses_fpc), and before a
- * conversion to integer (whose own spurious inexact the slow path must not commit). */
+ * 0, or poisoned (and the thresholds NaNs) when FPCR is not Arm's default, and kept so from
+ * block to block.  The inexact, overflow and divide-by-zero flags stay set in it, pending FPSR
+ * flags, committed only where something could lose or read them: the common exit (every way
+ * back to the runtime, fault stubs included), the FP and system-register helper calls
+ * (s390_jit_helper_uses_fpc), and before a conversion to integer (whose own spurious inexact
+ * the slow path must not commit).  Other flags never stay set: a slow path sets the FPC again. */
 #include "backend-s390x/jit_ctx.h"
 #include "ir/semantics.h"
 
@@ -109,32 +112,37 @@ static bool fp_native_of(struct jctx *J, const struct ir_insn *i, struct fp_nati
  * generated code (loaded by the entry trampoline, callee-saved in helpers). */
 enum { F_TMP2 = 6, F_TMP = 7, F_THR_S = 14, F_THR_D = 15 };
 
-/* The guard: FPC = 0 with Arm's default modes, else poisoned (flags cleared either way). */
+/* The guard: FPC = 0 with Arm's default modes, else poisoned (flags cleared either way); the
+ * result-check thresholds in f14/f15, or quiet NaNs when poisoned, so that every result check
+ * fails (r1 scratch). */
 void s390_jit_fpc_guard(struct s390_buf *buf)
 {
-    struct s390_label ok;
-    s390_label_init(&ok);
+    struct s390_label native, done;
+    s390_label_init(&native);
+    s390_label_init(&done);
     S390_EMIT(buf, RXY, LLGF, R_S1, 0, R_ENV, OFF_FPCR);
     S390_EMIT(buf, RIL, NILF, R_S1, FPCR_NATIVE_MASK);
-    S390_EMIT_LABEL(buf, RIc, BRC, 8, &ok);
+    S390_EMIT_LABEL(buf, RIc, BRC, 8, &native);
     S390_EMIT(buf, RIL, IILF, R_S1, FPC_POISON);
-    s390_label_bind(buf, &ok);
     S390_EMIT(buf, RRE, SFPC, R_S1, 0);
+    S390_EMIT(buf, RI, LLIHH, R_S1, 0x7fc0);
+    S390_EMIT(buf, RRE, LDGR, F_THR_S, R_S1);
+    S390_EMIT(buf, RI, LLIHH, R_S1, 0x7ff8);
+    S390_EMIT(buf, RRE, LDGR, F_THR_D, R_S1);
+    S390_EMIT_LABEL(buf, RIc, BRC, 15, &done);
+    s390_label_bind(buf, &native);
+    S390_EMIT(buf, RRE, SFPC, R_S1, 0);
+    /* 2^(2 - bias): the smallest magnitude a result may have to be kept (exponent field 2). */
+    S390_EMIT(buf, RI, LLIHH, R_S1, 0x0100);
+    S390_EMIT(buf, RRE, LDGR, F_THR_S, R_S1);
+    S390_EMIT(buf, RI, LLIHH, R_S1, 0x0020);
+    S390_EMIT(buf, RRE, LDGR, F_THR_D, R_S1);
+    s390_label_bind(buf, &done);
 }
 
 static void fp_guard(struct jctx *J)
 {
     s390_jit_fpc_guard(B);
-}
-
-/* f14 and f15 = the smallest magnitude a single or double result may have to be kept:
- * 2^(2 - bias), exponent field 2 (r1 scratch). */
-void s390_jit_fp_load_thresholds(struct s390_buf *buf)
-{
-    S390_EMIT(buf, RI, LLIHH, R_S1, 0x0100);
-    S390_EMIT(buf, RRE, LDGR, F_THR_S, R_S1);
-    S390_EMIT(buf, RI, LLIHH, R_S1, 0x0020);
-    S390_EMIT(buf, RRE, LDGR, F_THR_D, R_S1);
 }
 
 /* Lane 0 of V[r] (a double, or a single in the low half of the low doubleword) to or from f. */
@@ -158,8 +166,10 @@ static void fp_store(struct jctx *J, int f, unsigned r, bool dbl)
     S390_EMIT(B, SIL, MVGHI, R_ENV, OFF_V(r, 1), 0);
 }
 
-/* FPSR.IXC |= the FPC's inexact flag (FPSR bit 4), which is cleared when `clear`; poisoned:
- * the flags are not the guest's. */
+/* FPSR |= the FPC's pending flags: inexact, overflow and divide-by-zero, which native ops
+ * raise exactly where Arm raises IXC, OFC and DZC (FPSR bits 4, 2, 1; the results are the
+ * same: an infinity in round-to-nearest), and are cleared when `clear`; poisoned: the flags are
+ * not the guest's.  r0 and r1 scratch. */
 void s390_jit_fpc_commit_ixc(struct s390_buf *buf, bool poison_check, bool clear)
 {
     struct s390_label skip;
@@ -169,11 +179,15 @@ void s390_jit_fpc_commit_ixc(struct s390_buf *buf, bool poison_check, bool clear
         S390_EMIT(buf, RI, TMLL, R_S1, (int32_t)FPC_POISON);
         S390_EMIT_LABEL(buf, RIc, BRC, 7, &skip);
     }
-    S390_EMIT(buf, RI, TMLH, R_S1, 0x0008);
+    S390_EMIT(buf, RI, TMLH, R_S1, 0x0068);
     S390_EMIT_LABEL(buf, RIc, BRC, 8, &skip);
-    S390_EMIT(buf, SI, OI, R_ENV, OFF_FPSR + 3, 0x10);
+    S390_EMIT(buf, RIEf, RISBG, R_S0, R_S1, 62, 62 | 0x80, 43); /* divide by zero: DZC */
+    S390_EMIT(buf, RIEf, RISBG, R_S0, R_S1, 61, 61, 45);        /* overflow: OFC */
+    S390_EMIT(buf, RIEf, RISBG, R_S0, R_S1, 59, 59, 49);        /* inexact: IXC */
+    S390_EMIT(buf, RX, O, R_S0, 0, R_ENV, OFF_FPSR);
+    S390_EMIT(buf, RX, ST, R_S0, 0, R_ENV, OFF_FPSR);
     if (clear) {
-        S390_EMIT(buf, RIL, NILF, R_S1, 0xfff7ffffu);
+        S390_EMIT(buf, RIL, NILF, R_S1, 0xff97ffffu);
         S390_EMIT(buf, RRE, SFPC, R_S1, 0);
     }
     s390_label_bind(buf, &skip);
@@ -478,6 +492,13 @@ void jit_fp_emit_slow(struct jctx *J)
     memcpy(J->owner, owner, sizeof owner);
 }
 
+/* A poisoned FPC (its threshold a NaN) takes the helper. */
+static void fp_test_poison(struct jctx *J, struct s390_label *slow)
+{
+    S390_EMIT(B, RRE, CDBR, F_THR_D, F_THR_D);
+    S390_EMIT_LABEL(B, RIc, BRC, 1, slow);
+}
+
 /* The native op's flag test: any flag but inexact, or a poisoned FPC, takes the helper. */
 static void fp_test_flags(struct jctx *J, struct s390_label *slow)
 {
@@ -533,7 +554,7 @@ static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_na
     case FPN_CMPE: {
         /* Ordered operands raise nothing; unordered (CC 3) goes to the helper for its flags.
          * NZCV from the condition code: equal 0110, low 1000, high 0010. */
-        fp_test_flags(J, slow); /* a poisoned FPC */
+        fp_test_poison(J, slow);
         fp_from_gpr(J, F_TMP, i->arg[0], d);
         if (o->kind == FPN_CMP && J->is_const[i->arg[1]] && J->cval[i->arg[1]] == 0) {
             /* FCMP with +0.0: LOAD AND TEST sets the same CC (-0.0 equal, a NaN CC 3) and, for
@@ -721,7 +742,6 @@ static bool fp_group_room(struct jctx *J, const struct fp_native *o)
 
 static void fp_group_close(struct jctx *J)
 {
-    fp_test_flags(J, &J->fpg.fail);
     fp_defer_slow(J, J->fpg.first, J->fpg.last, &J->fpg.fail, &J->fpg.before, J->fpg.owner);
     J->fpg.open = false;
 }
@@ -790,8 +810,6 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
     struct jit_fpstate before = J->fp;
     fp_arith(J, &o, fd, fn, fm, fa);
     fp_check_result(J, fd, d, grouped ? &J->fpg.fail : &slow);
-    if (!grouped)
-        fp_test_flags(J, &slow);
     /* The result is V[rd]'s new value: its old entry (maybe an operand's) is gone. */
     int old = fp_find(J, o.rd);
     if (old >= 0)
@@ -868,10 +886,8 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
         S390_EMIT(B, VRRe, VFMA, VS0, n, m, jit_vsrc(J, VS2, FP_D_RD(d)), 0, (int)fmt);
         break;
     }
-    fp_test_flags(J, &slow);
-    int thr_bit = f == FPU_D ? 10 : 7;
     S390_EMIT(B, VRRa, VFPSO, VS1, VS0, (int)fmt, 0, 2); /* |r| */
-    S390_EMIT(B, VRIb, VGM, VS2, thr_bit, thr_bit, (int)fmt);
+    S390_EMIT(B, VRIc, VREP, VS2, f == FPU_D ? F_THR_D : F_THR_S, 0, (int)fmt);
     S390_EMIT(B, VRRc, VFCHE, VS1, VS1, VS2, (int)fmt, 0, 1);
     S390_EMIT_LABEL(B, RIc, BRC, 5, &slow); /* not every lane */
     jit_vstore(J, VS0, FP_D_RD(d), true);
@@ -903,9 +919,7 @@ static void fp_compare_cc(struct jctx *J, const struct ir_insn *i)
     fp_from_gpr(J, F_TMP, i->arg[0], d);
     if (!zero || o.kind == FPN_CMPE)
         fp_from_gpr(J, F_TMP2, i->arg[1], d);
-    S390_EMIT(B, RRE, EFPC, R_S1, 0);
-    S390_EMIT(B, RI, TMLL, R_S1, (int32_t)FPC_POISON);
-    S390_EMIT_LABEL(B, RIc, BRC, 7, &slow);
+    fp_test_poison(J, &slow);
     if (o.kind == FPN_CMP && zero) {
         s390_emit_RRE(B, d ? RRE_LTDBR : RRE_LTEBR, F_TMP, F_TMP);
     } else {

@@ -68,6 +68,39 @@ static __attribute__((noinline)) uint64_t helper_after_inexact(void)
     return s;
 }
 
+/* Division by zero and overflow, scalar and in vector lanes: infinities that native code keeps,
+ * with DZC and OFC (and IXC) pending until FPSR is read in a later block. */
+static __attribute__((noinline)) uint64_t dz_overflow(int vec)
+{
+    uint64_t s;
+    double r;
+    if (vec)
+        __asm__ volatile("msr fpsr, xzr\n\t"
+                         "dup v16.2d, %[a].d[0]\n\t"
+                         "movi v17.2d, #0\n\t"
+                         "fdiv v18.2d, v16.2d, v17.2d\n\t"
+                         "dup v17.2d, %[g].d[0]\n\t"
+                         "fmul v18.2d, v17.2d, v17.2d\n\t"
+                         "cbz xzr, 1f\n\t"
+                         "nop\n"
+                         "1:\tmrs %[s], fpsr"
+                         : [s] "=&r"(s)
+                         : [a] "w"(one), [g] "w"(big)
+                         : "v16", "v17", "v18");
+    else
+        __asm__ volatile("msr fpsr, xzr\n\t"
+                         "fdiv %d[r], %d[a], %d[z]\n\t"
+                         "cbz xzr, 1f\n\t"
+                         "nop\n"
+                         "1:\tfmul %d[r], %d[g], %d[g]\n\t"
+                         "cbz xzr, 2f\n\t"
+                         "nop\n"
+                         "2:\tmrs %[s], fpsr"
+                         : [s] "=&r"(s), [r] "=&w"(r)
+                         : [a] "w"(one), [g] "w"(big), [z] "w"(0.0));
+    return s;
+}
+
 /* FCVTZS with fraction bits of an out-of-range value: Arm raises only invalid; the host's
  * conversion (if a helper tries it) raises inexact too. */
 static __attribute__((noinline)) uint64_t helper_spurious_inexact(int64_t *out)
@@ -171,6 +204,8 @@ int main(void)
         printf("fixed-point conversion out of range: %lld fpsr %llx\n", (long long)x,
                (unsigned long long)s);
         printf("across a system call: fpsr %llx\n", (unsigned long long)across_syscall());
+        printf("divide by zero, overflow: fpsr %llx, in lanes %llx\n",
+               (unsigned long long)dz_overflow(0), (unsigned long long)dz_overflow(1));
         printf("signal handler's fpsr %llx\n", (unsigned long long)seen_by_handler());
         uint64_t f, h = mode_switch_loop(&f);
         printf("fpcr switch in a loop: hash %016llx fpsr %llx\n", (unsigned long long)h,
