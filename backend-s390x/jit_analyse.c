@@ -741,13 +741,20 @@ static void plan_vpins(struct jctx *J)
             uses[v] += ((reads | writes) >> v) & 1;
         written |= writes;
     }
-    for (int reg = 19; reg <= 31; reg++) {
+    int reg = 19;
+    for (; reg <= 31; reg++) {
         int best = most_used(uses, J->vpin);
         if (best < 0)
             break;
         J->vpin[best] = (int8_t)reg;
         J->vpin_written[best] = (written >> best) & 1;
         J->vpins = true;
+    }
+    /* The FP lane ops' result thresholds, in registers of their own for the loop. */
+    for (uint32_t k = 0; k < b->n && J->vpins; k++) {
+        int d = jit_fp_vector_dbl(J, &b->insn[k]);
+        if (d >= 0 && J->vthr[d] < 0 && reg <= 31)
+            J->vthr[d] = (int8_t)reg++;
     }
 }
 

@@ -291,6 +291,9 @@ static void vpins_around_call(struct jctx *J, bool after)
     for (int v = 0; v < 32 && J->vpins; v++)
         if (J->vpin[v] >= 0 && (after || J->vpin_written[v]))
             s390_emit_VRX(B, after ? VRX_VL : VRX_VST, J->vpin[v], 0, R_ENV, OFF_V(v, 0), 0);
+    for (int d = 0; d < 2 && after; d++)
+        if (J->vthr[d] >= 0)
+            jit_fp_vector_threshold(J, J->vthr[d], d);
 }
 
 void jit_call_fn(struct jctx *J, ir_helper_fn fn)
@@ -2008,6 +2011,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->nzcv_dead = nzcv_dead;
     J->ctx = ctx;
     memset(J->vpin, -1, sizeof J->vpin);
+    memset(J->vthr, -1, sizeof J->vthr);
     J->fp.ixc = true; /* an earlier block's inexact flag may be pending in the FPC */
     buf->expect_errors = true; /* an out-of-range operand fails the block, not the process */
     J->last_use = jit_carve(J->nt, sizeof *J->last_use);
@@ -2063,6 +2067,9 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     for (int v = 0; v < 32; v++)
         if (J->vpin[v] >= 0)
             S390_EMIT(B, VRX, VL, J->vpin[v], 0, R_ENV, OFF_V(v, 0), 0);
+    for (int d = 0; d < 2; d++)
+        if (J->vthr[d] >= 0)
+            jit_fp_vector_threshold(J, J->vthr[d], d);
     if (J->loop)
         emit_interrupt_check(J, &J->loop_check, &J->loop_intr_stub);
     s390_label_bind(B, &J->loop_label);

@@ -111,6 +111,7 @@ struct jctx {
     uint32_t cc_key, cc_len;              /* the CC holds compare cc_key until code grows past
                                            * cc_len (emit_compare) */
     int8_t vpin[32];                      /* loop mode: V register -> vector register, or -1 */
+    int8_t vthr[2];                       /* and the single/double lane thresholds, or -1 */
     bool vpin_written[32], vpins;
     struct s390_label *poll_stub[2];
     struct s390_jit_block *blk;
@@ -203,6 +204,10 @@ bool jit_simd_regs(const struct jctx *J, const struct ir_insn *i, uint32_t *read
 /* The same for the vector FP lane operations jit_lower_fp lowers (jit_fp.c). */
 bool jit_fp_vector_regs(const struct jctx *J, const struct ir_insn *i, uint32_t *reads,
                         uint32_t *writes);
+/* Such an op's lane format: 1 double, 0 single; -1 when i is none. */
+int jit_fp_vector_dbl(const struct jctx *J, const struct ir_insn *i);
+/* The vector register v = lane threshold (double or single) in every lane, from f15/f14. */
+void jit_fp_vector_threshold(struct jctx *J, int v, int dbl);
 
 /* The FPR cache around other IR ops: before lowering op i (may store the cached values);
  * jit_fp_forget before code that reads or writes V registers in the CPU state (cached values

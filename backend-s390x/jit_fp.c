@@ -849,6 +849,17 @@ static uint64_t vector_native(const struct jctx *J, const struct ir_insn *i)
     return d;
 }
 
+int jit_fp_vector_dbl(const struct jctx *J, const struct ir_insn *i)
+{
+    uint64_t d = vector_native(J, i);
+    return d ? FP_D_F(d) == FPU_D : -1;
+}
+
+void jit_fp_vector_threshold(struct jctx *J, int v, int dbl)
+{
+    S390_EMIT(B, VRIc, VREP, v, dbl ? F_THR_D : F_THR_S, 0, dbl ? 3 : 2);
+}
+
 bool jit_fp_vector_regs(const struct jctx *J, const struct ir_insn *i, uint32_t *reads,
                         uint32_t *writes)
 {
@@ -887,8 +898,12 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
         break;
     }
     S390_EMIT(B, VRRa, VFPSO, VS1, VS0, (int)fmt, 0, 2); /* |r| */
-    S390_EMIT(B, VRIc, VREP, VS2, f == FPU_D ? F_THR_D : F_THR_S, 0, (int)fmt);
-    S390_EMIT(B, VRRc, VFCHE, VS1, VS1, VS2, (int)fmt, 0, 1);
+    int thr = J->vthr[f == FPU_D];
+    if (thr < 0) {
+        jit_fp_vector_threshold(J, VS2, f == FPU_D);
+        thr = VS2;
+    }
+    S390_EMIT(B, VRRc, VFCHE, VS1, VS1, thr, (int)fmt, 0, 1);
     S390_EMIT_LABEL(B, RIc, BRC, 5, &slow); /* not every lane */
     jit_vstore(J, VS0, FP_D_RD(d), true);
     J->fp.ixc = true;

@@ -9,11 +9,13 @@
  * (vector-enhancements 2): each doubleword's bytes reversed is exactly the host-endian half. */
 #include "backend-s390x/jit_ctx.h"
 
-/* The next instruction after j that emits code (constants and folded addresses do not). */
+/* The next instruction after j that emits code (constants, folded addresses and results
+ * nobody reads, such as the copies common-subexpression elimination left, do not). */
 static uint32_t next_real(struct jctx *J, uint32_t j)
 {
     const struct ir_block *b = J->b;
     while (j < b->n && (b->insn[j].op == IR_CONST ||
+                        (b->insn[j].dst && J->kind[b->insn[j].dst] == K_SKIP) ||
                         (b->insn[j].op == IR_ADD && b->insn[j].dst &&
                          jit_addr_parts(J, b->insn[j].dst, &(ir_val){0}, &(int32_t){0}))))
         j++;
