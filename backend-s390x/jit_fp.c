@@ -543,6 +543,18 @@ static void fp_nzcv_from_cc(struct jctx *J)
     S390_EMIT(B, RIEf, RISBG, R_S0, R_S0, 32, 35 | 0x80, 28);
 }
 
+/* FPR f = SCVTF/UCVTF o of GPR r. */
+static void fp_from_int(struct jctx *J, const struct fp_native *o, int f, int r)
+{
+    static const enum s390_insn sgn[2][2] = {{RRE_CEFBR, RRE_CEGBR}, {RRE_CDFBR, RRE_CDGBR}};
+    static const enum s390_insn uns[2][2] = {{RRFe_CELFBR, RRFe_CELGBR},
+                                             {RRFe_CDLFBR, RRFe_CDLGBR}};
+    if (o->uns)
+        s390_emit_RRFe(B, uns[o->dbl][o->wide], f, 0, r, 0);
+    else
+        s390_emit_RRE(B, sgn[o->dbl][o->wide], f, r);
+}
+
 /* The value op's native code (f6 and f7 as scratch): the result in R_S0; to slow for the
  * helper. */
 static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_native *o,
@@ -571,14 +583,7 @@ static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_na
         return;
     }
     case FPN_FROMINT: {
-        int r = jit_use(J, i->arg[0], R_S1);
-        static const enum s390_insn sgn[2][2] = {{RRE_CEFBR, RRE_CEGBR}, {RRE_CDFBR, RRE_CDGBR}};
-        static const enum s390_insn uns[2][2] = {{RRFe_CELFBR, RRFe_CELGBR},
-                                                 {RRFe_CDLFBR, RRFe_CDLGBR}};
-        if (o->uns)
-            s390_emit_RRFe(B, uns[d][o->wide], F_TMP, 0, r, 0);
-        else
-            s390_emit_RRE(B, sgn[d][o->wide], F_TMP, r);
+        fp_from_int(J, o, F_TMP, jit_use(J, i->arg[0], R_S1));
         fp_test_flags(J, slow);
         S390_EMIT(B, RRE, LGDR, R_S0, F_TMP);
         if (!d)
@@ -764,6 +769,53 @@ static bool fp_group_join(struct jctx *J, uint32_t k, const struct fp_native *o)
     return true;
 }
 
+/* SCVTF/UCVTF whose result only becomes a scalar register (SETV d.d[0], SETV 0 d.d[1]): the
+ * conversion is made straight into an FPR cache entry for V[d] (dirty).  It raises no flag but
+ * inexact, so the fast path needs only the poison test; the slow path (inline) puts the
+ * helper's result into that FPR. */
+static bool fp_from_int_cached(struct jctx *J, uint32_t k, const struct ir_insn *i,
+                               const struct fp_native *o)
+{
+    const struct ir_insn *in = J->b->insn;
+    uint32_t n = J->b->n, s0 = k + 1, s1;
+    while (s0 < n && in[s0].op == IR_CONST)
+        s0++;
+    for (s1 = s0 + 1; s1 < n && in[s1].op == IR_CONST;)
+        s1++;
+    if (!i->dst || J->nuses[i->dst] != 1 || s1 >= n || in[s0].op != IR_SETV ||
+        in[s0].arg[0] != i->dst || in[s0].imm2 != 0 || in[s1].op != IR_SETV ||
+        (in[s1].imm & 31) != (in[s0].imm & 31) || in[s1].imm2 != 1 ||
+        !J->is_const[in[s1].arg[0]] || J->cval[in[s1].arg[0]] != 0 ||
+        J->vpin[in[s0].imm & 31] >= 0)
+        return false;
+    unsigned v = in[s0].imm & 31;
+    int r = jit_use(J, i->arg[0], R_S1);
+    int old = fp_find(J, v);
+    if (old >= 0)
+        J->fp.vreg[old] = 0; /* overwritten */
+    int fd = fp_alloc(J);
+    struct jit_fpstate before = J->fp;
+    struct s390_label slow, done;
+    s390_label_init(&slow);
+    s390_label_init(&done);
+    fp_test_poison(J, &slow);
+    fp_from_int(J, o, fd, r);
+    S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
+    s390_label_bind(B, &slow);
+    fp_slow_path(J, k, k, JIT_DST_S0, &before, &before);
+    if (!o->dbl)
+        S390_EMIT(B, RSY, SLLG, R_S0, R_S0, 0, 32);
+    S390_EMIT(B, RRE, LDGR, fd, R_S0);
+    s390_label_bind(B, &done);
+    J->fp.vreg[fd] = (int8_t)(v + 1);
+    J->fp.dbl[fd] = o->dbl;
+    J->fp.dirty[fd] = true;
+    J->fp.stamp[fd] = ++J->fp.clock;
+    J->fp.ixc = true;
+    J->done[s0] = J->done[s1] = 1;
+    return true;
+}
+
 static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
 {
     struct fp_native o;
@@ -778,6 +830,8 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
     struct s390_label slow;
     s390_label_init(&slow);
     if (value) {
+        if (o.kind == FPN_FROMINT && fp_from_int_cached(J, k, i, &o))
+            return true;
         /* s390x raises inexact with invalid for an out-of-range conversion, Arm only invalid:
          * the earlier ops' inexact is committed and cleared, so that a flag the slow path sees
          * is this op's own. */
