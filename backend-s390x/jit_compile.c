@@ -783,10 +783,21 @@ static int emit_rec_cond(struct jctx *J, unsigned cc)
     bool w = (kind & JIT_LAZY_32) != 0;
     bool uns = cc_unsigned(cc);
     int m = jit_fused_mask(op, cc);
-    struct s390_label fast, join;
+    struct s390_label fast, fast_imm, join;
     s390_label_init(&fast);
+    s390_label_init(&fast_imm);
     s390_label_init(&join);
-    S390_EMIT(B, SI, CLI, 15, JIT_LAZY_KIND + 7, kind);
+    /* A record of a compare with the very constant the hint names (kind and constant in one
+     * halfword): the recorded operand compared with that constant in storage. */
+    int64_t c = (int8_t)(kind >> 8);
+    if (op == IR_NZCV_ADD)
+        c = -c;
+    bool imm = op != IR_NZCV_LOGIC && (kind & JIT_LAZY_IMM) && (!uns || c >= 0);
+    if (imm) {
+        S390_EMIT(B, SIL, CLHHSI, 15, JIT_LAZY_KIND + 6, kind & 0xffff);
+        S390_EMIT_LABEL(B, RIc, BRC, 8, &fast_imm);
+    }
+    S390_EMIT(B, SI, CLI, 15, JIT_LAZY_KIND + 7, kind & 0xff);
     S390_EMIT_LABEL(B, RIc, BRC, 8, &fast);
     emit_pending_nzcv(J);
     S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
@@ -849,6 +860,12 @@ static int emit_rec_cond(struct jctx *J, unsigned cc)
             S390_EMIT(B, RXY, CLG, R_S1, 0, 15, db);
         else
             S390_EMIT(B, RXY, CG, R_S1, 0, 15, db);
+    }
+    if (imm) {
+        static const enum s390_insn cmp[2][2] = {{SIL_CGHSI, SIL_CLGHSI}, {SIL_CHSI, SIL_CLFHSI}};
+        S390_EMIT_LABEL(B, RIc, BRC, 15, &join);
+        s390_label_bind(B, &fast_imm);
+        s390_emit_SIL(B, cmp[w][uns], 15, w ? JIT_LAZY_A + 4 : JIT_LAZY_A, (int32_t)c);
     }
     s390_label_bind(B, &join);
     return m;
@@ -1533,8 +1550,7 @@ static void set_flags(struct jctx *J, ir_val f)
         else
             S390_EMIT(B, RXY, STG, R(J, bt, R_S14), 0, 15, JIT_LAZY_B);
         S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, (int16_t)kind);
-        kind &= 0xff;
-        /* The successors' conditions will expect this kind of record. */
+        /* The successors' conditions will expect this kind of record (and constant). */
         const struct ir_insn *term = &J->b->insn[J->b->n - 1];
         if (term->op == IR_GOTO || term->op == IR_BRCOND)
             rec_hint_set(term->imm, kind);
