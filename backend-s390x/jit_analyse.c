@@ -785,12 +785,73 @@ static void plan_pin_targets(struct jctx *J)
     }
 }
 
+/* SUBS of a pinned register in place (x = x - b) whose flags only the block's final branch
+ * reads, as an equality or unsigned condition, with nothing after the subtraction but its
+ * SET, the flags and the branch (the common `subs x2, x2, #64; b.hi loop`): the subtraction
+ * is made at the branch, as SUBTRACT LOGICAL on the pin (its CC: 1 nonzero with borrow,
+ * 2 zero, 3 nonzero without; Arm's C is no borrow), so the old value needs no copy and the
+ * compare no instruction.  Flags an exit path still needs are recorded there with a = the pin
+ * plus b. */
+static void plan_subcc(struct jctx *J)
+{
+    const struct ir_block *b = J->b;
+    if (!b->n)
+        return;
+    const struct ir_insn *term = &b->insn[b->n - 1];
+    ir_val ct = term->arg[0];
+    if (term->op != IR_BRCOND || J->is_const[ct] || J->kind[ct] != K_LAZYCOND ||
+        J->nuses[ct] != 1)
+        return;
+    const struct ir_insn *c = &b->insn[J->def[ct]];
+    unsigned cc = (unsigned)c->imm & 15;
+    ir_val f = c->arg[0];
+    uint32_t kn = J->def[f];
+    const struct ir_insn *p = &b->insn[kn];
+    if (!(cc <= 3 || cc == 8 || cc == 9) || p->op != IR_NZCV_SUB || p->dst != f ||
+        p->type != IR_I64 || J->is_const[p->arg[0]])
+        return;
+    ir_val a = p->arg[0];
+    const struct ir_insn *g = &b->insn[J->def[a]];
+    if (g->op != IR_GET || g->dst != a || g->imm >= 32 || J->pin[g->imm] < 0)
+        return;
+    unsigned s = (unsigned)g->imm;
+    uint32_t ksub = ~0u, kset = ~0u;
+    for (uint32_t x = J->def[a] + 1; x + 1 < b->n; x++) {
+        const struct ir_insn *i = &b->insn[x];
+        if (i->op == IR_SUB && i->arg[0] == a && i->arg[1] == p->arg[1] && i->type == IR_I64 &&
+            i->dst && J->nuses[i->dst] == 1 && J->kind[i->dst] == K_NORMAL)
+            ksub = x;
+        if (i->op == IR_SET && i->imm == s) {
+            if (kset != ~0u || ksub == ~0u || i->arg[0] != b->insn[ksub].dst)
+                return;
+            kset = x;
+        }
+    }
+    if (ksub == ~0u || kset == ~0u)
+        return;
+    uint32_t from = ksub < kn ? ksub : kn;
+    for (uint32_t x = from + 1; x + 1 < b->n; x++) {
+        const struct ir_insn *i = &b->insn[x];
+        bool ok = x == ksub || x == kn || x == kset || i->op == IR_CONST || i == c ||
+                  (i->op == IR_SET_NZCV && x == J->dead_set_nzcv);
+        if (!ok)
+            return;
+    }
+    J->kind[b->insn[ksub].dst] = K_SUBCC;
+    J->pin_target[b->insn[ksub].dst] = -1;
+    J->done[kset] = 1;
+    J->kind[ct] = K_SUBCOND;
+    J->subcc = f; /* a deferred SET_NZCV records a as the pin plus b */
+}
+
 /* The plans that need the block's registers known (after the global pins): loop mode, its V
- * registers, pin updates and values built in their pins, in that order. */
+ * registers, pin updates and values built in their pins, and in-place SUBS at the branch, in
+ * that order. */
 void jit_plan_block(struct jctx *J)
 {
     plan_loop(J);
     plan_vpins(J);
     plan_pin_adds(J);
     plan_pin_targets(J);
+    plan_subcc(J);
 }

@@ -915,6 +915,25 @@ static int emit_setcmp(struct jctx *J, ir_val t)
     return m;
 }
 
+/* The in-place SUBS of plan_subcc, at the branch: SUBTRACT LOGICAL on the pin; returns the
+ * mask of the condition on its CC (1 nonzero with borrow, 2 zero, 3 nonzero without). */
+static int emit_subcc(struct jctx *J, ir_val cond_t)
+{
+    const struct ir_insn *c = &J->b->insn[J->def[cond_t]];
+    const struct ir_insn *p = &J->b->insn[J->def[c->arg[0]]];
+    const struct ir_insn *g = &J->b->insn[J->def[p->arg[0]]];
+    int pr = J->pin[g->imm];
+    ir_val bt = p->arg[1];
+    if (J->is_const[bt] && J->cval[bt] <= 0xffffffffu)
+        S390_EMIT(B, RIL, SLGFI, pr, (int64_t)J->cval[bt]);
+    else
+        S390_EMIT(B, RRE, SLGR, pr, R(J, bt, R_S1));
+    J->pin_alias[g->imm] = 0;
+    /* EQ, NE, HS, LO; HI, LS. */
+    static const int8_t mask[10] = {2, 5, 3, 4, -1, -1, -1, -1, 1, 6};
+    return mask[c->imm & 15];
+}
+
 /* Sets the condition code for a 0/1 (or fused) condition temp; returns the "true" mask. */
 static int emit_test(struct jctx *J, ir_val c)
 {
@@ -926,6 +945,8 @@ static int emit_test(struct jctx *J, ir_val c)
         return emit_setcmp(J, c);
     if (J->kind[c] == K_TMLAZY)
         return emit_tm_cond(J, c);
+    if (J->kind[c] == K_SUBCOND)
+        return emit_subcc(J, c);
     if (J->kind[c] == K_FCMPCOND) {
         const struct ir_insn *ci = &J->b->insn[J->def[c]];
         return jit_fp_compare(J, &J->b->insn[J->def[ci->arg[0]]], (unsigned)ci->imm);
@@ -1536,8 +1557,20 @@ static void set_flags(struct jctx *J, ir_val f)
                                                                              : JIT_LAZY_LOGIC;
         if (p->type == IR_I32)
             kind |= JIT_LAZY_32;
-        S390_EMIT(B, RXY, STG, R(J, p->arg[0], R_S1), 0, 15, JIT_LAZY_A);
         ir_val bt = p->arg[1];
+        if (J->subcc && f == J->subcc) {
+            /* plan_subcc: the pin holds a - b already; the record wants a. */
+            int pr = J->pin[J->b->insn[J->def[p->arg[0]]].imm];
+            if (J->is_const[bt] && J->cval[bt] < 0x80000) {
+                S390_EMIT(B, RXY, LAY, R_S1, 0, pr, (int32_t)J->cval[bt]);
+            } else {
+                S390_EMIT(B, RRE, LGR, R_S1, pr);
+                S390_EMIT(B, RRE, AGR, R_S1, R(J, bt, R_S14));
+            }
+            S390_EMIT(B, RXY, STG, R_S1, 0, 15, JIT_LAZY_A);
+        } else {
+            S390_EMIT(B, RXY, STG, R(J, p->arg[0], R_S1), 0, 15, JIT_LAZY_A);
+        }
         int64_t bv = J->is_const[bt] ? (p->type == IR_I32 ? (int64_t)(int32_t)J->cval[bt]
                                                           : (int64_t)J->cval[bt])
                                      : 0;
@@ -1621,7 +1654,8 @@ static void lower(struct jctx *J, uint32_t k)
     const struct ir_insn *i = &J->b->insn[k];
     if (i->dst && (J->kind[i->dst] == K_SKIP || J->kind[i->dst] == K_LAZYCOND ||
                    J->kind[i->dst] == K_CCMP || J->kind[i->dst] == K_FCMP ||
-                   J->kind[i->dst] == K_FCMPCOND ||
+                   J->kind[i->dst] == K_FCMPCOND || J->kind[i->dst] == K_SUBCC ||
+                   J->kind[i->dst] == K_SUBCOND ||
                    J->kind[i->dst] == K_SETCMP ||
                    FOLDED(J, i->dst) || J->kind[i->dst] == K_TMLAZY ||
                    J->kind[i->dst] == K_NZCVREC))

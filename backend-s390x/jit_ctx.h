@@ -57,7 +57,10 @@ enum jit_kind {
                 * a condition: c1's compare, then the second compare or a fixed CC (emit_ccmp) */
     K_FCMP,    /* FCMP/FCMPE flags read only by K_FCMPCOND conditions and SET_NZCV: the BFP
                 * compare is made where they are read (jit_fp_compare) */
-    K_FCMPCOND /* COND of K_FCMP flags read only as a condition: the compare + mask */
+    K_FCMPCOND, /* COND of K_FCMP flags read only as a condition: the compare + mask */
+    K_SUBCC,   /* SUBS of a pin in place whose flags only the final branch reads (plan_subcc):
+                * made at the branch, by SUBTRACT LOGICAL on the pin */
+    K_SUBCOND  /* that branch's condition: a mask of SUBTRACT LOGICAL's CC */
 };
 /* A temp that is a base and displacement (fbase, disp) rather than a value in a register. */
 #define FOLDED(J, t) ((J)->kind[t] == K_FOLDADDR || (J)->kind[t] == K_PINADD)
@@ -120,6 +123,7 @@ struct jctx {
     s390_jit_nzcv_dead_fn nzcv_dead;
     void *ctx;
     uint32_t dead_set_nzcv;   /* index of a SET_NZCV no one can observe, or ~0 */
+    ir_val subcc;             /* the flags of plan_subcc's SUBS (its pin updated at the branch) */
     /* A SET_NZCV deferred to the exits of the final BRCOND that need it (taken, not taken). */
     bool defer_t, defer_n;
     /* The lazy-record kind this block's conditions on incoming flags expect (K_NZCVREC). */
