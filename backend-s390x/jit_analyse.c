@@ -657,8 +657,8 @@ static int most_used(const unsigned *uses, const int8_t *host)
 }
 
 /* Loop mode for a block that branches to itself and never leaves in the middle (no helper
- * that may raise, no indirect branch or runtime exit): up to six guest registers get r6-r10, r13
- * for the whole loop. */
+ * that may raise, no indirect branch or runtime exit): up to eight guest registers get r6-r10,
+ * r13, r5, r4 for the whole loop. */
 static void plan_loop(struct jctx *J)
 {
     const struct ir_block *b = J->b;
@@ -685,7 +685,9 @@ static void plan_loop(struct jctx *J)
     unsigned wanted = 0, free_regs = 0;
     for (int sl = 0; sl < 32; sl++)
         wanted += uses[sl] && J->pin[sl] < 0;
-    static const int pin_regs[] = {6, 7, 8, 9, 10, 13};
+    /* r5 and r4 (caller-saved: helper calls store and reload them) only when the six
+     * callee-saved ones are not enough; r2 and r3 stay temps. */
+    static const int pin_regs[] = {6, 7, 8, 9, 10, 13, 5, 4};
     for (unsigned n = 0; n < sizeof pin_regs / sizeof pin_regs[0]; n++)
         free_regs += !J->owner[pin_regs[n]];
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS && wanted > free_regs; n++)

@@ -373,7 +373,8 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
         dfin(J, dst, d);
     }
     for (int r = 2; r <= 5; r++)
-        if (saved[r] && J->owner[r] && J->owner[r] != dst && J->last_use[J->owner[r]] > k)
+        if (saved[r] && J->owner[r] &&
+            (J->owner[r] == PIN_OWNER || (J->owner[r] != dst && J->last_use[J->owner[r]] > k)))
             S390_EMIT(B, RXY, LG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
 }
 
