@@ -706,6 +706,27 @@ static void plan_loop(struct jctx *J)
         J->pin[best] = (int8_t)pin_regs[n];
         J->owner[pin_regs[n]] = PIN_OWNER;
     }
+    /* A register left over holds the back edge's compare constant when COMPARE AND BRANCH
+     * IMMEDIATE cannot take it (loaded before the loop head; emit_compare_branch). */
+    const struct ir_insn *c = term->arg[0] && !J->is_const[term->arg[0]] &&
+                                      term->op == IR_BRCOND && J->kind[term->arg[0]] == K_LAZYCOND
+                                  ? &b->insn[J->def[term->arg[0]]]
+                                  : NULL;
+    const struct ir_insn *p = c ? &b->insn[J->def[c->arg[0]]] : NULL;
+    if (p && p->op == IR_NZCV_SUB && J->is_const[p->arg[1]] && !J->is_const[p->arg[0]]) {
+        uint64_t v = J->cval[p->arg[1]];
+        int64_t sv = p->type == IR_I32 ? (int64_t)(int32_t)v : (int64_t)v;
+        bool small = cc_unsigned((unsigned)c->imm & 15)
+                         ? (p->type == IR_I32 ? (uint32_t)v : v) < 256
+                         : sv >= -128 && sv < 128;
+        for (unsigned n = 0; n < sizeof pin_regs / sizeof pin_regs[0] && !small; n++)
+            if (!J->owner[pin_regs[n]]) {
+                J->owner[pin_regs[n]] = PIN_OWNER;
+                J->lconst_reg = (int8_t)pin_regs[n];
+                J->lconst = v;
+                break;
+            }
+    }
     /* Loop mode even with no X register to pin (all in global pins): V registers may be. */
     J->loop = true;
     for (uint32_t k = 0; k < b->n; k++) {

@@ -538,7 +538,6 @@ int jit_fused_mask(unsigned op, unsigned cc)
 }
 
 /* Arm conditions CS, CC, HI, LS compare unsigned. */
-static bool cc_unsigned(unsigned cc) { return cc == 2 || cc == 3 || cc == 8 || cc == 9; }
 
 static int emit_compare_cc(struct jctx *J, const struct ir_insn *p, unsigned cc);
 
@@ -669,7 +668,8 @@ static bool emit_compare_branch(struct jctx *J, ir_val cond_t, bool invert, stru
             return true;
         }
     }
-    int b = R(J, bt, R_S14);
+    int b = J->lconst_reg >= 0 && J->is_const[bt] && J->cval[bt] == J->lconst ? J->lconst_reg
+                                                                               : R(J, bt, R_S14);
     if (w && uns)
         S390_EMIT_LABEL(B, RIEb, CLRJ, a, b, m, to);
     else if (w)
@@ -2063,6 +2063,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     J->ctx = ctx;
     memset(J->vpin, -1, sizeof J->vpin);
     memset(J->vthr, -1, sizeof J->vthr);
+    J->lconst_reg = -1;
     J->fp.ixc = true; /* an earlier block's inexact flag may be pending in the FPC */
     buf->expect_errors = true; /* an out-of-range operand fails the block, not the process */
     J->last_use = jit_carve(J->nt, sizeof *J->last_use);
@@ -2121,6 +2122,8 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
     for (int d = 0; d < 2; d++)
         if (J->vthr[d] >= 0)
             jit_fp_vector_threshold(J, J->vthr[d], d);
+    if (J->lconst_reg >= 0)
+        load_const(J, J->lconst_reg, J->lconst);
     if (J->loop)
         emit_interrupt_check(J, &J->loop_check, &J->loop_intr_stub);
     s390_label_bind(B, &J->loop_label);

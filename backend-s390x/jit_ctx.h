@@ -62,6 +62,9 @@ enum jit_kind {
                 * made at the branch, by SUBTRACT LOGICAL on the pin */
     K_SUBCOND  /* that branch's condition: a mask of SUBTRACT LOGICAL's CC */
 };
+/* Whether Arm condition cc compares unsigned (HS, LO, HI, LS). */
+static inline bool cc_unsigned(unsigned cc) { return cc == 2 || cc == 3 || cc == 8 || cc == 9; }
+
 /* A temp that is a base and displacement (fbase, disp) rather than a value in a register. */
 #define FOLDED(J, t) ((J)->kind[t] == K_FOLDADDR || (J)->kind[t] == K_PINADD)
 #define PIN_OWNER 0xffffffffu /* owner[] of a register pinned to a guest register */
@@ -87,6 +90,8 @@ struct jctx {
     /* Loop mode (a block that branches to itself): guest registers pinned in host registers
      * across iterations, loaded before the loop label, written back at the exits. */
     bool loop;
+    int8_t lconst_reg;        /* loop mode: a free pin register holding lconst, or -1 */
+    uint64_t lconst;          /* the back edge's compare constant (plan_loop) */
     struct s390_label loop_label;
     int8_t pin[32];           /* host register of a pinned slot, or -1 */
     bool borrowed[JIT_NGLOBAL_PINS]; /* jit_global_pin[n]'s register holds a loop pin instead */
