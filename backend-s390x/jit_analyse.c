@@ -715,10 +715,7 @@ static void plan_loop(struct jctx *J)
     const struct ir_insn *p = c ? &b->insn[J->def[c->arg[0]]] : NULL;
     if (p && p->op == IR_NZCV_SUB && J->is_const[p->arg[1]] && !J->is_const[p->arg[0]]) {
         uint64_t v = J->cval[p->arg[1]];
-        int64_t sv = p->type == IR_I32 ? (int64_t)(int32_t)v : (int64_t)v;
-        bool small = cc_unsigned((unsigned)c->imm & 15)
-                         ? (p->type == IR_I32 ? (uint32_t)v : v) < 256
-                         : sv >= -128 && sv < 128;
+        bool small = jit_cij_fits(p->type == IR_I32, cc_unsigned((unsigned)c->imm & 15), v);
         for (unsigned n = 0; n < sizeof pin_regs / sizeof pin_regs[0] && !small; n++)
             if (!J->owner[pin_regs[n]]) {
                 J->owner[pin_regs[n]] = PIN_OWNER;

@@ -311,7 +311,8 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
                       unsigned nargs, ir_val dst, bool callx, uint32_t pcoff, int imm_arg,
                       uint64_t imm)
 {
-    /* Cached FP values do not survive the call; the FPC's inexact flag, a helper of FP. */
+    /* Cached FP values do not survive the call; a helper that uses the FPC or FPSR finds the
+     * pending flags committed (jit_fp_call). */
     jit_fp_end(J);
     const struct ir_insn *ci = &J->b->insn[k];
     int h = (ci->op == IR_CALL || ci->op == IR_CALLX) && ci->imm < IR_NUM_HELPERS &&
@@ -650,23 +651,18 @@ static bool emit_compare_branch(struct jctx *J, ir_val cond_t, bool invert, stru
         return true;
     }
     ir_val bt = p->arg[1];
-    if (J->is_const[bt]) {
+    if (J->is_const[bt] && jit_cij_fits(w, uns, J->cval[bt])) {
         uint64_t v = J->cval[bt];
         int64_t s = w ? (int64_t)(int32_t)v : (int64_t)v;
-        if (uns && (w ? (uint32_t)v : v) < 256) {
-            if (w)
-                S390_EMIT_LABEL(B, RIEc, CLIJ, a, (int32_t)(v & 0xff), m, to);
-            else
-                S390_EMIT_LABEL(B, RIEc, CLGIJ, a, (int32_t)v, m, to);
-            return true;
-        }
-        if (!uns && s >= -128 && s < 128) {
-            if (w)
-                S390_EMIT_LABEL(B, RIEc, CIJ, a, (int32_t)s, m, to);
-            else
-                S390_EMIT_LABEL(B, RIEc, CGIJ, a, (int32_t)s, m, to);
-            return true;
-        }
+        if (uns && w)
+            S390_EMIT_LABEL(B, RIEc, CLIJ, a, (int32_t)(v & 0xff), m, to);
+        else if (uns)
+            S390_EMIT_LABEL(B, RIEc, CLGIJ, a, (int32_t)v, m, to);
+        else if (w)
+            S390_EMIT_LABEL(B, RIEc, CIJ, a, (int32_t)s, m, to);
+        else
+            S390_EMIT_LABEL(B, RIEc, CGIJ, a, (int32_t)s, m, to);
+        return true;
     }
     int b = J->lconst_reg >= 0 && J->is_const[bt] && J->cval[bt] == J->lconst ? J->lconst_reg
                                                                                : R(J, bt, R_S14);
@@ -1515,14 +1511,20 @@ static const struct ir_insn *lazy_producer(struct jctx *J, ir_val f)
 
 static void set_flags(struct jctx *J, ir_val f);
 
+/* PSTATE.NZCV := the flags value in register v (bits 31:28; no record pending; r1 scratch). */
+static void store_nzcv(struct jctx *J, int v)
+{
+    S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
+    S390_EMIT(B, RIEf, RISBG, R_S1, v, 32, 35, 0);
+    S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
+    S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
+}
+
 /* PSTATE.NZCV := the constant flags value k (no record pending). */
 static void set_flags_const(struct jctx *J, uint64_t k)
 {
     load_const(J, R_S14, k);
-    S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
-    S390_EMIT(B, RIEf, RISBG, R_S1, R_S14, 32, 35, 0);
-    S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
-    S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
+    store_nzcv(J, R_S14);
 }
 
 /* PSTATE.NZCV := f: a lazy record of the compare when f is one, else the value itself (and no
@@ -1532,10 +1534,7 @@ static void set_flags(struct jctx *J, ir_val f)
 {
     if (!J->is_const[f] && J->kind[f] == K_FCMP) {
         jit_fp_compare_nzcv(J, &J->b->insn[J->def[f]]);
-        S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
-        S390_EMIT(B, RIEf, RISBG, R_S1, R_S0, 32, 35, 0);
-        S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
-        S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
+        store_nzcv(J, R_S0);
         return;
     }
     if (!J->is_const[f] && J->kind[f] == K_SKIP && J->b->insn[J->def[f]].op == IR_SELECT) {
@@ -1597,11 +1596,7 @@ static void set_flags(struct jctx *J, ir_val f)
         J->fail = true;
         return;
     }
-    int v = R(J, f, R_S14);
-    S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_PSTATE);
-    S390_EMIT(B, RIEf, RISBG, R_S1, v, 32, 35, 0);
-    S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PSTATE);
-    S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, 0);
+    store_nzcv(J, R(J, f, R_S14));
 }
 
 /* The deferred SET_NZCV, on the exit path that needs it. */
@@ -2231,7 +2226,7 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
         S390_EMIT(buf, RXY, LG, 2, 0, 15, JIT_SAVE_R2);
         s390_label_bind(buf, &done);
     }
-    /* A pending inexact flag becomes FPSR.IXC. */
+    /* Pending FP flags (inexact, overflow, divide by zero) go to FPSR. */
     s390_jit_fpc_commit_ixc(buf, true, false);
     S390_EMIT(buf, RX, L, R_S1, 0, 15, JIT_CALLER_FPC);
     S390_EMIT(buf, RRE, SFPC, R_S1, 0);

@@ -65,6 +65,14 @@ enum jit_kind {
 /* Whether Arm condition cc compares unsigned (HS, LO, HI, LS). */
 static inline bool cc_unsigned(unsigned cc) { return cc == 2 || cc == 3 || cc == 8 || cc == 9; }
 
+/* Whether a compare with constant v (a word when w) fits COMPARE AND BRANCH IMMEDIATE: 0..255
+ * unsigned (CLGIJ/CLIJ), -128..127 signed (CGIJ/CIJ). */
+static inline bool jit_cij_fits(bool w, bool uns, uint64_t v)
+{
+    int64_t s = w ? (int64_t)(int32_t)v : (int64_t)v;
+    return uns ? (w ? (uint32_t)v : v) < 256 : s >= -128 && s < 128;
+}
+
 /* A temp that is a base and displacement (fbase, disp) rather than a value in a register. */
 #define FOLDED(J, t) ((J)->kind[t] == K_FOLDADDR || (J)->kind[t] == K_PINADD)
 #define PIN_OWNER 0xffffffffu /* owner[] of a register pinned to a guest register */

@@ -104,8 +104,9 @@ static bool fp_native_of(struct jctx *J, const struct ir_insn *i, struct fp_nati
 }
 
 /* The FPC after the guard: 0 (no flags, no traps, round to nearest), or with this DXC when FPCR
- * is not Arm's default, which every native op's flag test sees (NILF with FPC_SLOW), so that all
- * of them take the helper.  Non-trapping BFP operations leave the DXC alone. */
+ * is not Arm's default, which the value ops' flag test sees (NILF with FPC_SLOW), so that they
+ * take the helper (the other ops see the NaN thresholds the guard loads then).  Non-trapping
+ * BFP operations leave the DXC alone. */
 #define FPC_POISON 0x0000ff00u
 #define FPC_SLOW 0x00f0ff00u /* flags invalid, divide, overflow, underflow; the DXC */
 /* f6 and f7 scratch; the result-check thresholds live in f14 (single) and f15 (double) in all
@@ -208,13 +209,19 @@ static void fp_store_dirty(struct jctx *J, struct jit_fpstate *s)
         }
 }
 
-/* Stores the dirty entries of state s and commits (and clears) its pending inexact flag. */
-static void fp_sync_state(struct jctx *J, struct jit_fpstate *s)
+/* State s's pending flags (ixc) committed to FPSR and cleared from the FPC (the DXC kept). */
+static void fp_commit_clear_ixc(struct jctx *J, struct jit_fpstate *s)
 {
-    fp_store_dirty(J, s);
     if (s->ixc)
         fp_commit_ixc(J, true, true);
     s->ixc = false;
+}
+
+/* Stores the dirty entries of state s and commits (and clears) its pending flags. */
+static void fp_sync_state(struct jctx *J, struct jit_fpstate *s)
+{
+    fp_store_dirty(J, s);
+    fp_commit_clear_ixc(J, s);
 }
 
 static int fp_find(struct jctx *J, unsigned r)
@@ -248,7 +255,7 @@ void jit_fp_forget(struct jctx *J)
 }
 
 /* Before C code or a branch: the cached values written back and forgotten (the FPRs do not
- * survive a call); the inexact flag stays pending in the FPC. */
+ * survive a call); the flags stay pending in the FPC. */
 void jit_fp_end(struct jctx *J)
 {
     if (J->fp.in_slow)
@@ -258,7 +265,7 @@ void jit_fp_end(struct jctx *J)
     jit_fp_forget(J);
 }
 
-/* Around a call of helper h that uses the host FPC or FPSR: the inexact flag committed before
+/* Around a call of helper h that uses the host FPC or FPSR: the pending flags committed before
  * it; after it the FPC is set again (FPCR may have changed), or its flags, which are the
  * helper's own host operations' and not the guest's, cleared. */
 void jit_fp_call(struct jctx *J, unsigned h, bool after)
@@ -543,6 +550,32 @@ static void fp_nzcv_from_cc(struct jctx *J)
     S390_EMIT(B, RIEf, RISBG, R_S0, R_S0, 32, 35 | 0x80, 28);
 }
 
+/* Whether FCMP o compares with the constant 0.0 (no second operand: LOAD AND TEST). */
+static bool fp_compare_zero(struct jctx *J, const struct ir_insn *i, const struct fp_native *o)
+{
+    return o->kind == FPN_CMP && J->is_const[i->arg[1]] && J->cval[i->arg[1]] == 0;
+}
+
+/* FCMP/FCMPE o: the operands into f7 (and f6), a poisoned FPC to slow, the compare, and
+ * unordered (CC 3) to slow for its flags; ordered operands raise nothing.  FCMP with +0.0 is
+ * LOAD AND TEST: the same CC (-0.0 equal, a NaN CC 3), and nothing raised for a quiet NaN. */
+static void fp_compare(struct jctx *J, const struct ir_insn *i, const struct fp_native *o,
+                       struct s390_label *slow)
+{
+    bool d = o->dbl, zero = fp_compare_zero(J, i, o);
+    fp_from_gpr(J, F_TMP, i->arg[0], d);
+    if (!zero)
+        fp_from_gpr(J, F_TMP2, i->arg[1], d);
+    fp_test_poison(J, slow);
+    if (zero) {
+        s390_emit_RRE(B, d ? RRE_LTDBR : RRE_LTEBR, F_TMP, F_TMP);
+    } else {
+        static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR}, {RRE_CDBR, RRE_KDBR}};
+        s390_emit_RRE(B, cmp[d][o->kind == FPN_CMPE], F_TMP, F_TMP2);
+    }
+    S390_EMIT_LABEL(B, RIc, BRC, 1, slow);
+}
+
 /* FPR f = SCVTF/UCVTF o of GPR r. */
 static void fp_from_int(struct jctx *J, const struct fp_native *o, int f, int r)
 {
@@ -563,25 +596,10 @@ static void fp_value(struct jctx *J, const struct ir_insn *i, const struct fp_na
     bool d = o->dbl;
     switch (o->kind) {
     case FPN_CMP:
-    case FPN_CMPE: {
-        /* Ordered operands raise nothing; unordered (CC 3) goes to the helper for its flags.
-         * NZCV from the condition code: equal 0110, low 1000, high 0010. */
-        fp_test_poison(J, slow);
-        fp_from_gpr(J, F_TMP, i->arg[0], d);
-        if (o->kind == FPN_CMP && J->is_const[i->arg[1]] && J->cval[i->arg[1]] == 0) {
-            /* FCMP with +0.0: LOAD AND TEST sets the same CC (-0.0 equal, a NaN CC 3) and, for
-             * a quiet NaN, raises nothing either; a signaling NaN goes slow as below. */
-            s390_emit_RRE(B, d ? RRE_LTDBR : RRE_LTEBR, F_TMP, F_TMP);
-        } else {
-            fp_from_gpr(J, F_TMP2, i->arg[1], d);
-            static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR},
-                                                     {RRE_CDBR, RRE_KDBR}};
-            s390_emit_RRE(B, cmp[d][o->kind == FPN_CMPE], F_TMP, F_TMP2);
-        }
-        S390_EMIT_LABEL(B, RIc, BRC, 1, slow);
+    case FPN_CMPE:
+        fp_compare(J, i, o, slow);
         fp_nzcv_from_cc(J);
         return;
-    }
     case FPN_FROMINT: {
         fp_from_int(J, o, F_TMP, jit_use(J, i->arg[0], R_S1));
         fp_test_flags(J, slow);
@@ -691,18 +709,8 @@ static void fp_check_result(struct jctx *J, int fd, bool dbl, struct s390_label 
     S390_EMIT_LABEL(B, RIc, BRC, 5, slow); /* low or unordered */
 }
 
-/* A pending inexact flag committed to FPSR.IXC and cleared from the FPC (the DXC kept). */
-static void fp_commit_clear_ixc(struct jctx *J)
-{
-    if (!J->fp.ixc)
-        return;
-    fp_commit_ixc(J, true, true);
-    J->fp.ixc = false;
-}
-
 /* FP groups: consecutive native scalar arithmetic ops (only constants between them) share one
- * flag test at the end, and a failed result check or flag test re-runs the whole group through
- * the helpers from the CPU state as it was at the group's start.  So a group starts with every
+ * slow path: a failed result check re-runs the whole group through the helpers from the CPU state as it was at the group's start.  So a group starts with every
  * cached value written back, and its ops write nothing to the CPU state (no dirty entry is
  * evicted: an op that would need it starts a new group).  An inexact flag pending before it is
  * committed by that slow path together with the group's own, which is Arm's: native ops raise
@@ -836,7 +844,7 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
          * the earlier ops' inexact is committed and cleared, so that a flag the slow path sees
          * is this op's own. */
         if (o.kind == FPN_TOINT)
-            fp_commit_clear_ixc(J);
+            fp_commit_clear_ixc(J, &J->fp);
         struct jit_fpstate before = J->fp;
         fp_value(J, i, &o, &slow);
         if (o.kind != FPN_CMP && o.kind != FPN_CMPE)
@@ -967,10 +975,9 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
 
 /* FCMP/FCMPE fused with the conditions and SET_NZCV that read its flags (K_FCMP, planned by
  * jit_analyse.c): the compare is made where they are read, from the operand temps, which live
- * until then.  Its fast path is a poison test (EFPC, TMLL, BRC: FPCR not Arm's default), the
- * operands into f7/f6, the compare (LTDBR for FCMP with 0.0, CDBR, KDBR for FCMPE) and a branch
- * on unordered (CC 3: a NaN, whose flags Arm and s390x raise differently); the condition is then
- * a mask of the CC.  The slow path, after the block, calls the helper on the operands (f7/f6) and
+ * until then.  Its fast path is fp_compare (the operands into f7/f6, the poison test CDBR f15,
+ * f15, LTDBR for FCMP with 0.0, CDBR, KDBR for FCMPE, and a branch on unordered: a NaN, whose
+ * flags Arm and s390x raise differently); the condition is then a mask of the CC.  The slow path, after the block, calls the helper on the operands (f7/f6) and
  * turns its NZCV into that CC (TMLL of 0-3), so both paths meet with the same CC. */
 bool jit_fp_is_compare(struct jctx *J, const struct ir_insn *i)
 {
@@ -982,20 +989,9 @@ static void fp_compare_cc(struct jctx *J, const struct ir_insn *i)
 {
     struct fp_native o;
     fp_value_of(J, i, &o);
-    bool d = o.dbl, zero = J->is_const[i->arg[1]] && J->cval[i->arg[1]] == 0;
     struct s390_label slow;
     s390_label_init(&slow);
-    fp_from_gpr(J, F_TMP, i->arg[0], d);
-    if (!zero || o.kind == FPN_CMPE)
-        fp_from_gpr(J, F_TMP2, i->arg[1], d);
-    fp_test_poison(J, &slow);
-    if (o.kind == FPN_CMP && zero) {
-        s390_emit_RRE(B, d ? RRE_LTDBR : RRE_LTEBR, F_TMP, F_TMP);
-    } else {
-        static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR}, {RRE_CDBR, RRE_KDBR}};
-        s390_emit_RRE(B, cmp[d][o.kind == FPN_CMPE], F_TMP, F_TMP2);
-    }
-    S390_EMIT_LABEL(B, RIc, BRC, 1, &slow);
+    fp_compare(J, i, &o, &slow);
     fp_defer_slow(J, 0, 0, &slow, &J->fp, J->owner);
     J->fp_slow[J->nfp_slow - 1].fcmp = i;
 }
@@ -1006,12 +1002,12 @@ static void fp_compare_slow(struct jctx *J, struct jit_fp_slow *q)
     const struct ir_insn *i = q->fcmp;
     struct fp_native o;
     fp_value_of(J, i, &o);
-    bool d = o.dbl, zero = J->is_const[i->arg[1]] && J->cval[i->arg[1]] == 0;
+    bool d = o.dbl;
     struct jit_fpstate before = q->before;
     fp_sync_state(J, &before);
     jit_save_call_regs(J, false);
     S390_EMIT(B, RRE, LGDR, 3, F_TMP);
-    if (!zero || o.kind == FPN_CMPE)
+    if (!fp_compare_zero(J, i, &o))
         S390_EMIT(B, RRE, LGDR, 4, F_TMP2);
     else
         S390_EMIT(B, RI, LGHI, 4, 0);
