@@ -49,6 +49,10 @@ struct s390_jit_block {
 
 struct s390_jit_stats {
     uint64_t code_bytes, flushes, links, fallback_blocks;
+    uint64_t pin_reviews;          /* pin profiles reviewed (0 or 1) */
+    bool pins_changed;             /* and the review chose other global pins */
+    uint8_t global_pins[8];        /* the guest registers pinned in all code (31 = SP) */
+    unsigned nglobal_pins;
 };
 
 /* Whether generated code can run here (an s390x host with the z196 baseline). */
@@ -79,6 +83,16 @@ void s390_jit_reset(struct s390_jit *j);
 /* The indirect-branch cache: pc -> code; cleared on every invalidation. */
 void s390_jit_jcache_set(struct s390_jit *j, uint64_t pc, const struct s390_jit_block *blk);
 void s390_jit_jcache_clear(struct s390_jit *j);
+
+/* Global pins chosen per program: blocks compiled from now on count their runs; once one has
+ * run `runs` times, s390_jit_pins_review_due says so, and the runtime empties the cache (the
+ * one invalidation path, s390_jit_reset) and calls s390_jit_review_pins, which picks the
+ * guest registers the counted runs loaded and stored most and, if they clearly beat the
+ * current ones, re-emits the trampolines for them; either way the profile ends (blocks are
+ * compiled without counters from then on).  runs = 0: no profile. */
+void s390_jit_profile_pins(struct s390_jit *j, uint32_t runs);
+bool s390_jit_pins_review_due(const struct s390_jit *j);
+void s390_jit_review_pins(struct s390_jit *j);
 
 /* Runs from blk until the code leaves: returns an ir_exit code (env->exit set, or 0 for a
  * plain miss of the indirect-branch cache, pc in env->cpu.pc) or a link token. */

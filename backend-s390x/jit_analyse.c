@@ -680,9 +680,22 @@ static void plan_loop(struct jctx *J)
         if ((i->op == IR_GET || i->op == IR_SET) && i->imm < 32)
             uses[i->imm]++;
     }
+    /* The back edge's compare constant, when COMPARE AND BRANCH IMMEDIATE cannot take it,
+     * wants a register too. */
+    const struct ir_insn *c = term->arg[0] && !J->is_const[term->arg[0]] &&
+                                      term->op == IR_BRCOND && J->kind[term->arg[0]] == K_LAZYCOND
+                                  ? &b->insn[J->def[term->arg[0]]]
+                                  : NULL;
+    const struct ir_insn *p = c ? &b->insn[J->def[c->arg[0]]] : NULL;
+    bool big_const = false;
+    uint64_t lconst = 0;
+    if (p && p->op == IR_NZCV_SUB && J->is_const[p->arg[1]] && !J->is_const[p->arg[0]]) {
+        lconst = J->cval[p->arg[1]];
+        big_const = !jit_cij_fits(p->type == IR_I32, cc_unsigned((unsigned)c->imm & 15), lconst);
+    }
     /* A loop that does not use a global pin and wants more registers borrows its host
      * register: stored before the loop, reloaded on every way out (writeback_pins). */
-    unsigned wanted = 0, free_regs = 0;
+    unsigned wanted = big_const, free_regs = 0;
     for (int sl = 0; sl < 32; sl++)
         wanted += uses[sl] && J->pin[sl] < 0;
     /* r5 and r4 (caller-saved: helper calls store and reload them) only when the six
@@ -691,9 +704,9 @@ static void plan_loop(struct jctx *J)
     for (unsigned n = 0; n < sizeof pin_regs / sizeof pin_regs[0]; n++)
         free_regs += !J->owner[pin_regs[n]];
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS && wanted > free_regs; n++)
-        if (!uses[jit_global_pin[n].slot]) {
-            J->pin[jit_global_pin[n].slot] = -1;
-            J->owner[jit_global_pin[n].reg] = 0;
+        if (!uses[J->j->gpin[n].slot]) {
+            J->pin[J->j->gpin[n].slot] = -1;
+            J->owner[J->j->gpin[n].reg] = 0;
             J->borrowed[n] = true;
             free_regs++;
         }
@@ -708,22 +721,13 @@ static void plan_loop(struct jctx *J)
     }
     /* A register left over holds the back edge's compare constant when COMPARE AND BRANCH
      * IMMEDIATE cannot take it (loaded before the loop head; emit_compare_branch). */
-    const struct ir_insn *c = term->arg[0] && !J->is_const[term->arg[0]] &&
-                                      term->op == IR_BRCOND && J->kind[term->arg[0]] == K_LAZYCOND
-                                  ? &b->insn[J->def[term->arg[0]]]
-                                  : NULL;
-    const struct ir_insn *p = c ? &b->insn[J->def[c->arg[0]]] : NULL;
-    if (p && p->op == IR_NZCV_SUB && J->is_const[p->arg[1]] && !J->is_const[p->arg[0]]) {
-        uint64_t v = J->cval[p->arg[1]];
-        bool small = jit_cij_fits(p->type == IR_I32, cc_unsigned((unsigned)c->imm & 15), v);
-        for (unsigned n = 0; n < sizeof pin_regs / sizeof pin_regs[0] && !small; n++)
-            if (!J->owner[pin_regs[n]]) {
-                J->owner[pin_regs[n]] = PIN_OWNER;
-                J->lconst_reg = (int8_t)pin_regs[n];
-                J->lconst = v;
-                break;
-            }
-    }
+    for (unsigned n = 0; n < sizeof pin_regs / sizeof pin_regs[0] && big_const; n++)
+        if (!J->owner[pin_regs[n]]) {
+            J->owner[pin_regs[n]] = PIN_OWNER;
+            J->lconst_reg = (int8_t)pin_regs[n];
+            J->lconst = lconst;
+            break;
+        }
     /* Loop mode even with no X register to pin (all in global pins): V registers may be. */
     J->loop = true;
     for (uint32_t k = 0; k < b->n; k++) {

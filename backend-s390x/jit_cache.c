@@ -83,7 +83,7 @@ int s390_jit_create(struct s390_jit **out, size_t code_bytes, const char **err)
     }
     j->fac = fac;
     code_bytes = (code_bytes + PAGE - 1) & ~(size_t)(PAGE - 1);
-    size_t data = JIT_JCACHE_ENTRIES * 16;
+    size_t data = JIT_JCACHE_ENTRIES * 16 + 8 + JIT_PROF_BLOCKS * 4;
     j->map_size = code_bytes + data;
     void *m = mmap(NULL, j->map_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (m == MAP_FAILED) {
@@ -95,7 +95,10 @@ int s390_jit_create(struct s390_jit **out, size_t code_bytes, const char **err)
     j->code = m;
     j->code_size = code_bytes;
     j->jcache = (uint64_t *)(void *)(j->map + code_bytes);
+    j->prof_due = (volatile uint8_t *)(void *)(j->jcache + 2 * JIT_JCACHE_ENTRIES);
+    j->prof_ctr = (int32_t *)(void *)(j->jcache + 2 * JIT_JCACHE_ENTRIES + 1);
     s390_jit_jcache_clear(j);
+    s390_jit_default_pins(j);
     struct s390_buf buf;
     s390_buf_init(&buf, j->code, PAGE);
     s390_jit_emit_trampolines(j, &buf, (uintptr_t)j->code);
@@ -120,6 +123,7 @@ void s390_jit_destroy(struct s390_jit *j)
             free(j->blocks[i]);
         }
     free(j->blocks);
+    free(j->prof_use);
     munmap(j->map, j->map_size);
     free(j);
 }
@@ -165,6 +169,7 @@ struct s390_jit_block *s390_jit_compile(struct s390_jit *j, const struct ir_bloc
         blk->link[n].owner = blk;
     blk->index = j->nblocks;
     j->blocks[j->nblocks++] = blk;
+    jit_pins_note(j, blk, b);
     j->stats.code_bytes += buf.len;
     return blk;
 }
@@ -200,6 +205,18 @@ void s390_jit_block_free(struct s390_jit *j, struct s390_jit_block *blk)
         j->blocks[blk->index] = NULL;
     free(blk->fault);
     free(blk);
+}
+
+void s390_jit_rewrite_trampolines(struct s390_jit *j)
+{
+    struct s390_buf buf;
+    s390_buf_init(&buf, scratch, j->fixed);
+    s390_jit_emit_trampolines(j, &buf, (uintptr_t)j->code);
+    if (buf.error || buf.overflow || buf.len > j->fixed)
+        abort(); /* the same instructions with other operands: cannot grow */
+    write_begin(j, j->code, j->fixed);
+    memcpy(j->code, scratch, buf.len);
+    write_end(j, j->code, j->fixed);
 }
 
 void s390_jit_reset(struct s390_jit *j)
@@ -262,4 +279,9 @@ bool s390_jit_link(struct s390_jit *j, uint64_t token, struct s390_jit_block *ta
 void s390_jit_get_stats(const struct s390_jit *j, struct s390_jit_stats *s)
 {
     *s = j->stats;
+    s->pin_reviews = j->pin_reviews;
+    s->pins_changed = j->pins_changed;
+    s->nglobal_pins = JIT_NGLOBAL_PINS;
+    for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)
+        s->global_pins[n] = j->gpin[n].slot;
 }

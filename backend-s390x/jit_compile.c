@@ -233,6 +233,20 @@ static void alloc_dst(struct jctx *J, ir_val t)
             return;
         }
     }
+    /* An op that reads every operand before it writes may put its result in the register of
+     * an operand whose last use it is (a temp's own register, not a pin's). */
+    uint32_t k = J->def[t];
+    const struct ir_insn *in = &J->b->insn[k];
+    if (reads_first(in->op))
+        for (int a = 0; a < 3; a++) {
+            ir_val o = in->arg[a];
+            if (o && o < J->nt && !J->is_const[o] && J->reg[o] >= 0 && !J->alias[o] &&
+                J->last_use[o] == k && J->owner[J->reg[o]] == o) {
+                J->owner[J->reg[o]] = t;
+                J->reg[t] = J->reg[o];
+                return;
+            }
+        }
     for (unsigned i = 0; i < sizeof alloc_order / sizeof alloc_order[0]; i++) {
         int r = alloc_order[i];
         if (!J->owner[r]) {
@@ -350,6 +364,11 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
         S390_EMIT(B, RXY, STG, R_S1, 0, R_ENV, OFF_PC);
     }
     jit_call_fn(J, fn);
+    /* Guest registers pinned in r4/r5 first: the way out of a helper that raised stores them,
+     * and a result built in a pin's register (pin_target) must not be overwritten. */
+    for (int r = 2; r <= 5; r++)
+        if (saved[r] && J->owner[r] == PIN_OWNER)
+            S390_EMIT(B, RXY, LG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
     if (callx) {
         /* A helper that raised an exception left env->exit set: leave with the instructions
          * from this one on not counted. */
@@ -374,8 +393,8 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
         dfin(J, dst, d);
     }
     for (int r = 2; r <= 5; r++)
-        if (saved[r] && J->owner[r] &&
-            (J->owner[r] == PIN_OWNER || (J->owner[r] != dst && J->last_use[J->owner[r]] > k)))
+        if (saved[r] && J->owner[r] && J->owner[r] != PIN_OWNER && J->owner[r] != dst &&
+            J->last_use[J->owner[r]] > k)
             S390_EMIT(B, RXY, LG, r, 0, 15, JIT_SAVE_R2 + 8 * (r - 2));
 }
 
@@ -1421,13 +1440,10 @@ static void branch_to(struct jctx *J, int mask, uint64_t pc)
  * (SP and X30, read and written by every call and return, X0-X2).  The entry trampoline loads
  * them and the common exit, the one way back to the runtime, stores them; helpers never touch
  * X registers and these host registers are callee-saved, so helper calls need nothing. */
-const struct jit_global_pin jit_global_pin[JIT_NGLOBAL_PINS] = {
-    {31, 10}, {30, 9}, {0, 8}, {1, 7}, {2, 13}};
-
-bool jit_is_global_pin(int slot)
+bool jit_is_global_pin(const struct s390_jit *j, int slot)
 {
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)
-        if (jit_global_pin[n].slot == slot)
+        if (j->gpin[n].slot == slot)
             return true;
     return false;
 }
@@ -1436,14 +1452,14 @@ bool jit_is_global_pin(int slot)
 static void writeback_pins(struct jctx *J)
 {
     for (int s = 0; s < 32; s++)
-        if (J->pin[s] >= 0 && J->pin_written[s] && !jit_is_global_pin(s))
+        if (J->pin[s] >= 0 && J->pin_written[s] && !jit_is_global_pin(J->j, s))
             S390_EMIT(B, RXY, STG, J->pin[s], 0, R_ENV, OFF_X(s));
     for (int v = 0; v < 32; v++)
         if (J->vpin[v] >= 0 && J->vpin_written[v])
             S390_EMIT(B, VRX, VST, J->vpin[v], 0, R_ENV, OFF_V(v, 0), 0);
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)
         if (J->borrowed[n])
-            S390_EMIT(B, RXY, LG, jit_global_pin[n].reg, 0, R_ENV, OFF_X(jit_global_pin[n].slot));
+            S390_EMIT(B, RXY, LG, J->j->gpin[n].reg, 0, R_ENV, OFF_X(J->j->gpin[n].slot));
 }
 
 static void store_pc(struct jctx *J, uint64_t pc)
@@ -1468,10 +1484,9 @@ static void lower_goto_ind(struct jctx *J, const struct ir_insn *i)
         S390_EMIT(B, RRE, AGR, R_S1, R_S0);
         S390_EMIT(B, RXY, LPQ, R_S0, 0, R_S1, 0);
     }
-    S390_EMIT(B, RRE, CGR, x, R_S0);
     struct s390_label miss;
     s390_label_init(&miss);
-    S390_EMIT_LABEL(B, RIc, BRC, 7, &miss);
+    S390_EMIT_LABEL(B, RIEb, CGRJ, x, R_S0, 7, &miss);
     S390_EMIT(B, RR, BCR, 15, R_S1);
     s390_label_bind(B, &miss);
     S390_EMIT(B, RXY, STG, x, 0, R_ENV, OFF_PC);
@@ -1750,6 +1765,8 @@ static void lower(struct jctx *J, uint32_t k)
         bool cc_kept = J->cc_len == B->len; /* stores leave the CC as it is */
         if (J->is_const[v] && fits_s16((int64_t)J->cval[v]) && off < 4096)
             S390_EMIT(B, SIL, MVGHI, R_ENV, off, (int32_t)(int64_t)J->cval[v]);
+        else if (!J->is_const[v] && J->reg[v] < 0 && J->slot[v] >= 0 && off < 4096)
+            s390_emit_SSa(B, SSa_MVC, 8, R_ENV, off, R_ENV, slot_off(J->slot[v])); /* spilled */
         else
             S390_EMIT(B, RXY, STG, R(J, v, R_S1), 0, R_ENV, off);
         if (cc_kept)
@@ -1950,12 +1967,14 @@ static void emit_q_fixup(struct jctx *J, uint32_t n)
     s390_label_bind(B, &J->acc[n].stub);
     J->acc[n].stub_off = (uint32_t)B->len;
     bool store = q.insn == VRX_VSTBR;
+    /* The doubleword goes through a scratch register that is not the base. */
+    int data = q.base == R_S1 ? R_S14 : R_S1;
     for (int h = 0; h < 2; h++) {
         int32_t d = q.disp + 8 * h;
         if (store && J->vpin[q.vreg] >= 0)
-            S390_EMIT(B, VRSc, VLGV, R_S1, J->vpin[q.vreg], 0, h, 3);
+            S390_EMIT(B, VRSc, VLGV, data, J->vpin[q.vreg], 0, h, 3);
         else if (store)
-            S390_EMIT(B, RXY, LG, R_S1, 0, R_ENV, OFF_V(q.vreg, h));
+            S390_EMIT(B, RXY, LG, data, 0, R_ENV, OFF_V(q.vreg, h));
         S390_EMIT(B, RXY, LAY, R_S0, 0, q.base, d);
         struct access *x = new_access(J);
         if (!x)
@@ -1964,11 +1983,11 @@ static void emit_q_fixup(struct jctx *J, uint32_t n)
         x->disp = d;
         x->pcoff = q.pcoff;
         x->insn = store ? RXY_STRVG : RXY_LRVG;
-        x->reg = R_S1;
+        x->reg = data;
         x->fp = q.fp;
         S390_EMIT_LABEL(B, RIEb, CLGRJ, R_S0, R_GSIZE, 10, &x->stub);
         x->off = (uint32_t)B->len;
-        s390_emit_RXY(B, x->insn, R_S1, R_GBASE, q.base, d);
+        s390_emit_RXY(B, x->insn, data, R_GBASE, q.base, d);
         x->len = (uint32_t)B->len - x->off;
     }
     brcl_abs(J, 15, J->at + q.off);
@@ -2097,19 +2116,20 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
         goto done;
 
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++) {
-        J->pin[jit_global_pin[n].slot] = jit_global_pin[n].reg;
-        J->owner[jit_global_pin[n].reg] = PIN_OWNER;
+        J->pin[J->j->gpin[n].slot] = J->j->gpin[n].reg;
+        J->owner[J->j->gpin[n].reg] = PIN_OWNER;
     }
     jit_plan_block(J);
     s390_label_init(&J->entry);
     s390_label_init(&J->loop_label);
     emit_interrupt_check(J, &J->entry_check, &J->intr_stub);
     s390_label_bind(B, &J->entry);
+    jit_pins_count(J);
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)
         if (J->borrowed[n])
-            S390_EMIT(B, RXY, STG, jit_global_pin[n].reg, 0, R_ENV, OFF_X(jit_global_pin[n].slot));
+            S390_EMIT(B, RXY, STG, J->j->gpin[n].reg, 0, R_ENV, OFF_X(J->j->gpin[n].slot));
     for (int sl = 0; sl < 32; sl++)
-        if (J->pin[sl] >= 0 && !jit_is_global_pin(sl))
+        if (J->pin[sl] >= 0 && !jit_is_global_pin(J->j, sl))
             S390_EMIT(B, RXY, LG, J->pin[sl], 0, R_ENV, OFF_X(sl));
     for (int v = 0; v < 32; v++)
         if (J->vpin[v] >= 0)
@@ -2138,6 +2158,7 @@ struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_bloc
         jit_fp_emit_slow(J);
         emit_stubs(J);
         emit_interrupt_stubs(J);
+        jit_pins_stub(J);
     }
     if (J->fail || buf->error || buf->overflow)
         goto done;
@@ -2200,14 +2221,14 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     S390_EMIT(buf, RXY, LG, R_GBASE, 0, R_ENV, OFF_ENV(mem));
     S390_EMIT(buf, RXY, LG, R_GSIZE, 0, R_ENV, OFF_ENV(mem_size));
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)
-        S390_EMIT(buf, RXY, LG, jit_global_pin[n].reg, 0, R_ENV, OFF_X(jit_global_pin[n].slot));
+        S390_EMIT(buf, RXY, LG, j->gpin[n].reg, 0, R_ENV, OFF_X(j->gpin[n].slot));
     S390_EMIT(buf, RR, BCR, 15, 3);
     /* common exit: r2 = the return value. */
     while (buf->len % 8)
         s390_emit_nopr(buf);
     j->common_exit = at + buf->len;
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)
-        S390_EMIT(buf, RXY, STG, jit_global_pin[n].reg, 0, R_ENV, OFF_X(jit_global_pin[n].slot));
+        S390_EMIT(buf, RXY, STG, j->gpin[n].reg, 0, R_ENV, OFF_X(j->gpin[n].slot));
     /* Flags recorded lazily become PSTATE before the runtime sees the CPU state. */
     {
         struct s390_label done;

@@ -77,13 +77,8 @@ static inline bool jit_cij_fits(bool w, bool uns, uint64_t v)
 #define FOLDED(J, t) ((J)->kind[t] == K_FOLDADDR || (J)->kind[t] == K_PINADD)
 #define PIN_OWNER 0xffffffffu /* owner[] of a register pinned to a guest register */
 
-/* Global pins: guest register slot -> host register in all generated code (jit_compile.c). */
-#define JIT_NGLOBAL_PINS 5
-extern const struct jit_global_pin {
-    uint8_t slot;
-    int8_t reg;
-} jit_global_pin[JIT_NGLOBAL_PINS];
-bool jit_is_global_pin(int slot);
+/* Whether guest register slot is one of j's global pins (jit_internal.h). */
+bool jit_is_global_pin(const struct s390_jit *j, int slot);
 
 struct jctx {
     struct s390_jit *j;
@@ -120,6 +115,7 @@ struct jctx {
     struct access *acc;
     uint32_t nacc, capacc;
     struct s390_label entry;
+    struct s390_label prof_stub;  /* the pin profile's counter ran out (jit_pins.c) */
     /* Interrupt checks: at the block's start (the checked entry) and at a loop's back-edge
      * target, with their ways out. */
     struct s390_label entry_check, loop_check, intr_stub, loop_intr_stub;
@@ -155,6 +151,10 @@ struct jctx {
 };
 
 #define B (J->buf)
+
+/* The pin profile's run counter at a block's entry, and its way out (jit_pins.c). */
+void jit_pins_count(struct jctx *J);
+void jit_pins_stub(struct jctx *J);
 
 /* Call-clobbered vector registers the lowerings use as scratch. */
 enum { VS0 = 16, VS1 = 17, VS2 = 18 };

@@ -44,6 +44,20 @@ uint64_t s390_jit_lazy_nzcv(struct ir_env *env, uint64_t kind, uint64_t a, uint6
 #define JIT_JCACHE_BITS 12
 #define JIT_JCACHE_ENTRIES (1u << JIT_JCACHE_BITS)
 
+/* Global pins: guest register slot -> host register in all generated code.  SP keeps r10; the
+ * others start as X30, X0-X2 and may be chosen again once, from a profile of the compiled
+ * blocks' runs (s390_jit_profile_pins, s390_jit_review_pins in jit_pins.c). */
+#define JIT_NGLOBAL_PINS 7
+struct jit_global_pin {
+    uint8_t slot;
+    int8_t reg;
+};
+/* A review changes the pins only if the new ones would save this many percent of the
+ * loads and stores the current ones save. */
+#define JIT_PIN_GAIN_PCT 115
+/* Blocks that can take part in a pin profile (a run counter each in the data region). */
+#define JIT_PROF_BLOCKS 8192u
+
 struct s390_jit {
     uint8_t *map;           /* one mapping: code region, then the data region */
     size_t map_size;
@@ -57,6 +71,15 @@ struct s390_jit {
     uint32_t nblocks, cap;
     struct s390_jit_stats stats;
     bool no_insn_count;     /* s390_jit_set_insn_count(j, false): no AGSI per block */
+    struct jit_global_pin gpin[JIT_NGLOBAL_PINS];
+    /* The pin profile: while profiling, a block compiled as blocks[i] (i < JIT_PROF_BLOCKS)
+     * counts its runs down from prof_runs in prof_ctr[i]; the first to reach zero sets
+     * *prof_due.  prof_use[i]: the slots it reads before writing ([0]) and writes ([1]). */
+    bool profiling, pins_changed;
+    uint32_t prof_runs, prof_n, pin_reviews; /* prof_n: counters in use */
+    int32_t *prof_ctr;
+    volatile uint8_t *prof_due;
+    uint32_t (*prof_use)[2];
     /* Odd while a page of the code region is writable (a block copied in, a branch patched):
      * the fault hook retries a fetch fault that such a flip may have caused. */
     volatile uint32_t flip_seq;
@@ -66,7 +89,12 @@ struct s390_jit {
 struct s390_jit_block *s390_jit_codegen(struct s390_jit *j, const struct ir_block *b,
                                         struct s390_buf *buf, uintptr_t at,
                                         s390_jit_nzcv_dead_fn nzcv_dead, void *ctx);
-/* The trampolines at the start of the code region. */
+/* The trampolines at the start of the code region; rewritten in place for new global pins
+ * (with no generated code running: the cache is empty). */
 void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr_t at);
+void s390_jit_rewrite_trampolines(struct s390_jit *j);
+/* The pin profile (jit_pins.c): the starting pins, and a compiled block's counter and uses. */
+void s390_jit_default_pins(struct s390_jit *j);
+void jit_pins_note(struct s390_jit *j, const struct s390_jit_block *blk, const struct ir_block *b);
 
 #endif

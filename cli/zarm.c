@@ -262,9 +262,20 @@ int main(int argc, char **argv)
                     "  hw vcpus            %" PRIu64 "\n",
                     s.hw_exits, s.hw_handovers, s.hw_reg_transfers, s.hw_tlb_flushes,
                     s.hw_interrupts, s.hw_vcpus);
-        if (zarm_user_engine(u) == ZARM_ENGINE_JIT)
+        if (zarm_user_engine(u) == ZARM_ENGINE_JIT) {
             fprintf(stderr, "  interpreted blocks  %" PRIu64 " (the JIT could not compile them)\n",
                     s.jit_fallback_blocks);
+            fprintf(stderr, "  global pins        ");
+            for (unsigned n = 0; n < s.jit_nglobal_pins && n < 8; n++)
+                if (s.jit_global_pins[n] == 31)
+                    fprintf(stderr, " sp");
+                else
+                    fprintf(stderr, " x%u", s.jit_global_pins[n]);
+            fprintf(stderr, " (%s)\n",
+                    s.jit_pins_changed  ? "chosen by profile"
+                    : s.jit_pin_reviews ? "default, kept by profile"
+                                        : "default");
+        }
     }
     int term = r ? 0 : zarm_user_term_signal(u);
     zarm_user_destroy(u);

@@ -1,5 +1,6 @@
 /* The translation cache shared by every engine: a hash table from guest pc to
- * translation.  rt_cache_invalidate is the only place translations are freed. */
+ * translation.  drop (rt_cache_invalidate, rt_cache_drop_jit) is the only place translations
+ * are freed. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,23 +154,37 @@ void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb)
         c->bytes += tb->jit->size;
 }
 
-uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len)
+/* Drops the translations of guest code in [addr, end) or depending on it, or (jit_only) every
+ * translation holding JIT code, whatever its guest code. */
+static uint64_t drop(struct rt_cache *c, uint64_t addr, uint64_t end, bool jit_only)
 {
-    uint64_t end = addr + len < addr ? ~0ull : addr + len, n = 0;
-    if (end <= c->code_lo || addr >= c->code_hi)
-        return 0;
-    for (unsigned i = 0; i < sizeof c->nzcv / sizeof c->nzcv[0]; i++)
-        if (c->nzcv[i].dead >= 0 && c->nzcv[i].pc < end && addr < c->nzcv[i].end)
-            c->nzcv[i].dead = -1;
-    rt_cache_drop_ahead(c);
+    uint64_t n = 0;
+    if (!jit_only) {
+        /* The guest code changed: what was learnt from it goes too. */
+        for (unsigned i = 0; i < sizeof c->nzcv / sizeof c->nzcv[0]; i++)
+            if (c->nzcv[i].dead >= 0 && c->nzcv[i].pc < end && addr < c->nzcv[i].end)
+                c->nzcv[i].dead = -1;
+        rt_cache_drop_ahead(c);
+    }
     for (uint32_t i = 0; i < c->nbuckets; i++) {
         struct rt_tb **pp = &c->bucket[i];
         while (*pp) {
             struct rt_tb *tb = *pp;
-            bool hit = tb->pc < end && addr < tb->end;
-            for (int d = 0; d < 2 && !hit; d++)
+            bool hit = jit_only ? tb->jit != NULL : tb->pc < end && addr < tb->end;
+            for (int d = 0; d < 2 && !hit && !jit_only; d++)
                 hit = tb->dep_end[d] && tb->dep_pc[d] < end && addr < tb->dep_end[d];
-            if (hit) {
+            if (hit && jit_only && tb->interp) {
+                /* Its first tier is still there: only the JIT code goes, and the block is
+                 * compiled again at its next run (its counter ran out). */
+                c->bytes -= tb->jit->size;
+                s390_jit_block_free(c->jit, tb->jit);
+                tb->jit = NULL;
+                memset(tb->dep_pc, 0, sizeof tb->dep_pc);
+                memset(tb->dep_end, 0, sizeof tb->dep_end);
+                tb->interp->hot = 1;
+                n++;
+                pp = &tb->next;
+            } else if (hit) {
                 *pp = tb->next;
                 tb_free(c, tb);
                 c->count--;
@@ -189,4 +204,17 @@ uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len)
         c->invalidations++;
     }
     return n;
+}
+
+uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len)
+{
+    uint64_t end = addr + len < addr ? ~0ull : addr + len;
+    if (end <= c->code_lo || addr >= c->code_hi)
+        return 0;
+    return drop(c, addr, end, false);
+}
+
+uint64_t rt_cache_drop_jit(struct rt_cache *c)
+{
+    return drop(c, 0, ~0ull, true);
 }

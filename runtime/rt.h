@@ -23,6 +23,9 @@
 #define RT_DEFAULT_MEM_SIZE (4ull << 30)
 /* Tiering: the default number of interpreted runs of a block before the JIT compiles it. */
 #define RT_JIT_HOT_DEFAULT 32
+/* The JIT's pin profile (s390_jit_profile_pins): it ends when a compiled block has run this
+ * many times; $ZARM_JIT_PIN_RUNS (0: no profile, the default pins throughout). */
+#define RT_JIT_PIN_RUNS 2048
 /* Runs of a block in the interpreter's first tier (its IR run as built) before it is lowered
  * (the interpreter engine; the JIT's first tier waits for jit_hot instead); $ZARM_INTERP_WARM
  * overrides it. */
@@ -135,6 +138,10 @@ struct rt_tb *rt_cache_find(struct rt_cache *c, uint64_t pc);
 void rt_cache_insert(struct rt_cache *c, struct rt_tb *tb);
 /* Drops translations overlapping [addr, addr+len); returns how many. */
 uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len);
+/* The same path for code the JIT must make again though the guest code is unchanged (its
+ * global pins changed): drops every translation holding JIT code, which the dispatcher then
+ * translates again; interpreted ones stay. */
+uint64_t rt_cache_drop_jit(struct rt_cache *c);
 /* Gives tb new interpreter code blk and stales chained links; the old code, which another thread
  * may be running, is retired like a dropped block's, or stays in tb's allocation until tb goes
  * (interp_inline). */

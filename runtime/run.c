@@ -372,6 +372,13 @@ static uint32_t run_jit(struct zarm_user *u, struct ir_env *env)
 {
     struct s390_jit *jit = u->cache.jit;
     pthread_mutex_lock(&u->cache_lock);
+    /* The pin profile is complete: everything is compiled again with the pins it chose
+     * (only with no other thread, which could be running code in the cache). */
+    if (s390_jit_pins_review_due(jit) && u->nthreads == 1) {
+        rt_cache_drop_jit(&u->cache);
+        s390_jit_reset(jit);
+        s390_jit_review_pins(jit);
+    }
     struct rt_tb *tb = lookup_tb_locked(u, env->cpu.pc);
     /* A counter that ran out (it stays at 1): the block is hot. */
     if (tb && !tb->jit && !tb->no_jit && tb->interp->hot == 1 && !promote(u, tb)) {

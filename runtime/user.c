@@ -142,6 +142,9 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
         }
         /* Tiering threshold: the option, else $ZARM_JIT_HOT, else the default (0: at once). */
         u->jit_hot = run_count(o->jit_hot, "ZARM_JIT_HOT", RT_JIT_HOT_DEFAULT);
+        if (u->cache.jit)
+            s390_jit_profile_pins(u->cache.jit,
+                                  run_count(0, "ZARM_JIT_PIN_RUNS", RT_JIT_PIN_RUNS));
     }
     u->feat = (struct ir_features){.lse = true, .crc32 = true, .rcpc = true, .fp = true,
                                    .asimd = true};
@@ -188,6 +191,10 @@ void zarm_user_stats(const struct zarm_user *u, struct zarm_stats *s)
         struct s390_jit_stats js;
         s390_jit_get_stats(u->cache.jit, &js);
         s->jit_fallback_blocks = js.fallback_blocks;
+        s->jit_pin_reviews = js.pin_reviews;
+        s->jit_pins_changed = js.pins_changed;
+        s->jit_nglobal_pins = js.nglobal_pins;
+        memcpy(s->jit_global_pins, js.global_pins, sizeof s->jit_global_pins);
     }
     rt_hw_stats(u, s);
 }

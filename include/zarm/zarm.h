@@ -83,6 +83,10 @@ struct zarm_stats {
     uint64_t hw_vcpus;         /* vCPUs made (one per guest thread) */
     /* The JIT (--engine=jit); zero for the others. */
     uint64_t jit_fallback_blocks; /* blocks the JIT could not compile: run by the interpreter */
+    uint64_t jit_pin_reviews;     /* profiles of the program that chose global pins (0 or 1) */
+    int jit_pins_changed;         /* the profile's choice differs from the default pins */
+    uint8_t jit_global_pins[8];   /* guest registers kept in host registers in all code */
+    unsigned jit_nglobal_pins;    /* (31: SP) */
 };
 
 /* A user-mode Linux process running one Arm64 program. */
