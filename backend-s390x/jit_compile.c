@@ -198,6 +198,15 @@ static void dfin(struct jctx *J, ir_val t, int r)
         S390_EMIT(B, RXY, STG, r, 0, 15, slot_off(J->slot[t]));
 }
 
+/* Stores temp t's 64 bits at off(r15) (off < 4096): a spilled one memory to memory. */
+static void store_temp(struct jctx *J, ir_val t, int off, int scratch)
+{
+    if (!J->is_const[t] && J->reg[t] < 0 && J->slot[t] >= 0)
+        s390_emit_SSa(B, SSa_MVC, 8, 15, off, 15, slot_off(J->slot[t]));
+    else
+        S390_EMIT(B, RXY, STG, R(J, t, scratch), 0, 15, off);
+}
+
 /* Host registers for temps: callee-saved first, so values survive helper calls. */
 static const int alloc_order[] = {6, 7, 8, 9, 10, 2, 3, 4, 5};
 
@@ -1584,7 +1593,7 @@ static void set_flags(struct jctx *J, ir_val f)
             }
             S390_EMIT(B, RXY, STG, R_S1, 0, 15, JIT_LAZY_A);
         } else {
-            S390_EMIT(B, RXY, STG, R(J, p->arg[0], R_S1), 0, 15, JIT_LAZY_A);
+            store_temp(J, p->arg[0], JIT_LAZY_A, R_S1);
         }
         int64_t bv = J->is_const[bt] ? (p->type == IR_I32 ? (int64_t)(int32_t)J->cval[bt]
                                                           : (int64_t)J->cval[bt])
@@ -1596,7 +1605,7 @@ static void set_flags(struct jctx *J, ir_val f)
         else if (J->is_const[bt] && fits_s16((int64_t)J->cval[bt]))
             S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_B, (int32_t)(int64_t)J->cval[bt]);
         else
-            S390_EMIT(B, RXY, STG, R(J, bt, R_S14), 0, 15, JIT_LAZY_B);
+            store_temp(J, bt, JIT_LAZY_B, R_S14);
         S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, (int16_t)kind);
         /* The successors' conditions will expect this kind of record (and constant). */
         const struct ir_insn *term = &J->b->insn[J->b->n - 1];
@@ -1747,10 +1756,13 @@ static void lower(struct jctx *J, uint32_t k)
                 J->reg[v] = p;
                 J->alias[v] = 1;
                 J->pin_alias[s] = v;
-            } else if (J->is_const[v])
+            } else if (J->is_const[v]) {
                 load_const(J, p, J->cval[v]);
-            else
+            } else if (J->reg[v] < 0 && J->slot[v] >= 0) {
+                S390_EMIT(B, RXY, LG, p, 0, 15, slot_off(J->slot[v])); /* spilled */
+            } else {
                 S390_EMIT(B, RRE, LGR, p, R(J, v, R_S1));
+            }
             return;
         }
         /* fall through */
@@ -1765,8 +1777,8 @@ static void lower(struct jctx *J, uint32_t k)
         bool cc_kept = J->cc_len == B->len; /* stores leave the CC as it is */
         if (J->is_const[v] && fits_s16((int64_t)J->cval[v]) && off < 4096)
             S390_EMIT(B, SIL, MVGHI, R_ENV, off, (int32_t)(int64_t)J->cval[v]);
-        else if (!J->is_const[v] && J->reg[v] < 0 && J->slot[v] >= 0 && off < 4096)
-            s390_emit_SSa(B, SSa_MVC, 8, R_ENV, off, R_ENV, slot_off(J->slot[v])); /* spilled */
+        else if (off < 4096)
+            store_temp(J, v, off, R_S1);
         else
             S390_EMIT(B, RXY, STG, R(J, v, R_S1), 0, R_ENV, off);
         if (cc_kept)
