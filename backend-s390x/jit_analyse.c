@@ -385,6 +385,29 @@ static void plan_ccmp(struct jctx *J, const uint32_t *cond_uses)
 /* FCMP/FCMPE (a native value op, jit_fp.c) whose flags are read only by conditions read only as
  * conditions, and by SET_NZCV, with no helper call in between (FPCR stays): the compare is made
  * where they are read, from its operands, which live until then (K_FCMP, K_FCMPCOND). */
+/* An operand t of the fused FCMP i (at k, made as late as last) that is lane 0 of a V
+ * register, read by nothing else, and written by nothing (no SETV of it, no helper call that
+ * the FPR cache may stand for) until then: the compare reads the register (K_FPVREG) instead
+ * of a copy in a GPR, so its FPR cache entry stays and the GETV is not made. */
+static void plan_fcmp_operand(struct jctx *J, const struct ir_insn *i, uint32_t k, ir_val t,
+                              uint32_t last)
+{
+    const struct ir_block *b = J->b;
+    if (!t || J->is_const[t] || J->kind[t] != K_NORMAL)
+        return;
+    const struct ir_insn *g = &b->insn[J->def[t]];
+    if (g->op != IR_GETV || (g->imm2 & 1) ||
+        J->nuses[t] != (uint32_t)((i->arg[0] == t) + (i->arg[1] == t) + (i->arg[2] == t)))
+        return;
+    for (uint32_t x = J->def[t] + 1; x <= last; x++) {
+        const struct ir_insn *c = &b->insn[x];
+        if (x != k && (c->op == IR_CALL || c->op == IR_CALLX ||
+                       (c->op == IR_SETV && (c->imm & 31) == (g->imm & 31))))
+            return;
+    }
+    J->kind[t] = K_FPVREG;
+}
+
 static void plan_fcmp(struct jctx *J, const uint32_t *cond_uses)
 {
     const struct ir_block *b = J->b;
@@ -416,6 +439,8 @@ static void plan_fcmp(struct jctx *J, const uint32_t *cond_uses)
             if (b->insn[x].op == IR_COND && b->insn[x].arg[0] == f)
                 J->kind[b->insn[x].dst] = K_FCMPCOND;
         args_live_until(J, i, last);
+        for (int a = 0; a < 2; a++)
+            plan_fcmp_operand(J, i, k, i->arg[a], last);
     }
 }
 

@@ -1675,7 +1675,7 @@ static void lower(struct jctx *J, uint32_t k)
     if (i->dst && (J->kind[i->dst] == K_SKIP || J->kind[i->dst] == K_LAZYCOND ||
                    J->kind[i->dst] == K_CCMP || J->kind[i->dst] == K_FCMP ||
                    J->kind[i->dst] == K_FCMPCOND || J->kind[i->dst] == K_SUBCC ||
-                   J->kind[i->dst] == K_SUBCOND ||
+                   J->kind[i->dst] == K_SUBCOND || J->kind[i->dst] == K_FPVREG ||
                    J->kind[i->dst] == K_SETCMP ||
                    FOLDED(J, i->dst) || J->kind[i->dst] == K_TMLAZY ||
                    J->kind[i->dst] == K_NZCVREC))

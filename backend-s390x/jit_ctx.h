@@ -60,7 +60,9 @@ enum jit_kind {
     K_FCMPCOND, /* COND of K_FCMP flags read only as a condition: the compare + mask */
     K_SUBCC,   /* SUBS of a pin in place whose flags only the final branch reads (plan_subcc):
                 * made at the branch, by SUBTRACT LOGICAL on the pin */
-    K_SUBCOND  /* that branch's condition: a mask of SUBTRACT LOGICAL's CC */
+    K_SUBCOND, /* that branch's condition: a mask of SUBTRACT LOGICAL's CC */
+    K_FPVREG   /* GETV of lane 0 read only by a fused FCMP, its V register unchanged until
+                * then: the compare loads the register itself (jit_fp.c, fp_operand) */
 };
 /* Whether Arm condition cc compares unsigned (HS, LO, HI, LS). */
 static inline bool cc_unsigned(unsigned cc) { return cc == 2 || cc == 3 || cc == 8 || cc == 9; }

@@ -550,6 +550,33 @@ static void fp_nzcv_from_cc(struct jctx *J)
     S390_EMIT(B, RIEf, RISBG, R_S0, R_S0, 32, 35 | 0x80, 28);
 }
 
+/* FPR f = the FCMP operand t: a K_FPVREG read of lane 0 of a V register from its FPR cache
+ * entry (LOAD, the entry kept), its pinned vector register or the CPU state; else the bits of
+ * temp t. */
+static void fp_operand(struct jctx *J, int f, ir_val t, bool dbl)
+{
+    if (J->kind[t] != K_FPVREG) {
+        fp_from_gpr(J, f, t, dbl);
+        return;
+    }
+    unsigned r = J->b->insn[J->def[t]].imm & 31;
+    int c = fp_find(J, r);
+    if (c >= 0 && J->fp.dbl[c] == dbl) {
+        S390_EMIT(B, RR, LDR, f, c);
+        return;
+    }
+    if (c >= 0)
+        fp_drop(J, r); /* cached in the other format: its bits go back to the CPU state */
+    if (J->vpin[r] >= 0) {
+        S390_EMIT(B, VRSc, VLGV, R_S1, J->vpin[r], 0, 0, 3);
+        if (!dbl)
+            S390_EMIT(B, RSY, SLLG, R_S1, R_S1, 0, 32);
+        S390_EMIT(B, RRE, LDGR, f, R_S1);
+        return;
+    }
+    fp_load(J, f, r, dbl);
+}
+
 /* Whether FCMP o compares with the constant 0.0 (no second operand: LOAD AND TEST). */
 static bool fp_compare_zero(struct jctx *J, const struct ir_insn *i, const struct fp_native *o)
 {
@@ -563,9 +590,9 @@ static void fp_compare(struct jctx *J, const struct ir_insn *i, const struct fp_
                        struct s390_label *slow)
 {
     bool d = o->dbl, zero = fp_compare_zero(J, i, o);
-    fp_from_gpr(J, F_TMP, i->arg[0], d);
+    fp_operand(J, F_TMP, i->arg[0], d);
     if (!zero)
-        fp_from_gpr(J, F_TMP2, i->arg[1], d);
+        fp_operand(J, F_TMP2, i->arg[1], d);
     fp_test_poison(J, slow);
     if (zero) {
         s390_emit_RRE(B, d ? RRE_LTDBR : RRE_LTEBR, F_TMP, F_TMP);
