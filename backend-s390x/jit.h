@@ -92,6 +92,7 @@ void s390_jit_jcache_clear(struct s390_jit *j);
  * compiled without counters from then on).  runs = 0: no profile. */
 void s390_jit_profile_pins(struct s390_jit *j, uint32_t runs);
 bool s390_jit_pins_review_due(const struct s390_jit *j);
+bool s390_jit_profiling(const struct s390_jit *j); /* the profile has not ended */
 void s390_jit_review_pins(struct s390_jit *j);
 
 /* Runs from blk until the code leaves: returns an ir_exit code (env->exit set, or 0 for a

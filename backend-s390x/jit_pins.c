@@ -28,6 +28,11 @@ void s390_jit_profile_pins(struct s390_jit *j, uint32_t runs)
     *j->prof_due = 0;
 }
 
+bool s390_jit_profiling(const struct s390_jit *j)
+{
+    return j->profiling;
+}
+
 bool s390_jit_pins_review_due(const struct s390_jit *j)
 {
     return j->profiling && *j->prof_due;

@@ -142,6 +142,10 @@ uint64_t rt_cache_invalidate(struct rt_cache *c, uint64_t addr, uint64_t len);
  * global pins changed): drops every translation holding JIT code, which the dispatcher then
  * translates again; interpreted ones stay. */
 uint64_t rt_cache_drop_jit(struct rt_cache *c);
+/* Ends the JIT's pin profile with the counts it has (run.c), before a second thread exists:
+ * after that no flush may drop code another thread could be running, and the blocks' run
+ * counters would stay. */
+void rt_jit_end_pin_profile(struct zarm_user *u);
 /* Gives tb new interpreter code blk and stales chained links; the old code, which another thread
  * may be running, is retired like a dropped block's, or stays in tb's allocation until tb goes
  * (interp_inline). */

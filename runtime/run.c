@@ -368,17 +368,34 @@ static struct ir_iblock *lookup_interp_only(struct ir_env *env, uint64_t pc)
 
 /* Runs the block at env->cpu.pc in whichever engine has it; returns the exit reason
  * (IR_EXIT_NONE: just continue at env->cpu.pc). */
+/* Ends the JIT's pin profile (the caller holds u->cache_lock; no other thread): the code made
+ * with the profile's counters goes, the pins are chosen, and blocks are compiled again. */
+static void review_pins(struct zarm_user *u, struct s390_jit *jit)
+{
+    rt_cache_drop_jit(&u->cache);
+    s390_jit_reset(jit);
+    s390_jit_review_pins(jit);
+}
+
+void rt_jit_end_pin_profile(struct zarm_user *u)
+{
+    struct s390_jit *jit = u->cache.jit;
+    if (!jit || !s390_jit_profiling(jit))
+        return;
+    pthread_mutex_lock(&u->cache_lock);
+    if (u->nthreads == 1)
+        review_pins(u, jit);
+    pthread_mutex_unlock(&u->cache_lock);
+}
+
 static uint32_t run_jit(struct zarm_user *u, struct ir_env *env)
 {
     struct s390_jit *jit = u->cache.jit;
     pthread_mutex_lock(&u->cache_lock);
     /* The pin profile is complete: everything is compiled again with the pins it chose
      * (only with no other thread, which could be running code in the cache). */
-    if (s390_jit_pins_review_due(jit) && u->nthreads == 1) {
-        rt_cache_drop_jit(&u->cache);
-        s390_jit_reset(jit);
-        s390_jit_review_pins(jit);
-    }
+    if (s390_jit_pins_review_due(jit) && u->nthreads == 1)
+        review_pins(u, jit);
     struct rt_tb *tb = lookup_tb_locked(u, env->cpu.pc);
     /* A counter that ran out (it stays at 1): the block is hot. */
     if (tb && !tb->jit && !tb->no_jit && tb->interp->hot == 1 && !promote(u, tb)) {

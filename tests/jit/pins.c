@@ -4,7 +4,10 @@
  *  - a syscall on some iterations (out of generated code and back in through the trampolines);
  *  - a guest fault inside the path, whose handler prints x19-x24 from the signal frame (the
  *    common exit must have stored the pinned registers).
- * Usage: pins [ROUNDS]; the output is compared with qemu-aarch64. */
+ * With "thread" after ROUNDS, a second thread runs the path again at the end: the profile, if
+ * still running (a long $ZARM_JIT_PIN_RUNS), ends when that thread is made.
+ * Usage: pins [ROUNDS [thread]]; the output is compared with qemu-aarch64. */
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -87,6 +90,15 @@ static void on_segv(int sig, siginfo_t *si, void *ctx)
     siglongjmp(back, 1);
 }
 
+static uint64_t thread_rounds;
+
+static void *second(void *arg)
+{
+    (void)arg;
+    printf("thread: %016llx\n", (unsigned long long)hot_path(thread_rounds, 0, NULL));
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     uint64_t rounds = argc > 1 ? strtoull(argv[1], NULL, 0) : 20000;
@@ -101,6 +113,12 @@ int main(int argc, char **argv)
     for (uint64_t at = 1; at < rounds; at = at * 7 + 3) {
         if (sigsetjmp(back, 1) == 0)
             printf("no fault: %016llx\n", (unsigned long long)hot_path(rounds, at, bad));
+    }
+    if (argc > 2) {
+        pthread_t t;
+        thread_rounds = rounds;
+        if (pthread_create(&t, NULL, second, NULL) != 0 || pthread_join(t, NULL) != 0)
+            return 1;
     }
     return 0;
 }
