@@ -246,24 +246,28 @@ bool jit_lower_simd(struct jctx *J, const struct ir_insn *i)
         break;
     }
     case IR_HELPER_simd_2misc:
+        /* One instruction each (but the compares): straight into Vd's pinned register, whose
+         * upper half jit_vstore clears after for a 64-bit result. */
+        res = J->vpin[rd] >= 0 ? J->vpin[rd] : VS0;
         if (op == SIMD_NEG)
-            S390_EMIT(B, VRRa, VLC, VS0, n, (int)size, 0, 0);
+            S390_EMIT(B, VRRa, VLC, res, n, (int)size, 0, 0);
         else if (op == SIMD_ABS)
-            S390_EMIT(B, VRRa, VLP, VS0, n, (int)size, 0, 0);
+            S390_EMIT(B, VRRa, VLP, res, n, (int)size, 0, 0);
         else if (op == SIMD_NOT)
-            S390_EMIT(B, VRRc, VNO, VS0, n, n, 0, 0, 0);
+            S390_EMIT(B, VRRc, VNO, res, n, n, 0, 0, 0);
         else
             res = v_cmp0(J, op, size, n, d);
         break;
-    default: /* shift by immediate */
+    default: /* shift by immediate: one instruction, straight into Vd's pinned register */
+        res = J->vpin[rd] >= 0 ? J->vpin[rd] : VS0;
         if (op == SIMD_SHL)
-            S390_EMIT(B, VRSa, VESL, VS0, n, 0, (int)imm, (int)size);
+            S390_EMIT(B, VRSa, VESL, res, n, 0, (int)imm, (int)size);
         else if (op == SIMD_SSHR)
-            S390_EMIT(B, VRSa, VESRA, VS0, n, 0, (int)(imm < esize ? imm : esize - 1), (int)size);
+            S390_EMIT(B, VRSa, VESRA, res, n, 0, (int)(imm < esize ? imm : esize - 1), (int)size);
         else if (imm < esize)
-            S390_EMIT(B, VRSa, VESRL, VS0, n, 0, (int)imm, (int)size);
+            S390_EMIT(B, VRSa, VESRL, res, n, 0, (int)imm, (int)size);
         else
-            S390_EMIT(B, VRIa, VGBM, VS0, 0, 0); /* USHR by the lane width: 0 */
+            S390_EMIT(B, VRIa, VGBM, res, 0, 0); /* USHR by the lane width: 0 */
         break;
     }
     jit_vstore(J, res, rd, full);

@@ -122,9 +122,11 @@ static bool lower_vlogic(struct jctx *J, uint32_t k)
     for (int n = 1; n < 8; n++)
         if (in[j[n]].op == IR_GETV || in[j[n]].op == IR_SETV)
             jit_fp_before(J, &in[j[n]]);
+    /* One instruction: straight into Vd's pinned register when it has one. */
     int n = jit_vsrc(J, VS0, rn), m = jit_vsrc(J, VS1, rm);
-    s390_emit_VRRc(B, vop, VS0, n, m, 0, 0, 0);
-    jit_vstore(J, VS0, rd, true);
+    int d = J->vpin[rd] >= 0 ? J->vpin[rd] : VS0;
+    s390_emit_VRRc(B, vop, d, n, m, 0, 0, 0);
+    jit_vstore(J, d, rd, true);
     for (int n = 1; n < 8; n++)
         J->done[j[n]] = 1;
     return true;
