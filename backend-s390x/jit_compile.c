@@ -1049,6 +1049,34 @@ static void zext32(struct jctx *J, const struct ir_insn *i, int d)
         S390_EMIT(B, RRE, LLGFR, d, d);
 }
 
+/* Whether temp t's 64 bits are zero above bit 31: a constant below 2^32, a zero-extending
+ * load, or a 32-bit result of an op that zero-extends it (zext32: unless no reader looks above
+ * bit 31; a shift by a constant with RISBG's zero fill always). */
+static bool hi_zero(struct jctx *J, ir_val t)
+{
+    if (J->is_const[t])
+        return J->cval[t] >> 32 == 0;
+    if (J->kind[t] != K_NORMAL)
+        return false;
+    const struct ir_insn *d = &J->b->insn[J->def[t]];
+    switch (d->op) {
+    case IR_SHL:
+    case IR_LSR:
+        if (d->type == IR_I32 && J->is_const[d->arg[1]])
+            return true;
+        /* fall through */
+    case IR_ADD: case IR_SUB: case IR_AND: case IR_OR: case IR_XOR: case IR_ANDN:
+    case IR_ORN: case IR_XORN: case IR_ASR: case IR_ROR:
+        return d->type == IR_I32 && !J->lo32[t];
+    case IR_LOAD: {
+        unsigned size = d->imm & 0xff;
+        return !(d->imm & IR_MEM_SIGNED) && (size < 4 || (size == 4 && !J->lo32[t]));
+    }
+    default:
+        return false;
+    }
+}
+
 /* Inline lowering of a pure op; false to use the C function instead. */
 static bool lower_pure(struct jctx *J, const struct ir_insn *i)
 {
@@ -1134,7 +1162,9 @@ static bool lower_pure(struct jctx *J, const struct ir_insn *i)
             S390_EMIT(B, RRFa, OGRK, d, a, b, 0);
         else
             S390_EMIT(B, RRFa, XGRK, d, a, b, 0);
-        if (w)
+        /* Operands zero above bit 31 give a result that is too. */
+        if (w && !(i->op == IR_AND ? hi_zero(J, at) || hi_zero(J, bt)
+                                   : hi_zero(J, at) && hi_zero(J, bt)))
             zext32(J, i, d);
         break;
     case IR_ANDN:
