@@ -198,10 +198,10 @@ static void dfin(struct jctx *J, ir_val t, int r)
         S390_EMIT(B, RXY, STG, r, 0, 15, slot_off(J->slot[t]));
 }
 
-/* Stores temp t's 64 bits at off(r15) (off < 4096): a spilled one memory to memory. */
+/* Stores temp t's 64 bits at off(r15): a spilled one memory to memory (MVC: off < 4096). */
 static void store_temp(struct jctx *J, ir_val t, int off, int scratch)
 {
-    if (!J->is_const[t] && J->reg[t] < 0 && J->slot[t] >= 0)
+    if (!J->is_const[t] && J->reg[t] < 0 && J->slot[t] >= 0 && off < 4096)
         s390_emit_SSa(B, SSa_MVC, 8, 15, off, 15, slot_off(J->slot[t]));
     else
         S390_EMIT(B, RXY, STG, R(J, t, scratch), 0, 15, off);
@@ -1807,10 +1807,8 @@ static void lower(struct jctx *J, uint32_t k)
         bool cc_kept = J->cc_len == B->len; /* stores leave the CC as it is */
         if (J->is_const[v] && fits_s16((int64_t)J->cval[v]) && off < 4096)
             S390_EMIT(B, SIL, MVGHI, R_ENV, off, (int32_t)(int64_t)J->cval[v]);
-        else if (off < 4096)
-            store_temp(J, v, off, R_S1);
         else
-            S390_EMIT(B, RXY, STG, R(J, v, R_S1), 0, R_ENV, off);
+            store_temp(J, v, off, R_S1);
         if (cc_kept)
             J->cc_len = (uint32_t)B->len;
         return;

@@ -45,7 +45,7 @@ uint64_t s390_jit_lazy_nzcv(struct ir_env *env, uint64_t kind, uint64_t a, uint6
 #define JIT_JCACHE_ENTRIES (1u << JIT_JCACHE_BITS)
 
 /* Global pins: guest register slot -> host register in all generated code.  SP keeps r10; the
- * others start as X30, X0-X2 and may be chosen again once, from a profile of the compiled
+ * others start as X30, X0-X3, X19 and may be chosen again once, from a profile of the compiled
  * blocks' runs (s390_jit_profile_pins, s390_jit_review_pins in jit_pins.c). */
 #define JIT_NGLOBAL_PINS 7
 struct jit_global_pin {

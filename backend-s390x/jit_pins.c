@@ -1,11 +1,11 @@
 /* Global pins chosen per program (jit.h: s390_jit_profile_pins).  Every block keeps SP in r10
- * and four more guest registers in r9, r8, r7 and r13; which four is a guess at first (X30,
- * X0-X2).  While the profile runs, each compiled block counts its runs (a counter in the data
- * region: LARL, ASI, branch, three instructions per run) and notes which guest registers it
- * loads from and stores to the CPU state.  When the first counter runs out, the runtime
- * empties the cache and the review weighs each register by the loads and stores the counted
- * runs made of it; the four heaviest become the pins, and everything is compiled again, with
- * them and without counters. */
+ * and six more guest registers in r9, r8, r7, r13, r5 and r4; which six is a guess at first
+ * (X30, X0-X3, X19).  While the profile runs, each compiled block counts its runs (a counter
+ * in the data region: LARL, ASI, branch, three instructions per run) and notes which guest
+ * registers it loads from and stores to the CPU state.  When the first counter runs out, the
+ * runtime drops the JIT code and the review weighs each register by the loads and stores the
+ * counted runs made of it; the six heaviest become the pins if they clearly beat the current
+ * ones, and everything is compiled again, with them and without counters. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,16 +38,16 @@ bool s390_jit_pins_review_due(const struct s390_jit *j)
     return j->profiling && *j->prof_due;
 }
 
-/* Whether the block compiled next counts its runs (it will be blocks[j->nblocks]). */
-static bool counted(const struct s390_jit *j)
+/* Whether the block compiled as blocks[index] counts its runs. */
+static bool counted(const struct s390_jit *j, uint32_t index)
 {
-    return j->profiling && !*j->prof_due && j->nblocks < JIT_PROF_BLOCKS;
+    return j->profiling && !*j->prof_due && index < JIT_PROF_BLOCKS;
 }
 
 void jit_pins_count(struct jctx *J)
 {
     struct s390_jit *j = J->j;
-    if (!counted(j))
+    if (!counted(j, j->nblocks)) /* it will be blocks[j->nblocks] */
         return;
     s390_label_init(&J->prof_stub);
     int64_t rel = (int64_t)((uintptr_t)&j->prof_ctr[j->nblocks] - (J->at + B->len));
@@ -59,7 +59,7 @@ void jit_pins_count(struct jctx *J)
 void jit_pins_stub(struct jctx *J)
 {
     struct s390_jit *j = J->j;
-    if (!counted(j))
+    if (!counted(j, j->nblocks)) /* it will be blocks[j->nblocks] */
         return;
     s390_label_bind(B, &J->prof_stub);
     int64_t rel = (int64_t)((uintptr_t)j->prof_due - (J->at + B->len));
@@ -71,7 +71,7 @@ void jit_pins_stub(struct jctx *J)
 
 void jit_pins_note(struct s390_jit *j, const struct s390_jit_block *blk, const struct ir_block *b)
 {
-    if (!j->profiling || *j->prof_due || blk->index >= JIT_PROF_BLOCKS)
+    if (!counted(j, blk->index))
         return;
     uint32_t rd = 0, wr = 0;
     for (uint32_t k = 0; k < b->n; k++) {
@@ -98,7 +98,7 @@ void s390_jit_review_pins(struct s390_jit *j)
         for (int s = 0; s < 31 && runs > 0; s++)
             weight[s] += (uint64_t)runs * ((j->prof_use[i][0] >> s & 1) + (j->prof_use[i][1] >> s & 1));
     }
-    /* The heaviest four, in order; ties and unused places go to the default pins. */
+    /* The heaviest six, in order; ties and unused places go to the default pins. */
     struct jit_global_pin pins[JIT_NGLOBAL_PINS];
     memcpy(pins, default_pins, sizeof pins);
     bool taken[31] = {0};

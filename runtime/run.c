@@ -366,8 +366,6 @@ static struct ir_iblock *lookup_interp_only(struct ir_env *env, uint64_t pc)
     return b;
 }
 
-/* Runs the block at env->cpu.pc in whichever engine has it; returns the exit reason
- * (IR_EXIT_NONE: just continue at env->cpu.pc). */
 /* Ends the JIT's pin profile (the caller holds u->cache_lock; no other thread): the code made
  * with the profile's counters goes, the pins are chosen, and blocks are compiled again. */
 static void review_pins(struct zarm_user *u, struct s390_jit *jit)
@@ -388,6 +386,8 @@ void rt_jit_end_pin_profile(struct zarm_user *u)
     pthread_mutex_unlock(&u->cache_lock);
 }
 
+/* Runs the block at env->cpu.pc in whichever engine has it; returns the exit reason
+ * (IR_EXIT_NONE: just continue at env->cpu.pc). */
 static uint32_t run_jit(struct zarm_user *u, struct ir_env *env)
 {
     struct s390_jit *jit = u->cache.jit;
