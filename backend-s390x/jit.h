@@ -37,7 +37,7 @@ struct s390_jit_block {
     uint8_t *code;                 /* in the code cache */
     uint32_t size, body_size;      /* bytes; body_size: before the out-of-line stubs */
     uint32_t nlinks, nfaults;
-    struct s390_jit_link link[2];
+    struct s390_jit_link link[3];
     struct s390_jit_fault *fault;
     struct s390_jit_link *incoming; /* links of other blocks patched to this one */
     uint32_t index;                 /* in the cache's block list */
@@ -53,6 +53,7 @@ struct s390_jit_stats {
     bool pins_changed;             /* and the review chose other global pins */
     uint8_t global_pins[8];        /* the guest registers pinned in all code (31 = SP) */
     unsigned nglobal_pins;
+    bool polls;                    /* code tests for stop requests (s390_jit_set_polls) */
 };
 
 /* Whether generated code can run here (an s390x host with the z196 baseline). */
@@ -62,6 +63,14 @@ int s390_jit_create(struct s390_jit **out, size_t code_bytes, const char **err);
 /* Whether j's code counts guest instructions in env->insns (one AGSI per block run; on after
  * s390_jit_create).  Off, env->insns means nothing; blocks translated before keep counting. */
 void s390_jit_set_insn_count(struct s390_jit *j, bool on);
+/* Whether j's code tests for stop requests (ir_env_interrupt) where it may come round again:
+ * at a block's checked entry and a loop's head (on after s390_jit_create).  Off, a thread in
+ * chained code or a loop runs on until the code leaves by itself: for a process whose code
+ * nothing stops asynchronously (one thread, no signal handler), at a cost of one load per
+ * loop iteration and per block entered through the dispatcher or an indirect branch.  Only
+ * with the cache empty (s390_jit_reset): a link assumes every block was made alike. */
+void s390_jit_set_polls(struct s390_jit *j, bool on);
+bool s390_jit_polls(const struct s390_jit *j);
 void s390_jit_destroy(struct s390_jit *j);
 /* Frees the calling thread's compilation scratch (for a thread that is about to end). */
 void s390_jit_thread_release(void);
@@ -93,6 +102,8 @@ void s390_jit_jcache_clear(struct s390_jit *j);
 void s390_jit_profile_pins(struct s390_jit *j, uint32_t runs);
 bool s390_jit_pins_review_due(const struct s390_jit *j);
 bool s390_jit_profiling(const struct s390_jit *j); /* the profile has not ended */
+/* A profile in progress forgets its counts (after s390_jit_reset): it starts again. */
+void s390_jit_restart_profile(struct s390_jit *j);
 void s390_jit_review_pins(struct s390_jit *j);
 
 /* Runs from blk until the code leaves: returns an ir_exit code (env->exit set, or 0 for a

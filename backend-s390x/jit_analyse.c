@@ -521,6 +521,11 @@ bool jit_analyse(struct jctx *J)
                 if (term->op == IR_GOTO) {
                     int st = J->nzcv_dead(J->ctx, term->imm);
                     dead = st == S390_JIT_NZCV_DEAD;
+                } else if (term->op == IR_BRCOND2) {
+                    uint64_t to[3] = {term->imm, term->imm2, b->pc + b->nbytes};
+                    dead = true;
+                    for (int n = 0; n < 3 && dead; n++)
+                        dead = J->nzcv_dead(J->ctx, to[n]) == S390_JIT_NZCV_DEAD;
                 } else if (term->op == IR_BRCOND) {
                     /* Flags needed on one side only (a loop's back edge writes them again):
                      * materialise them on the other exit's path only. */
@@ -562,13 +567,15 @@ bool jit_analyse(struct jctx *J)
             J->nuses[i->arg[0]]--;
         args_live_until(J, p, k == J->dead_set_nzcv ? b->n - 1 : k);
     }
-    /* Fusion: COND read only as the condition of BRCOND/SELECT. */
+    /* Fusion: COND read only as the condition of BRCOND/BRCOND2/SELECT. */
     uint32_t *cond_uses = jit_carve(J->nt, sizeof *cond_uses);
     uint32_t *flag_fused = jit_carve(J->nt, sizeof *flag_fused);
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];
-        if ((i->op == IR_BRCOND || i->op == IR_SELECT) && i->arg[0])
+        if ((i->op == IR_BRCOND || i->op == IR_SELECT || i->op == IR_BRCOND2) && i->arg[0])
             cond_uses[i->arg[0]]++;
+        if (i->op == IR_BRCOND2)
+            cond_uses[i->arg[1]]++;
     }
     for (uint32_t k = 0; k < b->n; k++) {
         const struct ir_insn *i = &b->insn[k];

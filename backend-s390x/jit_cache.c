@@ -266,7 +266,8 @@ bool s390_jit_link(struct s390_jit *j, uint64_t token, struct s390_jit_block *ta
         /* Every cycle of chained blocks has a link to a block at or below its site: those
          * enter at the target's interrupt check, forward links skip it. */
         uint8_t *site = blk->code + l->site_off;
-        patch(j, site, target->code <= site ? target->code : target->code + JIT_CHECK_BYTES);
+        patch(j, site,
+              target->code <= site || j->no_polls ? target->code : target->code + JIT_CHECK_BYTES);
         l->target = target;
         l->next_in = target->incoming;
         target->incoming = l;
@@ -282,6 +283,7 @@ void s390_jit_get_stats(const struct s390_jit *j, struct s390_jit_stats *s)
     s->pin_reviews = j->pin_reviews;
     s->pins_changed = j->pins_changed;
     s->nglobal_pins = JIT_NGLOBAL_PINS;
+    s->polls = !j->no_polls;
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)
         s->global_pins[n] = j->gpin[n].slot;
 }

@@ -289,6 +289,8 @@ static void release(struct jctx *J, ir_val t)
 }
 
 void s390_jit_set_insn_count(struct s390_jit *j, bool on) { j->no_insn_count = !on; }
+void s390_jit_set_polls(struct s390_jit *j, bool on) { j->no_polls = !on; }
+bool s390_jit_polls(const struct s390_jit *j) { return !j->no_polls; }
 
 static void agsi_insns(struct jctx *J, int64_t n)
 {
@@ -1461,7 +1463,7 @@ static void branch_to(struct jctx *J, int mask, uint64_t pc)
         return;
     }
     struct s390_jit_block *blk = J->blk;
-    if (blk->nlinks >= 2) {
+    if (blk->nlinks >= 3) {
         J->fail = true;
         return;
     }
@@ -1499,6 +1501,30 @@ static void writeback_pins(struct jctx *J)
     for (unsigned n = 0; n < JIT_NGLOBAL_PINS; n++)
         if (J->borrowed[n])
             S390_EMIT(B, RXY, LG, J->j->gpin[n].reg, 0, R_ENV, OFF_X(J->j->gpin[n].slot));
+}
+
+/* BRCOND2: the first condition's way, then the second's, then the block's end.  Two tests of
+ * one compare make it once: a branch leaves the condition code as it was.  Counting
+ * instructions, the first way leaves the second branch uncounted. */
+static void lower_brcond2(struct jctx *J, const struct ir_insn *i)
+{
+    int m = emit_test(J, i->arg[0]);
+    bool cc = J->cc_len == B->len;
+    if (J->j->no_insn_count) {
+        branch_to(J, m, i->imm);
+    } else {
+        struct s390_label on;
+        s390_label_init(&on);
+        S390_EMIT_LABEL(B, RIc, BRC, m ^ 15, &on);
+        agsi_insns(J, -1);
+        branch_to(J, 15, i->imm);
+        s390_label_bind(B, &on);
+        cc = false;
+    }
+    if (cc)
+        J->cc_len = (uint32_t)B->len;
+    branch_to(J, emit_test(J, i->arg[1]), i->imm2);
+    branch_to(J, 15, J->b->pc + J->b->nbytes);
 }
 
 static void store_pc(struct jctx *J, uint64_t pc)
@@ -1639,10 +1665,12 @@ static void set_flags(struct jctx *J, ir_val f)
         S390_EMIT(B, SIL, MVGHI, 15, JIT_LAZY_KIND, (int16_t)kind);
         /* The successors' conditions will expect this kind of record (and constant). */
         const struct ir_insn *term = &J->b->insn[J->b->n - 1];
-        if (term->op == IR_GOTO || term->op == IR_BRCOND)
+        if (term->op == IR_GOTO || term->op == IR_BRCOND || term->op == IR_BRCOND2)
             rec_hint_set(term->imm, kind);
-        if (term->op == IR_BRCOND)
+        if (term->op == IR_BRCOND || term->op == IR_BRCOND2)
             rec_hint_set(term->imm2, kind);
+        if (term->op == IR_BRCOND2)
+            rec_hint_set(J->b->pc + J->b->nbytes, kind);
         return;
     }
     bool computed = J->is_const[f] || J->reg[f] >= 0 || J->slot[f] >= 0;
@@ -1937,6 +1965,9 @@ static void lower(struct jctx *J, uint32_t k)
         }
         return;
     }
+    case IR_BRCOND2:
+        lower_brcond2(J, i);
+        return;
     case IR_GOTO_IND:
         lower_goto_ind(J, i);
         return;
@@ -1974,12 +2005,15 @@ static void lower(struct jctx *J, uint32_t k)
  * indirect-branch cache, backward links and non-loop self branches enter there; forward links
  * skip it) and at a loop's back-edge target.  The test is one load from the env's poll page
  * (ir/env.c), which faults while a request is pending; the fault table sends that fault to
- * the interrupt stub `out`.  JIT_CHECK_BYTES: the LY. */
+ * the interrupt stub `out`.  JIT_CHECK_BYTES: the LY.  Without polls (s390_jit_set_polls)
+ * only the labels are placed. */
 static void emit_interrupt_check(struct jctx *J, struct s390_label *here, struct s390_label *out)
 {
     s390_label_init(here);
     s390_label_init(out);
     s390_label_bind(B, here);
+    if (J->j->no_polls)
+        return;
     J->poll_off[J->npoll] = (uint32_t)B->len;
     J->poll_stub[J->npoll++] = out;
     S390_EMIT(B, RXY, LY, R_S0, 0, R_ENV, JIT_ENV + IR_ENV_POLL_OFF);

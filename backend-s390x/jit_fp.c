@@ -728,12 +728,23 @@ static void fp_arith(struct jctx *J, const struct fp_native *o, int fd, int fn, 
 /* The result check of an arithmetic result in fd: |r| at least 2^(2 - bias) (no zero,
  * subnormal or smallest-normal binade, where Arm detects tininess before rounding and s390x
  * after) and not a NaN (whose propagation differs); else to slow.  An infinity is kept: without
- * a flag it came from an infinite operand, as Arm's. */
-static void fp_check_result(struct jctx *J, int fd, bool dbl, struct s390_label *slow)
+ * a flag it came from an infinite operand, as Arm's.
+ * A sum, difference or square root needs only the NaN test: it never underflows.  The exact
+ * sum of two values is a multiple of the smallest subnormal, so one below the smallest normal
+ * is representable (exact: no flag on either side), and a square root is at least the square
+ * root of the smallest subnormal.  Comparing with the threshold is that test, and it fails too
+ * when the FPC is poisoned (the threshold a NaN). */
+static void fp_check_result(struct jctx *J, int fd, const struct fp_native *o,
+                            struct s390_label *slow)
 {
-    s390_emit_RRE(B, dbl ? RRE_LPDBR : RRE_LPEBR, F_TMP, fd);
-    s390_emit_RRE(B, dbl ? RRE_CDBR : RRE_CEBR, F_TMP, dbl ? F_THR_D : F_THR_S);
-    S390_EMIT_LABEL(B, RIc, BRC, 5, slow); /* low or unordered */
+    bool dbl = o->dbl;
+    bool tiny = !(o->kind == FPN_ADD || o->kind == FPN_SUB || o->kind == FPN_SQRT);
+    if (tiny) {
+        s390_emit_RRE(B, dbl ? RRE_LPDBR : RRE_LPEBR, F_TMP, fd);
+        fd = F_TMP;
+    }
+    s390_emit_RRE(B, dbl ? RRE_CDBR : RRE_CEBR, fd, dbl ? F_THR_D : F_THR_S);
+    S390_EMIT_LABEL(B, RIc, BRC, tiny ? 5 : 1, slow); /* low or unordered; unordered */
 }
 
 /* FP groups: consecutive native scalar arithmetic ops (only constants between them) share one
@@ -898,7 +909,7 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
         J->fp.lock[f] = false;
     struct jit_fpstate before = J->fp;
     fp_arith(J, &o, fd, fn, fm, fa);
-    fp_check_result(J, fd, d, grouped ? &J->fpg.fail : &slow);
+    fp_check_result(J, fd, &o, grouped ? &J->fpg.fail : &slow);
     /* The result is V[rd]'s new value: its old entry (maybe an operand's) is gone. */
     int old = fp_find(J, o.rd);
     if (old >= 0)

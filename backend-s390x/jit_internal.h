@@ -71,6 +71,7 @@ struct s390_jit {
     uint32_t nblocks, cap;
     struct s390_jit_stats stats;
     bool no_insn_count;     /* s390_jit_set_insn_count(j, false): no AGSI per block */
+    bool no_polls;          /* s390_jit_set_polls(j, false): no stop-request tests */
     struct jit_global_pin gpin[JIT_NGLOBAL_PINS];
     /* The pin profile: while profiling, a block compiled as blocks[i] (i < JIT_PROF_BLOCKS)
      * counts its runs down from prof_runs in prof_ctr[i]; the first to reach zero sets

@@ -88,6 +88,14 @@ void jit_pins_note(struct s390_jit *j, const struct s390_jit_block *blk, const s
         j->prof_n = blk->index + 1;
 }
 
+void s390_jit_restart_profile(struct s390_jit *j)
+{
+    if (!j->profiling)
+        return;
+    j->prof_n = 0;
+    *j->prof_due = 0;
+}
+
 void s390_jit_review_pins(struct s390_jit *j)
 {
     if (!j->profiling)

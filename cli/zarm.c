@@ -275,6 +275,9 @@ int main(int argc, char **argv)
                     s.jit_pins_changed  ? "chosen by profile"
                     : s.jit_pin_reviews ? "default, kept by profile"
                                         : "default");
+            fprintf(stderr, "  stop polls          %s\n",
+                    s.jit_stop_polls ? "on (threads or signal handlers)"
+                                     : "off (one thread, no signal handler)");
         }
     }
     int term = r ? 0 : zarm_user_term_signal(u);

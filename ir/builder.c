@@ -53,6 +53,7 @@ void ir_block_free(struct ir_block *b)
 static const bool no_result[IR_NUM_OPS] = {
     [IR_SET] = true,  [IR_SET_NZCV] = true, [IR_SETV] = true,     [IR_STORE] = true,
     [IR_GOTO] = true, [IR_BRCOND] = true,   [IR_GOTO_IND] = true, [IR_EXIT] = true,
+    [IR_BRCOND2] = true,
 };
 
 /* Whether temp t is a constant (its maker is insn[t - 1] while the block is built). */

@@ -26,10 +26,10 @@ struct ir_iblock {
      * cpu.pc at the block) to be compiled; 0 = never.  Once it runs out it stays at 1, so
      * every later entry exits as well (the dispatcher sets 0 if the block stays here). */
     uint32_t hot;
-    /* Chained successors for GOTO (0) and BRCOND taken (0) / not taken (1),
-     * valid while link_gen equals the cache generation. */
-    struct ir_iblock *link[2];
-    uint64_t link_gen[2];
+    /* Chained successors for GOTO (0), BRCOND taken (0) / not taken (1) and BRCOND2's
+     * three ways (0, 1, 2), valid while link_gen equals the cache generation. */
+    struct ir_iblock *link[3];
+    uint64_t link_gen[3];
     struct ir_iop ops[];
 };
 

@@ -62,6 +62,7 @@ static const struct {
     [IR_CALL] = {H_CALL, K_ONE},          [IR_CALLX] = {H_CALLX, K_ONE},
     [IR_GOTO] = {H_GOTO, K_ONE},          [IR_BRCOND] = {H_BRCOND, K_ONE},
     [IR_GOTO_IND] = {H_GOTO_IND, K_ONE},  [IR_EXIT] = {H_EXIT, K_ONE},
+    [IR_BRCOND2] = {H_BRCOND2, K_ONE},
     [IR_CONST] = {0, K_CONST},            [IR_GET] = {0, K_GET},
     [IR_GET_NZCV] = {0, K_GET},           [IR_SET] = {0, K_SET},
 };
@@ -255,8 +256,10 @@ static struct ir_iblock *finish(struct lower *L, const struct ir_block *b)
     L->out->nops = L->nops;
     L->out->nraw = 0;
     L->out->hot = 0; /* no run counter (tiering sets one) */
-    L->out->link[0] = L->out->link[1] = NULL;
-    L->out->link_gen[0] = L->out->link_gen[1] = ~0ull;
+    for (int n = 0; n < 3; n++) {
+        L->out->link[n] = NULL;
+        L->out->link_gen[n] = ~0ull;
+    }
     return L->out;
 }
 

@@ -6,7 +6,8 @@
     X(MOVI) X(MOVR) X(COND) X(SELECT) X(ADC_32) X(ADC_64) X(NZCV_ADC_32) X(NZCV_ADC_64)              \
     X(EXTR_32) X(EXTR_64) X(SET_NZCV) X(GETV) X(SETV)                                               \
     X(LD_U1) X(LD_U2) X(LD_U4) X(LD_U8) X(LD_S1_32) X(LD_S2_32) X(LD_S1_64) X(LD_S2_64) X(LD_S4_64) \
-    X(ST_1) X(ST_2) X(ST_4) X(ST_8) X(CALL) X(CALLX) X(GOTO) X(BRCOND) X(GOTO_IND) X(EXIT)
+    X(ST_1) X(ST_2) X(ST_4) X(ST_8) X(CALL) X(CALLX) X(GOTO) X(BRCOND) X(BRCOND2)  \
+    X(GOTO_IND) X(EXIT)
 #endif
 
 enum ir_handler {

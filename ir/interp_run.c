@@ -219,6 +219,11 @@ L_BRCOND:
     li = !f[op->a];
     next_pc = li ? op->imm2 : op->imm;
     goto chain;
+L_BRCOND2:
+    li = f[op->a] ? 0 : f[op->b] ? 1 : 2;
+    next_pc = li == 0 ? op->imm : li == 1 ? op->imm2 : blk->pc + blk->nbytes;
+    env->insns -= li == 0; /* the second branch did not run */
+    goto chain;
 L_GOTO_IND:
     next_pc = f[op->a];
     goto indirect;
@@ -406,6 +411,11 @@ R_GOTO:
 R_BRCOND:
     li = !RA;
     next_pc = li ? ri->imm2 : ri->imm;
+    goto chain;
+R_BRCOND2:
+    li = RA ? 0 : RB ? 1 : 2;
+    next_pc = li == 0 ? ri->imm : li == 1 ? ri->imm2 : blk->pc + blk->nbytes;
+    env->insns -= li == 0;
     goto chain;
 R_GOTO_IND:
     next_pc = RA;

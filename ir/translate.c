@@ -43,6 +43,46 @@ void tr_exit(struct ir_tctx *t, enum ir_exit reason, uint64_t pc, ir_val info)
     t->end = true;
 }
 
+/* A block ending in a conditional branch takes the next instruction too when that is another
+ * conditional branch (B.cond, CBZ/CBNZ, TBZ/TBNZ): the two end it as one BRCOND2.  A compare
+ * tested twice (b.eq; b.lt, as switches and three-way compares do) is then one block, whose
+ * flags need not be carried into a block made of the second branch alone.  Not at EL1, whose
+ * block hooks see a block's instruction count as what runs. */
+static void pair_branches(struct ir_tctx *t, ir_fetch_fn fetch, void *ctx)
+{
+    struct ir_block *b = t->b;
+    struct ir_insn first = b->insn[b->n - 1];
+    uint32_t word;
+    struct a64_insn in;
+    if (t->feat->el1 || first.op != IR_BRCOND || first.imm2 != t->pc || b->ntemps != b->n ||
+        b->ninsns + 1 >= IR_MAX_BLOCK_INSNS ||
+        !fetch(ctx, t->pc, &word) || !a64_decode(word, &in) ||
+        (in.op != A64_OP_B_cond && in.op != A64_OP_CBZ && in.op != A64_OP_TBZ))
+        return;
+    /* The first branch goes (its condition stays); each instruction keeps temp n + 1. */
+    uint32_t mark = --b->n;
+    b->ntemps = b->n;
+    b->cur_pcoff = (uint32_t)(t->pc - b->pc);
+    t->end = false;
+    if (trans_table[in.op](t, &in) && b->n > mark && b->insn[b->n - 1].op == IR_BRCOND) {
+        struct ir_insn *s = &b->insn[b->n - 1];
+        s->op = IR_BRCOND2;
+        s->nargs = 2;
+        s->arg[1] = s->arg[0];
+        s->arg[0] = first.arg[0];
+        s->imm2 = s->imm;
+        s->imm = first.imm;
+        b->ninsns++;
+        t->pc += 4;
+    } else {
+        /* A branch on a constant (B.AL) is a GOTO: the block ends as it was. */
+        ir_block_truncate(b, mark);
+        b->insn[b->n++] = first;
+    }
+    b->ntemps = b->n;
+    t->end = true;
+}
+
 void ir_build_block(struct ir_block *b, uint64_t pc, const struct ir_features *feat,
                     ir_fetch_fn fetch, void *ctx)
 {
@@ -73,8 +113,10 @@ void ir_build_block(struct ir_block *b, uint64_t pc, const struct ir_features *f
         }
         b->ninsns++;
         t.pc += 4;
-        if (t.end)
+        if (t.end) {
+            pair_branches(&t, fetch, ctx);
             break;
+        }
     }
     if (!ir_block_terminated(b))
         ir_goto(b, t.pc);

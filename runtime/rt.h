@@ -146,6 +146,8 @@ uint64_t rt_cache_drop_jit(struct rt_cache *c);
  * after that no flush may drop code another thread could be running, and the blocks' run
  * counters would stay. */
 void rt_jit_end_pin_profile(struct zarm_user *u);
+/* The JIT's code tests for stop requests from now on (a second thread, a signal handler). */
+void rt_jit_need_polls(struct zarm_user *u);
 /* Gives tb new interpreter code blk and stales chained links; the old code, which another thread
  * may be running, is retired like a dropped block's, or stays in tb's allocation until tb goes
  * (interp_inline). */

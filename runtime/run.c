@@ -386,6 +386,23 @@ void rt_jit_end_pin_profile(struct zarm_user *u)
     pthread_mutex_unlock(&u->cache_lock);
 }
 
+/* From now on something may stop a thread asynchronously (the caller is the only thread, in
+ * the runtime): the code made without stop tests goes and blocks are compiled again with them.
+ * A pin profile starts again with the new blocks (what ran before a handler was installed is
+ * often the program's set-up). */
+void rt_jit_need_polls(struct zarm_user *u)
+{
+    struct s390_jit *jit = u->cache.jit;
+    if (!jit || s390_jit_polls(jit))
+        return;
+    pthread_mutex_lock(&u->cache_lock);
+    rt_cache_drop_jit(&u->cache);
+    s390_jit_reset(jit);
+    s390_jit_restart_profile(jit);
+    s390_jit_set_polls(jit, true);
+    pthread_mutex_unlock(&u->cache_lock);
+}
+
 /* Runs the block at env->cpu.pc in whichever engine has it; returns the exit reason
  * (IR_EXIT_NONE: just continue at env->cpu.pc). */
 static uint32_t run_jit(struct zarm_user *u, struct ir_env *env)

@@ -114,6 +114,9 @@ int64_t rt_sys_rt_sigaction(struct zarm_user *u, const uint64_t a[6])
             return -EFAULT;
     }
     if (a[1]) {
+        /* A handler may run while this thread is in a loop of translated code. */
+        if (nact.handler != RT_SIG_IGN && nact.handler != RT_SIG_DFL)
+            rt_jit_need_polls(u);
         u->sig.act[sig] = nact;
         rt_signal_host_sync(u, sig);
         /* Ignoring a signal discards it if pending. */

@@ -253,6 +253,7 @@ int64_t rt_thread_clone(struct zarm_user *u, const uint64_t a[6])
     }
     struct rt_thread *parent = rt_self;
     rt_jit_end_pin_profile(u);
+    rt_jit_need_polls(u);
     pthread_mutex_lock(&u->threads_lock);
     struct rt_thread *t = thread_slot(u);
     if (!t) {

@@ -137,8 +137,12 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
             if (o->engine == ZARM_ENGINE_JIT)
                 return rt_error(u, ZARM_E_ENGINE, "--engine=jit: %s", jerr);
             u->engine = ZARM_ENGINE_INTERP;
-        } else if (o->no_insn_count) {
-            s390_jit_set_insn_count(u->cache.jit, false);
+        } else {
+            if (o->no_insn_count)
+                s390_jit_set_insn_count(u->cache.jit, false);
+            /* Nothing stops this thread asynchronously until it installs a signal handler or
+             * makes a second thread (rt_jit_need_polls). */
+            s390_jit_set_polls(u->cache.jit, false);
         }
         /* Tiering threshold: the option, else $ZARM_JIT_HOT, else the default (0: at once). */
         u->jit_hot = run_count(o->jit_hot, "ZARM_JIT_HOT", RT_JIT_HOT_DEFAULT);
@@ -194,6 +198,7 @@ void zarm_user_stats(const struct zarm_user *u, struct zarm_stats *s)
         s->jit_pin_reviews = js.pin_reviews;
         s->jit_pins_changed = js.pins_changed;
         s->jit_nglobal_pins = js.nglobal_pins;
+        s->jit_stop_polls = js.polls;
         memcpy(s->jit_global_pins, js.global_pins, sizeof s->jit_global_pins);
     }
     rt_hw_stats(u, s);

@@ -87,6 +87,8 @@ struct zarm_stats {
     int jit_pins_changed;         /* the profile's choice differs from the default pins */
     uint8_t jit_global_pins[8];   /* guest registers kept in host registers in all code */
     unsigned jit_nglobal_pins;    /* (31: SP) */
+    int jit_stop_polls;           /* code tests for stop requests (a second thread or a signal
+                                   * handler turned them on) */
 };
 
 /* A user-mode Linux process running one Arm64 program. */
