@@ -319,6 +319,40 @@ static void plan_pin_adds(struct jctx *J)
     }
 }
 
+/* TST x, #m (NZCV_LOGIC of an AND with a constant, the AND read by nothing else) whose flags
+ * only fused EQ/NE conditions read, with no SET_NZCV of them left to record: when m lies within
+ * one halfword, TEST UNDER MASK on x where a condition is read (CC 0: all zero, as EQ; 1-3: NE,
+ * the masks LTGR's would be), and the AND is not made (K_TMAND). */
+static void plan_tm(struct jctx *J)
+{
+    const struct ir_block *b = J->b;
+    for (uint32_t k = 0; k < b->n; k++) {
+        const struct ir_insn *p = &b->insn[k];
+        if (p->op != IR_NZCV_LOGIC || !p->dst || J->kind[p->dst] != K_SKIP ||
+            J->is_const[p->arg[0]])
+            continue;
+        ir_val a = p->arg[0];
+        const struct ir_insn *d = &b->insn[J->def[a]];
+        if (d->dst != a || d->op != IR_AND || d->type != p->type || J->nuses[a] != 1 ||
+            J->kind[a] != K_NORMAL || !J->is_const[d->arg[1]] || J->is_const[d->arg[0]])
+            continue;
+        uint64_t m = J->cval[d->arg[1]] & (d->type == IR_I32 ? 0xffffffffull : ~0ull);
+        bool ok = jit_tm_halfword(m) >= 0;
+        for (uint32_t x = k + 1; x < b->n && ok; x++) {
+            const struct ir_insn *c = &b->insn[x];
+            if (c->op == IR_SET_NZCV && c->arg[0] == p->dst)
+                ok = x == J->dead_set_nzcv && !J->defer_t && !J->defer_n;
+            else if (c->op == IR_COND && c->arg[0] == p->dst)
+                ok = (c->imm & 15) <= 1 &&
+                     (J->kind[c->dst] == K_LAZYCOND || J->kind[c->dst] == K_CONDVAL);
+        }
+        if (!ok)
+            continue;
+        J->kind[a] = K_TMAND;
+        live_until(J, d->arg[0], J->last_use[a]); /* where the last condition reads it */
+    }
+}
+
 /* CCMP/CCMN read only by conditions (emit_ccmp): COND(f, cc) read only by BRCOND/SELECT, f =
  * SELECT(c1, p, k) read only by such CONDs (its SET_NZCV dead), c1 a fused compare, p a
  * compare that fuses with cc and read only by f, k a constant.  Neither f nor p is computed;
@@ -594,6 +628,7 @@ bool jit_analyse(struct jctx *J)
     for (uint32_t t = 1; t < J->nt; t++)
         if (flag_fused[t] && flag_fused[t] == J->nuses[t])
             J->kind[t] = K_SKIP; /* the flags value itself is never needed */
+    plan_tm(J);
     plan_ccmp(J, cond_uses);
     plan_fcmp(J, cond_uses);
     /* SETEQ/SETNE/SETLTU read only as conditions: the compare is made where they are read. */

@@ -228,12 +228,15 @@ static void alloc_dst(struct jctx *J, ir_val t)
 {
     if (J->pin_target[t] >= 0) {
         /* Build the value where its SET will want it, if the old value is no longer needed
-         * (or is read by this very op, which reads before it writes). */
+         * (or is read by this very op, which reads before it writes; a SELECT reads its
+         * condition's operands first, its values not). */
         int s = J->pin_target[t];
         ir_val old = J->pin_alias[s];
         uint32_t k = J->def[t];
-        if (!old || J->last_use[old] < k ||
-            (J->last_use[old] == k && reads_first(J->b->insn[k].op))) {
+        const struct ir_insn *in = &J->b->insn[k];
+        bool first = reads_first(in->op) ||
+                     (in->op == IR_SELECT && old != in->arg[1] && old != in->arg[2]);
+        if (!old || J->last_use[old] < k || (J->last_use[old] == k && first)) {
             if (old)
                 J->pin_alias[s] = 0;
             J->reg[t] = J->pin[s];
@@ -594,6 +597,15 @@ static int emit_compare_cc(struct jctx *J, const struct ir_insn *p, unsigned cc)
 {
     bool w = p->type == IR_I32;
     bool uns = cc_unsigned(cc);
+    if (p->op == IR_NZCV_LOGIC && J->kind[p->arg[0]] == K_TMAND) {
+        /* TST with a mask in one halfword (plan_tm): TEST UNDER MASK on the AND's operand. */
+        static const enum s390_insn tm[4] = {RI_TMLL, RI_TMLH, RI_TMHL, RI_TMHH};
+        const struct ir_insn *d = &J->b->insn[J->def[p->arg[0]]];
+        uint64_t m = J->cval[d->arg[1]] & (w ? 0xffffffffull : ~0ull);
+        int h = jit_tm_halfword(m);
+        s390_emit_RI(B, tm[h], R(J, d->arg[0], R_S1), (int32_t)((m >> 16 * h) & 0xffff));
+        return jit_fused_mask(p->op, cc);
+    }
     if (p->op == IR_NZCV_LOGIC) {
         int a = R(J, p->arg[0], R_S1);
         if (w)
@@ -666,7 +678,7 @@ static bool emit_compare_branch(struct jctx *J, ir_val cond_t, bool invert, stru
     const struct ir_insn *p = &J->b->insn[J->def[c->arg[0]]];
     unsigned cc = (unsigned)c->imm;
     int m = jit_fused_mask(p->op, cc);
-    if (m < 0 || p->op == IR_NZCV_ADD)
+    if (m < 0 || p->op == IR_NZCV_ADD || J->kind[p->arg[0]] == K_TMAND)
         return false;
     if (invert)
         m ^= 15;
@@ -1734,7 +1746,7 @@ static void lower(struct jctx *J, uint32_t k)
                    J->kind[i->dst] == K_CCMP || J->kind[i->dst] == K_FCMP ||
                    J->kind[i->dst] == K_FCMPCOND || J->kind[i->dst] == K_SUBCC ||
                    J->kind[i->dst] == K_SUBCOND || J->kind[i->dst] == K_FPVREG ||
-                   J->kind[i->dst] == K_SETCMP ||
+                   J->kind[i->dst] == K_SETCMP || J->kind[i->dst] == K_TMAND ||
                    FOLDED(J, i->dst) || J->kind[i->dst] == K_TMLAZY ||
                    J->kind[i->dst] == K_NZCVREC))
         return;

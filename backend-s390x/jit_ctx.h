@@ -61,9 +61,20 @@ enum jit_kind {
     K_SUBCC,   /* SUBS of a pin in place whose flags only the final branch reads (plan_subcc):
                 * made at the branch, by SUBTRACT LOGICAL on the pin */
     K_SUBCOND, /* that branch's condition: a mask of SUBTRACT LOGICAL's CC */
-    K_FPVREG   /* GETV of lane 0 read only by a fused FCMP, its V register unchanged until
+    K_FPVREG,  /* GETV of lane 0 read only by a fused FCMP, its V register unchanged until
                 * then: the compare loads the register itself (jit_fp.c, fp_operand) */
+    K_TMAND    /* AND with a mask within one halfword, read only by a TST whose flags only
+                * EQ/NE conditions read (plan_tm): TEST UNDER MASK where they are read */
 };
+/* The halfword (0: bits 15-0 ... 3: bits 63-48) that holds every bit of a nonzero mask m, for
+ * TEST UNDER MASK (TMLL, TMLH, TMHL, TMHH); -1 if none does. */
+static inline int jit_tm_halfword(uint64_t m)
+{
+    for (int h = 0; h < 4; h++)
+        if (m && !(m & ~(0xffffull << 16 * h)))
+            return h;
+    return -1;
+}
 /* Whether Arm condition cc compares unsigned (HS, LO, HI, LS). */
 static inline bool cc_unsigned(unsigned cc) { return cc == 2 || cc == 3 || cc == 8 || cc == 9; }
 
