@@ -10,11 +10,13 @@
  * after), FPCR modes other than Arm's default) re-runs the helper, which works from the
  * untouched operands.  The result check (|r| >= 2^(2 - bias), a NaN failing it) finds them all:
  * an invalid operation gives a NaN, an underflow a small result, and a non-default FPCR makes
- * the threshold a NaN.
+ * the threshold a NaN.  A result below the smallest normal (zero or subnormal) is kept after a
+ * second test out of line (fp_tiny_stub): s390x finds it tiny as Arm does, so the value and
+ * the flags agree.
  *
  * The host's FPC while generated code runs: set by the entry trampoline (s390_jit_fpc_guard) to
  * 0, or poisoned (and the thresholds NaNs) when FPCR is not Arm's default, and kept so from
- * block to block.  The inexact, overflow and divide-by-zero flags stay set in it, pending FPSR
+ * block to block.  The inexact, underflow, overflow and divide-by-zero flags stay set in it, pending FPSR
  * flags, committed only where something could lose or read them: the common exit (every way
  * back to the runtime, fault stubs included), the FP and system-register helper calls
  * (s390_jit_helper_uses_fpc), and before a conversion to integer (whose own spurious inexact
@@ -167,10 +169,11 @@ static void fp_store(struct jctx *J, int f, unsigned r, bool dbl)
     S390_EMIT(B, SIL, MVGHI, R_ENV, OFF_V(r, 1), 0);
 }
 
-/* FPSR |= the FPC's pending flags: inexact, overflow and divide-by-zero, which native ops
- * raise exactly where Arm raises IXC, OFC and DZC (FPSR bits 4, 2, 1; the results are the
- * same: an infinity in round-to-nearest), and are cleared when `clear`; poisoned: the flags are
- * not the guest's.  r0 and r1 scratch. */
+/* FPSR |= the FPC's pending flags: inexact, underflow, overflow and divide-by-zero, which
+ * native ops raise exactly where Arm raises IXC, UFC, OFC and DZC (FPSR bits 4, 3, 2, 1; the
+ * results are the same: an infinity in round-to-nearest; a zero or subnormal, tiny on both,
+ * fp_tiny_stub), and are cleared when `clear`; poisoned: the flags are not the guest's.  r0
+ * and r1 scratch. */
 void s390_jit_fpc_commit_ixc(struct s390_buf *buf, bool poison_check, bool clear)
 {
     struct s390_label skip;
@@ -180,15 +183,16 @@ void s390_jit_fpc_commit_ixc(struct s390_buf *buf, bool poison_check, bool clear
         S390_EMIT(buf, RI, TMLL, R_S1, (int32_t)FPC_POISON);
         S390_EMIT_LABEL(buf, RIc, BRC, 7, &skip);
     }
-    S390_EMIT(buf, RI, TMLH, R_S1, 0x0068);
+    S390_EMIT(buf, RI, TMLH, R_S1, 0x0078);
     S390_EMIT_LABEL(buf, RIc, BRC, 8, &skip);
     S390_EMIT(buf, RIEf, RISBG, R_S0, R_S1, 62, 62 | 0x80, 43); /* divide by zero: DZC */
     S390_EMIT(buf, RIEf, RISBG, R_S0, R_S1, 61, 61, 45);        /* overflow: OFC */
+    S390_EMIT(buf, RIEf, RISBG, R_S0, R_S1, 60, 60, 47);        /* underflow: UFC */
     S390_EMIT(buf, RIEf, RISBG, R_S0, R_S1, 59, 59, 49);        /* inexact: IXC */
     S390_EMIT(buf, RX, O, R_S0, 0, R_ENV, OFF_FPSR);
     S390_EMIT(buf, RX, ST, R_S0, 0, R_ENV, OFF_FPSR);
     if (clear) {
-        S390_EMIT(buf, RIL, NILF, R_S1, 0xff97ffffu);
+        S390_EMIT(buf, RIL, NILF, R_S1, 0xff87ffffu);
         S390_EMIT(buf, RRE, SFPC, R_S1, 0);
     }
     s390_label_bind(buf, &skip);
@@ -428,6 +432,93 @@ struct jit_fp_slow {
     struct s390_label slow, done;
 };
 
+/* A result the check found below the threshold is kept when it is below the smallest normal
+ * too (a zero or a subnormal): s390x finds it tiny (after rounding) exactly when Arm does
+ * (before rounding: a result below the smallest normal was below it before rounding), so the
+ * value and the underflow flag (tiny and inexact; pending in the FPC like inexact) agree.  Only
+ * the smallest normal binade (which Arm may find tiny where s390x does not) and a NaN take the
+ * helper.  That second test is out of line: the check branches to a stub placed just before
+ * the op's slow path, which goes back after the check or falls into the slow path. */
+/* TEST DATA CLASS masks: zeros and subnormals of either sign. */
+#define FP_CLASS_TINY 0xcc0
+
+struct jit_fp_tiny {
+    struct s390_label entry;      /* the check branches here */
+    const struct s390_label *key; /* the check's slow label, until its slow path is queued */
+    int32_t q;                    /* then that queue entry (-2: emitted) */
+    int64_t resume;               /* right after the check */
+    bool dbl;
+    int thr;                      /* vector: the threshold register; -1 scalar */
+};
+
+/* The check's branch to a new stub (its slow label `slow`), taken on mask. */
+static void fp_tiny_branch(struct jctx *J, int mask, const struct s390_label *slow, bool dbl,
+                           int thr)
+{
+    if (J->nfp_tiny == J->capfp_tiny) {
+        uint32_t cap = J->capfp_tiny ? 2 * J->capfp_tiny : 8;
+        struct jit_fp_tiny *n = realloc(J->fp_tiny, cap * sizeof *n);
+        if (!n) {
+            J->fail = true;
+            return;
+        }
+        J->fp_tiny = n;
+        J->capfp_tiny = cap;
+    }
+    struct jit_fp_tiny *t = &J->fp_tiny[J->nfp_tiny++];
+    s390_label_init(&t->entry);
+    t->key = slow;
+    t->q = -1;
+    t->dbl = dbl;
+    t->thr = thr;
+    S390_EMIT_LABEL(B, RILc, BRCL, mask, &t->entry);
+    t->resume = (int64_t)B->len;
+}
+
+/* |r| (in F_TMP; for a vector, the result in VS0) below the smallest normal in every lane: back
+ * after the check.  2|r| is exact there; a NaN or a poisoned threshold compares unordered.  A
+ * vector's other lanes may be anything: its tiny lanes (test data class: zeros, subnormals)
+ * take the threshold, which no arithmetic on them could overflow for. */
+static void fp_tiny_stub(struct jctx *J, struct jit_fp_tiny *t)
+{
+    struct s390_label resume;
+    s390_label_init(&resume);
+    resume.pos = t->resume; /* bound, behind */
+    s390_label_bind(B, &t->entry);
+    bool d = t->dbl;
+    if (t->thr < 0) {
+        s390_emit_RRE(B, d ? RRE_ADBR : RRE_AEBR, F_TMP, F_TMP);
+        s390_emit_RRE(B, d ? RRE_CDBR : RRE_CEBR, F_TMP, d ? F_THR_D : F_THR_S);
+        S390_EMIT_LABEL(B, RILc, BRCL, 4, &resume);
+    } else {
+        /* Tiny lanes take the threshold, then every lane must reach it. */
+        int fmt = d ? 3 : 2;
+        S390_EMIT(B, VRRa, VFPSO, F_TMP, VS0, fmt, 0, 2);
+        S390_EMIT(B, VRIe, VFTCI, F_TMP2, VS0, FP_CLASS_TINY, fmt, 0);
+        S390_EMIT(B, VRRe, VSEL, F_TMP, t->thr, F_TMP, F_TMP2, 0, 0);
+        S390_EMIT(B, VRRc, VFCHE, F_TMP, F_TMP, t->thr, fmt, 0, 1);
+        S390_EMIT_LABEL(B, RILc, BRCL, 8, &resume);
+    }
+    t->q = -2;
+}
+
+/* The stubs of slow path q (or, not queued, of slow label `key`), placed just before its
+ * label `slow`: each goes there when its test fails, the last by falling through. */
+static void fp_tiny_stubs(struct jctx *J, int32_t q, const struct s390_label *key,
+                          struct s390_label *slow)
+{
+    bool first = true;
+    for (uint32_t n = 0; n < J->nfp_tiny; n++) {
+        struct jit_fp_tiny *t = &J->fp_tiny[n];
+        if (!((q >= 0 && t->q == q) || (q < 0 && t->q == -1 && t->key == key)))
+            continue;
+        if (!first)
+            S390_EMIT_LABEL(B, RILc, BRCL, 15, slow);
+        fp_tiny_stub(J, t);
+        first = false;
+    }
+}
+
 static bool fp_can_defer(struct jctx *J, const struct ir_insn *i)
 {
     for (int a = 0; a < 3; a++)
@@ -459,6 +550,9 @@ static void fp_defer_slow(struct jctx *J, uint32_t k, uint32_t k_end, struct s39
     q->after = J->fp;
     memcpy(q->owner, owner, sizeof q->owner);
     q->slow = *slow;
+    for (uint32_t n = 0; n < J->nfp_tiny; n++)
+        if (J->fp_tiny[n].q == -1 && J->fp_tiny[n].key == slow)
+            J->fp_tiny[n].q = (int32_t)(J->nfp_slow - 1);
     s390_label_init(&q->done);
     s390_label_bind(B, &q->done);
 }
@@ -475,6 +569,7 @@ static void fp_close_slow(struct jctx *J, uint32_t k, const struct ir_insn *i, i
     struct s390_label done;
     s390_label_init(&done);
     S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
+    fp_tiny_stubs(J, -1, slow, slow);
     s390_label_bind(B, slow);
     fp_slow_path(J, k, k, dst, before, &J->fp);
     s390_label_bind(B, &done);
@@ -488,6 +583,7 @@ void jit_fp_emit_slow(struct jctx *J)
     memcpy(owner, J->owner, sizeof owner);
     for (uint32_t n = 0; n < J->nfp_slow; n++) {
         struct jit_fp_slow *q = &J->fp_slow[n];
+        fp_tiny_stubs(J, (int32_t)n, NULL, &q->slow);
         s390_label_bind(B, &q->slow);
         memcpy(J->owner, q->owner, sizeof owner);
         if (q->fcmp)
@@ -744,7 +840,10 @@ static void fp_check_result(struct jctx *J, int fd, const struct fp_native *o,
         fd = F_TMP;
     }
     s390_emit_RRE(B, dbl ? RRE_CDBR : RRE_CEBR, fd, dbl ? F_THR_D : F_THR_S);
-    S390_EMIT_LABEL(B, RIc, BRC, tiny ? 5 : 1, slow); /* low or unordered; unordered */
+    if (tiny)
+        fp_tiny_branch(J, 5, slow, dbl, -1); /* low or unordered: the second test */
+    else
+        S390_EMIT_LABEL(B, RIc, BRC, 1, slow); /* unordered */
 }
 
 /* FP groups: consecutive native scalar arithmetic ops (only constants between them) share one
@@ -1004,7 +1103,7 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
         thr = VS2;
     }
     S390_EMIT(B, VRRc, VFCHE, VS1, VS1, thr, (int)fmt, 0, 1);
-    S390_EMIT_LABEL(B, RIc, BRC, 5, &slow); /* not every lane */
+    fp_tiny_branch(J, 5, &slow, f == FPU_D, thr); /* not every lane: the second test */
     jit_vstore(J, VS0, FP_D_RD(d), true);
     J->fp.ixc = true;
     fp_close_slow(J, k, i, i->dst, true, &slow, &before);
