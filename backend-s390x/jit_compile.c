@@ -2302,8 +2302,8 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     /* The FPC the generated code keeps (jit_fp.c); the caller's is set again on the way out. */
     S390_EMIT(buf, RRE, EFPC, R_S1, 0);
     S390_EMIT(buf, RX, ST, R_S1, 0, 15, JIT_CALLER_FPC);
-    S390_EMIT(buf, RX, STD, 14, 0, 15, JIT_CALLER_F14);
-    S390_EMIT(buf, RX, STD, 15, 0, 15, JIT_CALLER_F14 + 8);
+    for (int f = 13; f <= 15; f++)
+        S390_EMIT(buf, RX, STD, f, 0, 15, JIT_CALLER_F13 + 8 * (f - 13));
     s390_jit_fpc_guard(buf);
     S390_EMIT(buf, RXY, LG, R_GBASE, 0, R_ENV, OFF_ENV(mem));
     S390_EMIT(buf, RXY, LG, R_GSIZE, 0, R_ENV, OFF_ENV(mem_size));
@@ -2338,8 +2338,8 @@ void s390_jit_emit_trampolines(struct s390_jit *j, struct s390_buf *buf, uintptr
     s390_jit_fpc_commit_ixc(buf, true, false);
     S390_EMIT(buf, RX, L, R_S1, 0, 15, JIT_CALLER_FPC);
     S390_EMIT(buf, RRE, SFPC, R_S1, 0);
-    S390_EMIT(buf, RX, LD, 14, 0, 15, JIT_CALLER_F14);
-    S390_EMIT(buf, RX, LD, 15, 0, 15, JIT_CALLER_F14 + 8);
+    for (int f = 13; f <= 15; f++)
+        S390_EMIT(buf, RX, LD, f, 0, 15, JIT_CALLER_F13 + 8 * (f - 13));
     S390_EMIT(buf, RXY, LG, 15, 0, 15, JIT_CALLER_SP);
     S390_EMIT(buf, RSY, LMG, 6, 15, 15, 48);
     S390_EMIT(buf, RR, BCR, 15, 14);

@@ -42,6 +42,7 @@ struct jit_fpstate {
     bool ixc;                      /* the FPC's inexact flag may be set (not committed since) */
     int8_t vreg[JIT_FP_NCACHE];    /* per FPR: V register + 1 cached there, 0 = free */
     bool dbl[JIT_FP_NCACHE], dirty[JIT_FP_NCACHE], lock[JIT_FP_NCACHE];
+    bool hold[JIT_FP_NCACHE];      /* a value dirty when the open FP group began: not reused */
     uint32_t stamp[JIT_FP_NCACHE]; /* last use, for eviction */
     uint32_t clock;
     bool in_slow;                  /* emitting a native op's helper fallback */

@@ -112,8 +112,9 @@ static bool fp_native_of(struct jctx *J, const struct ir_insn *i, struct fp_nati
 #define FPC_POISON 0x0000ff00u
 #define FPC_SLOW 0x00f0ff00u /* flags invalid, divide, overflow, underflow; the DXC */
 /* f6 and f7 scratch; the result-check thresholds live in f14 (single) and f15 (double) in all
- * generated code (loaded by the entry trampoline, callee-saved in helpers). */
-enum { F_TMP2 = 6, F_TMP = 7, F_THR_S = 14, F_THR_D = 15 };
+ * generated code (loaded by the entry trampoline, callee-saved in helpers), and f13 holds +0.0
+ * (FCMP with zero compares with it), a NaN when poisoned like them. */
+enum { F_TMP2 = 6, F_TMP = 7, F_ZERO = 13, F_THR_S = 14, F_THR_D = 15 };
 
 /* The guard: FPC = 0 with Arm's default modes, else poisoned (flags cleared either way); the
  * result-check thresholds in f14/f15, or quiet NaNs when poisoned, so that every result check
@@ -132,9 +133,11 @@ void s390_jit_fpc_guard(struct s390_buf *buf)
     S390_EMIT(buf, RRE, LDGR, F_THR_S, R_S1);
     S390_EMIT(buf, RI, LLIHH, R_S1, 0x7ff8);
     S390_EMIT(buf, RRE, LDGR, F_THR_D, R_S1);
+    S390_EMIT(buf, RRE, LDGR, F_ZERO, R_S1);
     S390_EMIT_LABEL(buf, RIc, BRC, 15, &done);
     s390_label_bind(buf, &native);
     S390_EMIT(buf, RRE, SFPC, R_S1, 0);
+    S390_EMIT(buf, RRE, LDGR, F_ZERO, R_S1); /* r1 is 0 here */
     /* 2^(2 - bias): the smallest magnitude a result may have to be kept (exponent field 2). */
     S390_EMIT(buf, RI, LLIHH, R_S1, 0x0100);
     S390_EMIT(buf, RRE, LDGR, F_THR_S, R_S1);
@@ -352,7 +355,12 @@ void jit_fp_before(struct jctx *J, const struct ir_insn *i)
         return;
     case IR_GOTO:
     case IR_BRCOND:
-        jit_fp_end(J);
+    case IR_BRCOND2:
+        /* Written back; the values stay cached (clean) for a fused FCMP at the branch.
+         * Nothing of the block runs after it. */
+        if (J->fpg.open)
+            fp_group_close(J);
+        fp_store_dirty(J, &J->fp);
         return;
     default:
         jit_fp_end(J);
@@ -371,10 +379,10 @@ static int fp_alloc(struct jctx *J)
 {
     int best = -1;
     for (int f = 0; f < JIT_FP_NCACHE; f++) {
-        if (!J->fp.vreg[f] && !J->fp.lock[f])
+        if (!J->fp.vreg[f] && !J->fp.lock[f] && !J->fp.hold[f])
             return f;
         /* A clean entry before a dirty one (no store; and an FP group may not store). */
-        if (!J->fp.lock[f] &&
+        if (!J->fp.lock[f] && !J->fp.hold[f] &&
             (best < 0 || J->fp.dirty[f] < J->fp.dirty[best] ||
              (J->fp.dirty[f] == J->fp.dirty[best] && J->fp.stamp[f] < J->fp.stamp[best])))
             best = f;
@@ -427,6 +435,7 @@ static void fp_slow_path(struct jctx *J, uint32_t k, uint32_t k_end, ir_val dst,
 struct jit_fp_slow {
     uint32_t k, k_end; /* the helper calls of k..k_end (an FP group's) */
     const struct ir_insn *fcmp; /* or a fused FCMP's helper call (fp_compare_slow) */
+    int8_t fcmp_src;            /* and the FPR holding its first operand */
     struct jit_fpstate before, after;
     ir_val owner[16];
     struct s390_label slow, done;
@@ -680,23 +689,33 @@ static bool fp_compare_zero(struct jctx *J, const struct ir_insn *i, const struc
 }
 
 /* FCMP/FCMPE o: the operands into f7 (and f6), a poisoned FPC to slow, the compare, and
- * unordered (CC 3) to slow for its flags; ordered operands raise nothing.  FCMP with +0.0 is
- * LOAD AND TEST: the same CC (-0.0 equal, a NaN CC 3), and nothing raised for a quiet NaN. */
-static void fp_compare(struct jctx *J, const struct ir_insn *i, const struct fp_native *o,
-                       struct s390_label *slow)
+ * unordered (CC 3) to slow for its flags; ordered operands raise nothing.  FCMP with +0.0
+ * compares with f13 (+0.0, a NaN when poisoned: one test for both) the FPR that caches the
+ * operand, or f7: the same CC (-0.0 equal, a NaN CC 3), and nothing raised for a quiet NaN.
+ * Returns the FPR holding the first operand. */
+static int fp_compare(struct jctx *J, const struct ir_insn *i, const struct fp_native *o,
+                      struct s390_label *slow)
 {
-    bool d = o->dbl, zero = fp_compare_zero(J, i, o);
-    fp_operand(J, F_TMP, i->arg[0], d);
-    if (!zero)
-        fp_operand(J, F_TMP2, i->arg[1], d);
-    fp_test_poison(J, slow);
-    if (zero) {
-        s390_emit_RRE(B, d ? RRE_LTDBR : RRE_LTEBR, F_TMP, F_TMP);
-    } else {
-        static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR}, {RRE_CDBR, RRE_KDBR}};
-        s390_emit_RRE(B, cmp[d][o->kind == FPN_CMPE], F_TMP, F_TMP2);
+    bool d = o->dbl;
+    if (fp_compare_zero(J, i, o)) {
+        int x = F_TMP;
+        int c = J->kind[i->arg[0]] == K_FPVREG ? fp_find(J, J->b->insn[J->def[i->arg[0]]].imm & 31)
+                                               : -1;
+        if (c >= 0 && J->fp.dbl[c] == d)
+            x = c;
+        else
+            fp_operand(J, F_TMP, i->arg[0], d);
+        s390_emit_RRE(B, d ? RRE_CDBR : RRE_CEBR, x, F_ZERO);
+        S390_EMIT_LABEL(B, RIc, BRC, 1, slow);
+        return x;
     }
+    fp_operand(J, F_TMP, i->arg[0], d);
+    fp_operand(J, F_TMP2, i->arg[1], d);
+    fp_test_poison(J, slow);
+    static const enum s390_insn cmp[2][2] = {{RRE_CEBR, RRE_KEBR}, {RRE_CDBR, RRE_KDBR}};
+    s390_emit_RRE(B, cmp[d][o->kind == FPN_CMPE], F_TMP, F_TMP2);
     S390_EMIT_LABEL(B, RIc, BRC, 1, slow);
+    return F_TMP;
 }
 
 /* FPR f = SCVTF/UCVTF o of GPR r. */
@@ -847,9 +866,11 @@ static void fp_check_result(struct jctx *J, int fd, const struct fp_native *o,
 }
 
 /* FP groups: consecutive native scalar arithmetic ops (only constants between them) share one
- * slow path: a failed result check re-runs the whole group through the helpers from the CPU state as it was at the group's start.  So a group starts with every
- * cached value written back, and its ops write nothing to the CPU state (no dirty entry is
- * evicted: an op that would need it starts a new group).  An inexact flag pending before it is
+ * slow path: a failed result check re-runs the whole group through the helpers from the CPU
+ * state as it was at the group's start.  So the values dirty at its start are written back by
+ * that slow path, from FPRs no op of the group reuses (held; or, without room beside them,
+ * they are written back at the start), and its ops write nothing to the CPU state (no dirty
+ * entry is evicted: an op that would need it starts a new group).  An inexact flag pending before it is
  * committed by that slow path together with the group's own, which is Arm's: native ops raise
  * inexact where Arm does, in the cases the checks send to the helper too. */
 static bool fp_groupable(struct jctx *J, const struct ir_insn *i, struct fp_native *o)
@@ -885,7 +906,7 @@ static bool fp_group_room(struct jctx *J, const struct fp_native *o)
         bool operand = false;
         for (int n = 0; n < nregs; n++)
             operand |= J->fp.vreg[f] == (int8_t)(regs[n] + 1);
-        room += !J->fp.vreg[f] || (!J->fp.dirty[f] && !operand);
+        room += !J->fp.hold[f] && (!J->fp.vreg[f] || (!J->fp.dirty[f] && !operand));
     }
     return room >= need;
 }
@@ -894,6 +915,7 @@ static void fp_group_close(struct jctx *J)
 {
     fp_defer_slow(J, J->fpg.first, J->fpg.last, &J->fpg.fail, &J->fpg.before, J->fpg.owner);
     J->fpg.open = false;
+    memset(J->fp.hold, 0, sizeof J->fp.hold);
 }
 
 /* Op k (groupable) joins the open group, or opens one if the next op is groupable too. */
@@ -905,7 +927,15 @@ static bool fp_group_join(struct jctx *J, uint32_t k, const struct fp_native *o)
         fp_group_close(J);
     if (!fp_next_groupable(J, k))
         return false;
-    fp_store_dirty(J, &J->fp);
+    /* Values dirty at the start stay where they are, held until the group closes (the slow
+     * path stores them from there), when the first op has room beside them; else they are
+     * stored now. */
+    if (fp_group_room(J, o)) {
+        for (int f = 0; f < JIT_FP_NCACHE; f++)
+            J->fp.hold[f] = J->fp.vreg[f] && J->fp.dirty[f];
+    } else {
+        fp_store_dirty(J, &J->fp);
+    }
     J->fpg.open = true;
     J->fpg.first = k;
     J->fpg.before = J->fp;
@@ -1128,9 +1158,10 @@ static void fp_compare_cc(struct jctx *J, const struct ir_insn *i)
     fp_value_of(J, i, &o);
     struct s390_label slow;
     s390_label_init(&slow);
-    fp_compare(J, i, &o, &slow);
+    int x = fp_compare(J, i, &o, &slow);
     fp_defer_slow(J, 0, 0, &slow, &J->fp, J->owner);
     J->fp_slow[J->nfp_slow - 1].fcmp = i;
+    J->fp_slow[J->nfp_slow - 1].fcmp_src = (int8_t)x;
 }
 
 /* The fused compare's slow path: the helper on the operand bits kept in f7/f6. */
@@ -1143,7 +1174,7 @@ static void fp_compare_slow(struct jctx *J, struct jit_fp_slow *q)
     struct jit_fpstate before = q->before;
     fp_sync_state(J, &before);
     jit_save_call_regs(J, false);
-    S390_EMIT(B, RRE, LGDR, 3, F_TMP);
+    S390_EMIT(B, RRE, LGDR, 3, q->fcmp_src);
     if (!fp_compare_zero(J, i, &o))
         S390_EMIT(B, RRE, LGDR, 4, F_TMP2);
     else

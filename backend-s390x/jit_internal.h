@@ -26,8 +26,8 @@ enum { R_S0 = 0, R_S1 = 1, R_S14 = 14 };
 #define JIT_LAZY_B (JIT_LAZY_KIND + 16)
 #define JIT_CALLER_SP (JIT_LAZY_KIND + 24)
 #define JIT_CALLER_FPC (JIT_CALLER_SP + 8) /* the caller's FPC, set again on the way out */
-#define JIT_CALLER_F14 (JIT_CALLER_FPC + 8) /* and its f14, f15 (callee-saved) */
-#define JIT_FRAME (JIT_CALLER_F14 + 16)
+#define JIT_CALLER_F13 (JIT_CALLER_FPC + 8) /* and its f13-f15 (callee-saved) */
+#define JIT_FRAME (JIT_CALLER_F13 + 24)
 /* The env's offset from r15. */
 #define JIT_ENV JIT_FRAME
 _Static_assert(JIT_FRAME + 4096 <= IR_ENV_STACK, "the frame and helper calls fit the stack");

@@ -55,8 +55,13 @@ static void pair_branches(struct ir_tctx *t, ir_fetch_fn fetch, void *ctx)
     uint32_t word;
     struct a64_insn in;
     if (t->feat->el1 || first.op != IR_BRCOND || first.imm2 != t->pc || b->ntemps != b->n ||
-        b->ninsns + 1 >= IR_MAX_BLOCK_INSNS ||
-        !fetch(ctx, t->pc, &word) || !a64_decode(word, &in) ||
+        b->ninsns + 1 >= IR_MAX_BLOCK_INSNS || !fetch(ctx, t->pc, &word))
+        return;
+    /* B.cond, CBZ/CBNZ, TBZ/TBNZ by their fixed bits first: most blocks end otherwise, and the
+     * full decode would cost every one of them. */
+    if ((word & 0xff000010u) != 0x54000000u && (word & 0x7c000000u) != 0x34000000u)
+        return;
+    if (!a64_decode(word, &in) ||
         (in.op != A64_OP_B_cond && in.op != A64_OP_CBZ && in.op != A64_OP_TBZ))
         return;
     /* The first branch goes (its condition stays); each instruction keeps temp n + 1. */
