@@ -171,7 +171,7 @@ static uint64_t drop(struct rt_cache *c, uint64_t addr, uint64_t end, bool jit_o
         while (*pp) {
             struct rt_tb *tb = *pp;
             bool hit = jit_only ? tb->jit != NULL : tb->pc < end && addr < tb->end;
-            for (int d = 0; d < 2 && !hit && !jit_only; d++)
+            for (int d = 0; d < RT_TB_DEPS && !hit && !jit_only; d++)
                 hit = tb->dep_end[d] && tb->dep_pc[d] < end && addr < tb->dep_end[d];
             if (hit && jit_only && tb->interp) {
                 /* Its first tier is still there: only the JIT code goes, and the block is

@@ -84,8 +84,10 @@ struct rt_tb {
     struct ir_iblock *interp;
     struct s390_jit_block *jit;
     /* Guest code the translation also depends on (blocks the JIT looked ahead into for
-     * dead-flag elimination): invalidating it drops this block too. */
-    uint64_t dep_pc[2], dep_end[2];
+     * dead-flag elimination: one range per way out, three for a BRCOND2): invalidating it
+     * drops this block too. */
+#define RT_TB_DEPS 3
+    uint64_t dep_pc[RT_TB_DEPS], dep_end[RT_TB_DEPS];
     /* Tiering: the JIT was asked for this block and could not compile it (it stays in the
      * interpreter, with no counter). */
     bool no_jit;

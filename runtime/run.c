@@ -147,7 +147,7 @@ static int nzcv_dead_at(void *ctx, uint64_t pc)
     if (dead != 1 || !tb)
         return S390_JIT_NZCV_UNKNOWN;
     /* The answer holds only while that code is unchanged. */
-    for (int d = 0; d < 2; d++)
+    for (int d = 0; d < RT_TB_DEPS; d++)
         if (!tb->dep_end[d]) {
             tb->dep_pc[d] = lo;
             tb->dep_end[d] = hi;
