@@ -69,7 +69,8 @@ static void pair_branches(struct ir_tctx *t, ir_fetch_fn fetch, void *ctx)
     b->ntemps = b->n;
     b->cur_pcoff = (uint32_t)(t->pc - b->pc);
     t->end = false;
-    if (trans_table[in.op](t, &in) && b->n > mark && b->insn[b->n - 1].op == IR_BRCOND) {
+    if (trans_table[in.op](t, &in) && b->n > mark && b->insn[b->n - 1].op == IR_BRCOND &&
+        b->insn[b->n - 1].imm2 == t->pc + 4) {
         struct ir_insn *s = &b->insn[b->n - 1];
         s->op = IR_BRCOND2;
         s->nargs = 2;
