@@ -556,7 +556,7 @@ bool jit_analyse(struct jctx *J)
                     int st = J->nzcv_dead(J->ctx, term->imm);
                     dead = st == S390_JIT_NZCV_DEAD;
                 } else if (term->op == IR_BRCOND2) {
-                    uint64_t to[3] = {term->imm, term->imm2, b->pc + b->nbytes};
+                    uint64_t to[3] = {term->imm, term->imm2, ir_brcond2_next(b)};
                     dead = true;
                     for (int n = 0; n < 3 && dead; n++)
                         dead = J->nzcv_dead(J->ctx, to[n]) == S390_JIT_NZCV_DEAD;

@@ -1536,7 +1536,7 @@ static void lower_brcond2(struct jctx *J, const struct ir_insn *i)
     if (cc)
         J->cc_len = (uint32_t)B->len;
     branch_to(J, emit_test(J, i->arg[1]), i->imm2);
-    branch_to(J, 15, J->b->pc + J->b->nbytes);
+    branch_to(J, 15, ir_brcond2_next(J->b));
 }
 
 static void store_pc(struct jctx *J, uint64_t pc)
@@ -1682,7 +1682,7 @@ static void set_flags(struct jctx *J, ir_val f)
         if (term->op == IR_BRCOND || term->op == IR_BRCOND2)
             rec_hint_set(term->imm2, kind);
         if (term->op == IR_BRCOND2)
-            rec_hint_set(J->b->pc + J->b->nbytes, kind);
+            rec_hint_set(ir_brcond2_next(J->b), kind);
         return;
     }
     bool computed = J->is_const[f] || J->reg[f] >= 0 || J->slot[f] >= 0;

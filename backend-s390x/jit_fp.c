@@ -356,10 +356,8 @@ void jit_fp_before(struct jctx *J, const struct ir_insn *i)
     case IR_GOTO:
     case IR_BRCOND:
     case IR_BRCOND2:
-        /* Written back; the values stay cached (clean) for a fused FCMP at the branch.
-         * Nothing of the block runs after it. */
-        if (J->fpg.open)
-            fp_group_close(J);
+        /* Written back (the group closed above); the values stay cached (clean) for a fused
+         * FCMP at the branch.  Nothing of the block runs after it. */
         fp_store_dirty(J, &J->fp);
         return;
     default:
@@ -658,6 +656,15 @@ static void fp_nzcv_from_cc(struct jctx *J)
 /* FPR f = the FCMP operand t: a K_FPVREG read of lane 0 of a V register from its FPR cache
  * entry (LOAD, the entry kept), its pinned vector register or the CPU state; else the bits of
  * temp t. */
+/* The FPR cache entry holding operand t (a K_FPVREG lane) in that format, or -1. */
+static int fp_cached_operand(struct jctx *J, ir_val t, bool dbl)
+{
+    if (J->kind[t] != K_FPVREG)
+        return -1;
+    int c = fp_find(J, J->b->insn[J->def[t]].imm & 31);
+    return c >= 0 && J->fp.dbl[c] == dbl ? c : -1;
+}
+
 static void fp_operand(struct jctx *J, int f, ir_val t, bool dbl)
 {
     if (J->kind[t] != K_FPVREG) {
@@ -665,13 +672,12 @@ static void fp_operand(struct jctx *J, int f, ir_val t, bool dbl)
         return;
     }
     unsigned r = J->b->insn[J->def[t]].imm & 31;
-    int c = fp_find(J, r);
-    if (c >= 0 && J->fp.dbl[c] == dbl) {
+    int c = fp_cached_operand(J, t, dbl);
+    if (c >= 0) {
         S390_EMIT(B, RR, LDR, f, c);
         return;
     }
-    if (c >= 0)
-        fp_drop(J, r); /* cached in the other format: its bits go back to the CPU state */
+    fp_drop(J, r); /* cached in the other format: its bits go back to the CPU state */
     if (J->vpin[r] >= 0) {
         S390_EMIT(B, VRSc, VLGV, R_S1, J->vpin[r], 0, 0, 3);
         if (!dbl)
@@ -682,7 +688,7 @@ static void fp_operand(struct jctx *J, int f, ir_val t, bool dbl)
     fp_load(J, f, r, dbl);
 }
 
-/* Whether FCMP o compares with the constant 0.0 (no second operand: LOAD AND TEST). */
+/* Whether FCMP o compares with the constant 0.0 (no second operand: a compare with f13). */
 static bool fp_compare_zero(struct jctx *J, const struct ir_insn *i, const struct fp_native *o)
 {
     return o->kind == FPN_CMP && J->is_const[i->arg[1]] && J->cval[i->arg[1]] == 0;
@@ -698,13 +704,11 @@ static int fp_compare(struct jctx *J, const struct ir_insn *i, const struct fp_n
 {
     bool d = o->dbl;
     if (fp_compare_zero(J, i, o)) {
-        int x = F_TMP;
-        int c = J->kind[i->arg[0]] == K_FPVREG ? fp_find(J, J->b->insn[J->def[i->arg[0]]].imm & 31)
-                                               : -1;
-        if (c >= 0 && J->fp.dbl[c] == d)
-            x = c;
-        else
+        int x = fp_cached_operand(J, i->arg[0], d);
+        if (x < 0) {
+            x = F_TMP;
             fp_operand(J, F_TMP, i->arg[0], d);
+        }
         s390_emit_RRE(B, d ? RRE_CDBR : RRE_CEBR, x, F_ZERO);
         S390_EMIT_LABEL(B, RIc, BRC, 1, slow);
         return x;

@@ -104,6 +104,9 @@ static inline const char *ir_op_name(unsigned op)
 static inline unsigned ir_op_nargs(unsigned op) { return op < IR_NUM_OPS ? ir_op_info[op].nargs : 0; }
 static inline unsigned ir_op_flags(unsigned op) { return op < IR_NUM_OPS ? ir_op_info[op].flags : 0; }
 
+/* BRCOND2's third way: the instruction after the block's last (its second branch). */
+static inline uint64_t ir_brcond2_next(const struct ir_block *b) { return b->pc + b->nbytes; }
+
 /* The register slot a GET/SET (0..33) or GET_NZCV/SET_NZCV (IR_FWD_NZCV) names; -1 for any
  * other instruction.  The passes track guest registers by it. */
 static inline int ir_slot_key(const struct ir_insn *i)

@@ -54,7 +54,7 @@ void ir_print(FILE *f, const struct ir_block *b)
             break;
         case IR_BRCOND2:
             fprintf(f, " 0x%" PRIx64 " : 0x%" PRIx64 " : 0x%" PRIx64, i->imm, i->imm2,
-                    b->pc + b->nbytes);
+                    ir_brcond2_next(b));
             break;
         case IR_EXIT:
             fprintf(f, " reason=%" PRIu64 " pc=0x%" PRIx64, i->imm, i->imm2);
