@@ -2284,7 +2284,6 @@ done:
     free(J->blk);
     free(J->acc);
     free(J->fp_slow);
-    free(J->fp_tiny);
     return out;
 }
 

@@ -31,7 +31,6 @@ _Static_assert(JIT_ENV + offsetof(struct ir_env, cpu.fpcr) + 8 <= 4096,
 
 struct access;
 struct jit_fp_slow;
-struct jit_fp_tiny;
 
 /* Scalar FP values kept in host FPRs between the native FP operations of a block (jit_fp.c):
  * f0-f5 cache lane 0 of V registers (written back where the CPU state must be exact), f6 and
@@ -162,8 +161,6 @@ struct jctx {
         struct s390_label fail;      /* to its re-run through the helpers */
     } fpg;                           /* the open FP group (jit_fp.c) */
     uint32_t nfp_slow, capfp_slow;
-    struct jit_fp_tiny *fp_tiny; /* second tests of results below the threshold (jit_fp.c) */
-    uint32_t nfp_tiny, capfp_tiny;
     bool fail;
 };
 

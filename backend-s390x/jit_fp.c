@@ -4,15 +4,11 @@
  *
  * FP helper calls of the common operations become z/Architecture BFP instructions on the V
  * registers in the CPU state.  Arm and IEEE-754 (which s390x BFP implements) agree on every
- * finite, normal result computed in round-to-nearest, and on its inexact flag; also on an
- * infinite result of a division by zero or an overflow, and their flags.  The rest (a NaN, a
- * result at or below the smallest normal binade (Arm detects tininess before rounding, s390x
- * after), FPCR modes other than Arm's default) re-runs the helper, which works from the
- * untouched operands.  The result check (|r| >= 2^(2 - bias), a NaN failing it) finds them all:
- * an invalid operation gives a NaN, an underflow a small result, and a non-default FPCR makes
- * the threshold a NaN.  A result below the smallest normal (zero or subnormal) is kept after a
- * second test out of line (fp_tiny_stub): s390x finds it tiny as Arm does, so the value and
- * the flags agree.
+ * result that is not a NaN computed in round-to-nearest, and on its inexact, underflow (both
+ * detect tininess before rounding), overflow and divide-by-zero flags.  The rest (a NaN, whose
+ * propagation and flags differ, FPCR modes other than Arm's default) re-runs the helper, which
+ * works from the untouched operands.  The result check (r >= -inf, which a NaN fails) finds
+ * them all: an invalid operation gives a NaN, and a non-default FPCR makes the threshold one.
  *
  * The host's FPC while generated code runs: set by the entry trampoline (s390_jit_fpc_guard) to
  * 0, or poisoned (and the thresholds NaNs) when FPCR is not Arm's default, and kept so from
@@ -111,7 +107,7 @@ static bool fp_native_of(struct jctx *J, const struct ir_insn *i, struct fp_nati
  * BFP operations leave the DXC alone. */
 #define FPC_POISON 0x0000ff00u
 #define FPC_SLOW 0x00f0ff00u /* flags invalid, divide, overflow, underflow; the DXC */
-/* f6 and f7 scratch; the result-check thresholds live in f14 (single) and f15 (double) in all
+/* f6 and f7 scratch; the result-check thresholds (-inf) live in f14 (single) and f15 (double) in all
  * generated code (loaded by the entry trampoline, callee-saved in helpers), and f13 holds +0.0
  * (FCMP with zero compares with it), a NaN when poisoned like them. */
 enum { F_TMP2 = 6, F_TMP = 7, F_ZERO = 13, F_THR_S = 14, F_THR_D = 15 };
@@ -138,10 +134,10 @@ void s390_jit_fpc_guard(struct s390_buf *buf)
     s390_label_bind(buf, &native);
     S390_EMIT(buf, RRE, SFPC, R_S1, 0);
     S390_EMIT(buf, RRE, LDGR, F_ZERO, R_S1); /* r1 is 0 here */
-    /* 2^(2 - bias): the smallest magnitude a result may have to be kept (exponent field 2). */
-    S390_EMIT(buf, RI, LLIHH, R_S1, 0x0100);
+    /* -inf: every result but a NaN compares at least equal to it. */
+    S390_EMIT(buf, RI, LLIHH, R_S1, 0xff80);
     S390_EMIT(buf, RRE, LDGR, F_THR_S, R_S1);
-    S390_EMIT(buf, RI, LLIHH, R_S1, 0x0020);
+    S390_EMIT(buf, RI, LLIHH, R_S1, 0xfff0);
     S390_EMIT(buf, RRE, LDGR, F_THR_D, R_S1);
     s390_label_bind(buf, &done);
 }
@@ -174,8 +170,7 @@ static void fp_store(struct jctx *J, int f, unsigned r, bool dbl)
 
 /* FPSR |= the FPC's pending flags: inexact, underflow, overflow and divide-by-zero, which
  * native ops raise exactly where Arm raises IXC, UFC, OFC and DZC (FPSR bits 4, 3, 2, 1; the
- * results are the same: an infinity in round-to-nearest; a zero or subnormal, tiny on both,
- * fp_tiny_stub), and are cleared when `clear`; poisoned: the flags are not the guest's.  r0
+ * results are the same, tininess detected before rounding on both), and are cleared when `clear`; poisoned: the flags are not the guest's.  r0
  * and r1 scratch. */
 void s390_jit_fpc_commit_ixc(struct s390_buf *buf, bool poison_check, bool clear)
 {
@@ -439,93 +434,6 @@ struct jit_fp_slow {
     struct s390_label slow, done;
 };
 
-/* A result the check found below the threshold is kept when it is below the smallest normal
- * too (a zero or a subnormal): s390x finds it tiny (after rounding) exactly when Arm does
- * (before rounding: a result below the smallest normal was below it before rounding), so the
- * value and the underflow flag (tiny and inexact; pending in the FPC like inexact) agree.  Only
- * the smallest normal binade (which Arm may find tiny where s390x does not) and a NaN take the
- * helper.  That second test is out of line: the check branches to a stub placed just before
- * the op's slow path, which goes back after the check or falls into the slow path. */
-/* TEST DATA CLASS masks: zeros and subnormals of either sign. */
-#define FP_CLASS_TINY 0xcc0
-
-struct jit_fp_tiny {
-    struct s390_label entry;      /* the check branches here */
-    const struct s390_label *key; /* the check's slow label, until its slow path is queued */
-    int32_t q;                    /* then that queue entry (-2: emitted) */
-    int64_t resume;               /* right after the check */
-    bool dbl;
-    int thr;                      /* vector: the threshold register; -1 scalar */
-};
-
-/* The check's branch to a new stub (its slow label `slow`), taken on mask. */
-static void fp_tiny_branch(struct jctx *J, int mask, const struct s390_label *slow, bool dbl,
-                           int thr)
-{
-    if (J->nfp_tiny == J->capfp_tiny) {
-        uint32_t cap = J->capfp_tiny ? 2 * J->capfp_tiny : 8;
-        struct jit_fp_tiny *n = realloc(J->fp_tiny, cap * sizeof *n);
-        if (!n) {
-            J->fail = true;
-            return;
-        }
-        J->fp_tiny = n;
-        J->capfp_tiny = cap;
-    }
-    struct jit_fp_tiny *t = &J->fp_tiny[J->nfp_tiny++];
-    s390_label_init(&t->entry);
-    t->key = slow;
-    t->q = -1;
-    t->dbl = dbl;
-    t->thr = thr;
-    S390_EMIT_LABEL(B, RILc, BRCL, mask, &t->entry);
-    t->resume = (int64_t)B->len;
-}
-
-/* |r| (in F_TMP; for a vector, the result in VS0) below the smallest normal in every lane: back
- * after the check.  2|r| is exact there; a NaN or a poisoned threshold compares unordered.  A
- * vector's other lanes may be anything: its tiny lanes (test data class: zeros, subnormals)
- * take the threshold, which no arithmetic on them could overflow for. */
-static void fp_tiny_stub(struct jctx *J, struct jit_fp_tiny *t)
-{
-    struct s390_label resume;
-    s390_label_init(&resume);
-    resume.pos = t->resume; /* bound, behind */
-    s390_label_bind(B, &t->entry);
-    bool d = t->dbl;
-    if (t->thr < 0) {
-        s390_emit_RRE(B, d ? RRE_ADBR : RRE_AEBR, F_TMP, F_TMP);
-        s390_emit_RRE(B, d ? RRE_CDBR : RRE_CEBR, F_TMP, d ? F_THR_D : F_THR_S);
-        S390_EMIT_LABEL(B, RILc, BRCL, 4, &resume);
-    } else {
-        /* Tiny lanes take the threshold, then every lane must reach it. */
-        int fmt = d ? 3 : 2;
-        S390_EMIT(B, VRRa, VFPSO, F_TMP, VS0, fmt, 0, 2);
-        S390_EMIT(B, VRIe, VFTCI, F_TMP2, VS0, FP_CLASS_TINY, fmt, 0);
-        S390_EMIT(B, VRRe, VSEL, F_TMP, t->thr, F_TMP, F_TMP2, 0, 0);
-        S390_EMIT(B, VRRc, VFCHE, F_TMP, F_TMP, t->thr, fmt, 0, 1);
-        S390_EMIT_LABEL(B, RILc, BRCL, 8, &resume);
-    }
-    t->q = -2;
-}
-
-/* The stubs of slow path q (or, not queued, of slow label `key`), placed just before its
- * label `slow`: each goes there when its test fails, the last by falling through. */
-static void fp_tiny_stubs(struct jctx *J, int32_t q, const struct s390_label *key,
-                          struct s390_label *slow)
-{
-    bool first = true;
-    for (uint32_t n = 0; n < J->nfp_tiny; n++) {
-        struct jit_fp_tiny *t = &J->fp_tiny[n];
-        if (!((q >= 0 && t->q == q) || (q < 0 && t->q == -1 && t->key == key)))
-            continue;
-        if (!first)
-            S390_EMIT_LABEL(B, RILc, BRCL, 15, slow);
-        fp_tiny_stub(J, t);
-        first = false;
-    }
-}
-
 static bool fp_can_defer(struct jctx *J, const struct ir_insn *i)
 {
     for (int a = 0; a < 3; a++)
@@ -557,9 +465,6 @@ static void fp_defer_slow(struct jctx *J, uint32_t k, uint32_t k_end, struct s39
     q->after = J->fp;
     memcpy(q->owner, owner, sizeof q->owner);
     q->slow = *slow;
-    for (uint32_t n = 0; n < J->nfp_tiny; n++)
-        if (J->fp_tiny[n].q == -1 && J->fp_tiny[n].key == slow)
-            J->fp_tiny[n].q = (int32_t)(J->nfp_slow - 1);
     s390_label_init(&q->done);
     s390_label_bind(B, &q->done);
 }
@@ -576,7 +481,6 @@ static void fp_close_slow(struct jctx *J, uint32_t k, const struct ir_insn *i, i
     struct s390_label done;
     s390_label_init(&done);
     S390_EMIT_LABEL(B, RIc, BRC, 15, &done);
-    fp_tiny_stubs(J, -1, slow, slow);
     s390_label_bind(B, slow);
     fp_slow_path(J, k, k, dst, before, &J->fp);
     s390_label_bind(B, &done);
@@ -590,7 +494,6 @@ void jit_fp_emit_slow(struct jctx *J)
     memcpy(owner, J->owner, sizeof owner);
     for (uint32_t n = 0; n < J->nfp_slow; n++) {
         struct jit_fp_slow *q = &J->fp_slow[n];
-        fp_tiny_stubs(J, (int32_t)n, NULL, &q->slow);
         s390_label_bind(B, &q->slow);
         memcpy(J->owner, q->owner, sizeof owner);
         if (q->fcmp)
@@ -844,29 +747,18 @@ static void fp_arith(struct jctx *J, const struct fp_native *o, int fd, int fn, 
     }
 }
 
-/* The result check of an arithmetic result in fd: |r| at least 2^(2 - bias) (no zero,
- * subnormal or smallest-normal binade, where Arm detects tininess before rounding and s390x
- * after) and not a NaN (whose propagation differs); else to slow.  An infinity is kept: without
- * a flag it came from an infinite operand, as Arm's.
- * A sum, difference or square root needs only the NaN test: it never underflows.  The exact
- * sum of two values is a multiple of the smallest subnormal, so one below the smallest normal
- * is representable (exact: no flag on either side), and a square root is at least the square
- * root of the smallest subnormal.  Comparing with the threshold is that test, and it fails too
- * when the FPC is poisoned (the threshold a NaN). */
+/* The result check of an arithmetic result in fd: not a NaN (whose propagation and flags
+ * differ), else to slow.  Every other result is Arm's, in value and flags: both round the same
+ * way, and both detect tininess before rounding (QEMU models s390x so), so even a result that
+ * rounds up to the smallest normal raises underflow on both (tests/guest/fp_tiny_lanes.c).  An
+ * infinity is kept: without a flag it came from an infinite operand, as Arm's.  Comparing with
+ * the threshold (-inf, a NaN when the FPC is poisoned) is the test: CDBR and BRC on unordered. */
 static void fp_check_result(struct jctx *J, int fd, const struct fp_native *o,
                             struct s390_label *slow)
 {
     bool dbl = o->dbl;
-    bool tiny = !(o->kind == FPN_ADD || o->kind == FPN_SUB || o->kind == FPN_SQRT);
-    if (tiny) {
-        s390_emit_RRE(B, dbl ? RRE_LPDBR : RRE_LPEBR, F_TMP, fd);
-        fd = F_TMP;
-    }
     s390_emit_RRE(B, dbl ? RRE_CDBR : RRE_CEBR, fd, dbl ? F_THR_D : F_THR_S);
-    if (tiny)
-        fp_tiny_branch(J, 5, slow, dbl, -1); /* low or unordered: the second test */
-    else
-        S390_EMIT_LABEL(B, RIc, BRC, 1, slow); /* unordered */
+    S390_EMIT_LABEL(B, RIc, BRC, 1, slow); /* unordered */
 }
 
 /* FP groups: consecutive native scalar arithmetic ops (only constants between them) share one
@@ -1064,8 +956,8 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
 
 /* Vector FP lanes (128-bit FADD/FSUB/FMUL/FDIV/FMLA, double on the vector facility, single
  * with vector-enhancements 1): the scalar path's conditions for every lane at once, the result
- * check as |r| >= 2^(2 - bias) in every lane (VFCHE with the condition code: CC 0 = all; a NaN
- * compares false), the threshold made by VGM (its one bit, exponent field 2). */
+ * check as r >= -inf in every lane (VFCHE with the condition code: CC 0 = all; a NaN compares
+ * false), the threshold replicated from f14/f15 (a NaN when poisoned). */
 /* The lane operation's descriptor if helper call i has a vector lowering, else 0. */
 static uint64_t vector_native(const struct jctx *J, const struct ir_insn *i)
 {
@@ -1130,14 +1022,14 @@ static bool lower_vector(struct jctx *J, uint32_t k, const struct ir_insn *i)
         S390_EMIT(B, VRRe, VFMA, VS0, n, m, jit_vsrc(J, VS2, FP_D_RD(d)), 0, (int)fmt);
         break;
     }
-    S390_EMIT(B, VRRa, VFPSO, VS1, VS0, (int)fmt, 0, 2); /* |r| */
     int thr = J->vthr[f == FPU_D];
     if (thr < 0) {
         jit_fp_vector_threshold(J, VS2, f == FPU_D);
         thr = VS2;
     }
-    S390_EMIT(B, VRRc, VFCHE, VS1, VS1, thr, (int)fmt, 0, 1);
-    fp_tiny_branch(J, 5, &slow, f == FPU_D, thr); /* not every lane: the second test */
+    /* Every lane at least -inf (no NaN, and not poisoned): CC 0. */
+    S390_EMIT(B, VRRc, VFCHE, VS1, VS0, thr, (int)fmt, 0, 1);
+    S390_EMIT_LABEL(B, RIc, BRC, 7, &slow);
     jit_vstore(J, VS0, FP_D_RD(d), true);
     J->fp.ixc = true;
     fp_close_slow(J, k, i, i->dst, true, &slow, &before);
