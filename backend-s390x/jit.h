@@ -92,6 +92,12 @@ void s390_jit_reset(struct s390_jit *j);
 /* The indirect-branch cache: pc -> code; cleared on every invalidation. */
 void s390_jit_jcache_set(struct s390_jit *j, uint64_t pc, const struct s390_jit_block *blk);
 void s390_jit_jcache_clear(struct s390_jit *j);
+/* Moves the indirect-branch cache to `table` (`bytes` of RW host memory at guest_base + gdisp,
+ * which stays there and belongs to j alone: a process's one JIT and its guest window), so
+ * that a probe addresses it from the guest_base register: 4 instructions where the cache's
+ * own LARL made 5.  Only with the cache empty, before the first compile; -1 (nothing changed)
+ * if the table is too small or out of displacement range. */
+int s390_jit_place_jcache(struct s390_jit *j, void *table, size_t bytes, int64_t gdisp);
 
 /* Global pins chosen per program: blocks compiled from now on count their runs; once one has
  * run `runs` times, s390_jit_pins_review_due says so, and the runtime empties the cache (the

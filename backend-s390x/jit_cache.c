@@ -46,6 +46,19 @@ void s390_jit_jcache_clear(struct s390_jit *j)
         jcache_store(&j->jcache[2 * i], i, jcache_never(i), 0);
 }
 
+int s390_jit_place_jcache(struct s390_jit *j, void *table, size_t bytes, int64_t gdisp)
+{
+    size_t need = (size_t)JIT_JCACHE_ENTRIES * 16;
+    /* The probe is LPQ r0, gdisp(r1, r12) with r1 < need: a 20-bit signed displacement. */
+    if (bytes < need || gdisp == 0 || gdisp < -(1 << 19) || gdisp + (int64_t)need > (1 << 19) ||
+        ((uintptr_t)table & 15) || j->nblocks)
+        return -1;
+    j->jcache = table;
+    j->jcache_gdisp = (int32_t)gdisp;
+    s390_jit_jcache_clear(j);
+    return 0;
+}
+
 void s390_jit_jcache_set(struct s390_jit *j, uint64_t pc, const struct s390_jit_block *blk)
 {
     uint32_t i = (uint32_t)(pc >> 2) & (JIT_JCACHE_ENTRIES - 1);

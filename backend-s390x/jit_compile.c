@@ -390,7 +390,7 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
         struct s390_label ok;
         s390_label_init(&ok);
         S390_EMIT_LABEL(B, RIc, BRC, 8, &ok);
-        load_const(J, R_S0, J->b->ninsns - pcoff / 4);
+        load_const(J, R_S0, J->b->ninsns - ir_insns_before(pcoff, J->b->gap_at, J->b->gap_len));
         brcl_abs(J, 15, J->j->helper_tail);
         s390_label_bind(B, &ok);
     }
@@ -1553,7 +1553,10 @@ static void lower_goto_ind(struct jctx *J, const struct ir_insn *i)
      * another that a thread is storing (STPQ, jit_cache.c). */
     S390_EMIT(B, RIEf, RISBG, R_S1, x, 64 - 4 - JIT_JCACHE_BITS, 59 | 0x80, 2);
     int64_t rel = (int64_t)((uintptr_t)J->j->jcache - (J->at + B->len));
-    if (x != R_S14) {
+    if (J->j->jcache_gdisp) {
+        /* The cache at a fixed displacement from guest_base (s390_jit_place_jcache). */
+        S390_EMIT(B, RXY, LPQ, R_S0, R_S1, R_GBASE, J->j->jcache_gdisp);
+    } else if (x != R_S14) {
         S390_EMIT(B, RILb, LARL, R_S14, rel);
         S390_EMIT(B, RXY, LPQ, R_S0, R_S1, R_S14, 0);
     } else {
@@ -2132,7 +2135,8 @@ static void emit_stubs(struct jctx *J)
         S390_EMIT(B, RXY, LAY, R_S1, 0, a->base, a->disp);
         writeback_pins(J);
         load_const(J, R_S14, J->b->pc + a->pcoff);
-        load_const(J, R_S0, J->b->ninsns - a->pcoff / 4);
+        load_const(J, R_S0,
+                   J->b->ninsns - ir_insns_before(a->pcoff, J->b->gap_at, J->b->gap_len));
         brcl_abs(J, 15, J->j->fault_tail);
     }
 }

@@ -63,7 +63,8 @@ struct s390_jit {
     size_t map_size;
     uint8_t *code;          /* code region (RX, flipped to RW to write) */
     size_t code_size, used, fixed; /* fixed: bytes of trampolines at the start */
-    uint64_t *jcache;       /* data region (RW, never executable) */
+    uint64_t *jcache;       /* data region (RW, never executable), or s390_jit_place_jcache's */
+    int32_t jcache_gdisp;   /* that table's address minus guest_base (r12), or 0 */
     uintptr_t enter, common_exit, fault_tail, helper_tail, interrupt_tail;
     const struct s390_facilities *fac;
     /* Blocks in code address order (NULL once freed), for host pc -> block. */

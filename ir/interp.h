@@ -19,6 +19,7 @@ struct ir_iblock {
     uint64_t pc;
     uint32_t ninsns, nops;
     uint32_t nbytes;
+    uint32_t gap_at, gap_len; /* as ir_block's */
     /* The first tier: nraw IR instructions (struct ir_insn, in the space of ops) that the
      * interpreter runs as they are, each temp t in env->tmp[t]; 0 for lowered ops. */
     uint32_t nraw;

@@ -253,6 +253,8 @@ static struct ir_iblock *finish(struct lower *L, const struct ir_block *b)
     L->out->pc = b->pc;
     L->out->ninsns = b->ninsns;
     L->out->nbytes = b->nbytes;
+    L->out->gap_at = b->gap_at;
+    L->out->gap_len = b->gap_len;
     L->out->nops = L->nops;
     L->out->nraw = 0;
     L->out->hot = 0; /* no run counter (tiering sets one) */

@@ -81,6 +81,9 @@ struct ir_block {
     uint64_t pc;        /* guest address of the first instruction */
     uint32_t ninsns;    /* guest instructions */
     uint32_t nbytes;    /* guest bytes covered */
+    /* Bytes [gap_at, gap_at + gap_len) of them are skipped: the block followed a B over them
+     * (translate.c); gap_len 0: none. */
+    uint32_t gap_at, gap_len;
     uint32_t n, cap;    /* IR instructions */
     uint32_t ntemps;    /* temps are 1..ntemps */
     struct ir_insn *insn;
@@ -103,6 +106,12 @@ static inline const char *ir_op_name(unsigned op)
 }
 static inline unsigned ir_op_nargs(unsigned op) { return op < IR_NUM_OPS ? ir_op_info[op].nargs : 0; }
 static inline unsigned ir_op_flags(unsigned op) { return op < IR_NUM_OPS ? ir_op_info[op].flags : 0; }
+
+/* The guest instructions of a block before the one at pcoff (its gap skipped). */
+static inline uint32_t ir_insns_before(uint32_t pcoff, uint32_t gap_at, uint32_t gap_len)
+{
+    return (pcoff - (pcoff > gap_at ? gap_len : 0)) / 4;
+}
 
 /* BRCOND2's third way: the instruction after the block's last (its second branch). */
 static inline uint64_t ir_brcond2_next(const struct ir_block *b) { return b->pc + b->nbytes; }

@@ -89,6 +89,26 @@ static void pair_branches(struct ir_tctx *t, ir_fetch_fn fetch, void *ctx)
     t->end = true;
 }
 
+/* A block ending in B to an instruction a few ahead goes on there, over a gap (one per block):
+ * a jump into a loop's condition (sort's `b` into the CSETs that read its compare) then keeps
+ * the compare and its readers in one block, whose flags need not be carried to the next.
+ * Not at EL1, whose block hooks see a block's instruction count as what runs. */
+#define FOLLOW_BYTES 32
+static bool follow_jump(struct ir_tctx *t)
+{
+    struct ir_block *b = t->b;
+    const struct ir_insn *g = &b->insn[b->n - 1];
+    if (t->feat->el1 || b->gap_len || g->op != IR_GOTO || g->imm <= t->pc ||
+        g->imm - t->pc > FOLLOW_BYTES || b->ntemps != b->n)
+        return false;
+    b->gap_at = (uint32_t)(t->pc - b->pc);
+    b->gap_len = (uint32_t)(g->imm - t->pc);
+    t->pc = g->imm;
+    b->ntemps = --b->n;
+    t->end = false;
+    return true;
+}
+
 void ir_build_block(struct ir_block *b, uint64_t pc, const struct ir_features *feat,
                     ir_fetch_fn fetch, void *ctx)
 {
@@ -119,7 +139,7 @@ void ir_build_block(struct ir_block *b, uint64_t pc, const struct ir_features *f
         }
         b->ninsns++;
         t.pc += 4;
-        if (t.end) {
+        if (t.end && !(in.op == A64_OP_B && follow_jump(&t))) {
             pair_branches(&t, fetch, ctx);
             break;
         }

@@ -23,11 +23,18 @@ int rt_mem_init(struct rt_mem *m, uint64_t size)
     /* Guard pages on both sides: the JIT checks only the base of an access against the size,
      * so a folded displacement or an access straddling an end faults here, not in host
      * memory. */
-    void *p = mmap(NULL, size + 2 * RT_GUARD, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS |
-                   MAP_NORESERVE, -1, 0);
+    void *p = mmap(NULL, RT_MEM_SIDE + size + 2 * RT_GUARD, PROT_NONE, MAP_PRIVATE |
+                   MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED)
         return -errno;
-    m->base = (uint8_t *)p + RT_GUARD;
+    /* Below the lower guard: host data at a fixed displacement from base (struct rt_mem). */
+    if (mprotect(p, RT_MEM_SIDE, PROT_READ | PROT_WRITE)) {
+        int e = errno;
+        munmap(p, RT_MEM_SIDE + size + 2 * RT_GUARD);
+        return -e;
+    }
+    m->side = p;
+    m->base = (uint8_t *)p + RT_MEM_SIDE_DISP;
     m->size = size;
     m->mmap_top = size - (64ull << 20); /* the stack sits above */
     return 0;
@@ -36,7 +43,7 @@ int rt_mem_init(struct rt_mem *m, uint64_t size)
 void rt_mem_destroy(struct rt_mem *m)
 {
     if (m->base)
-        munmap(m->base - RT_GUARD, m->size + 2 * RT_GUARD);
+        munmap(m->side, RT_MEM_SIDE + m->size + 2 * RT_GUARD);
     for (struct rt_vma *v = m->vmas, *n; v; v = n) {
         n = v->next;
         free(v);

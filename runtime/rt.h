@@ -32,6 +32,8 @@
 #define RT_WARM_RUNS 16
 /* PROT_NONE bytes on each side of the guest window (backend-s390x/README.md). */
 #define RT_GUARD (64ull << 10)
+#define RT_MEM_SIDE (64ull << 10)
+#define RT_MEM_SIDE_DISP (RT_GUARD + RT_MEM_SIDE)
 /* Size of the JIT code cache; when full, every translation is dropped. */
 #define RT_JIT_CODE_BYTES (32ull << 20)
 
@@ -50,6 +52,8 @@ struct rt_mem {
      * one step for the other threads. */
     pthread_mutex_t lock, mm_lock;
     uint8_t *base;     /* host address of guest address 0 */
+    uint8_t *side;     /* RT_MEM_SIDE bytes of host memory (RW) below the lower guard, at
+                        * base - RT_MEM_SIDE_DISP: the JIT's indirect-branch cache */
     uint64_t size;     /* bytes of guest address space */
     struct rt_vma *vmas;
     uint64_t brk_start, brk_cur, brk_mapped;

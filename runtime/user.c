@@ -143,6 +143,10 @@ int zarm_user_create(const struct zarm_user_options *o, struct zarm_user **out)
             /* Nothing stops this thread asynchronously until it installs a signal handler or
              * makes a second thread (rt_jit_need_polls). */
             s390_jit_set_polls(u->cache.jit, false);
+            /* The process's one JIT owns the side area of its guest window (VM mode has a
+             * JIT per vCPU over one window, and keeps the cache's own table). */
+            s390_jit_place_jcache(u->cache.jit, u->mem.side, RT_MEM_SIDE,
+                                  -(int64_t)RT_MEM_SIDE_DISP);
         }
         /* Tiering threshold: the option, else $ZARM_JIT_HOT, else the default (0: at once). */
         u->jit_hot = run_count(o->jit_hot, "ZARM_JIT_HOT", RT_JIT_HOT_DEFAULT);

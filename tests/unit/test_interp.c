@@ -9,6 +9,7 @@
 #include "ir/interp.h"
 #include "ir/ir.h"
 #include "ir/semantics.h"
+#include "ir/translate.h"
 
 #define MEM_SIZE 4096
 static uint64_t cache_gen = 1;
@@ -360,6 +361,80 @@ Test(interp, operand_used_twice_frees_its_slot_once)
     run(env, blk);
     cr_assert_eq(env->cpu.x[4], 210 + 100000 + 995);
     ir_interp_free(blk);
+    ir_block_free(&b);
+    free(env);
+}
+
+/* Guest code for the translator (little-endian words at CODE_PC). */
+#define CODE_PC 0x1000
+static bool fetch_words(void *ctx, uint64_t pc, uint32_t *word)
+{
+    const uint32_t *w = ctx;
+    if (pc < CODE_PC || pc >= CODE_PC + 4 * 16)
+        return false;
+    *word = w[(pc - CODE_PC) / 4];
+    return true;
+}
+
+/* A B a few instructions ahead is followed within the block (translate.c), over a gap the
+ * instruction count skips: a fault after it has executed exactly the instructions before it,
+ * at its own pc.  A B farther, or backwards, or at EL1, ends the block. */
+Test(interp, block_follows_short_jump_over_gap)
+{
+    uint32_t code[16] = {
+        0x910004a5, /* 1000: add x5, x5, #1 */
+        0x14000003, /* 1004: b 1010 */
+        0xd503201f, /* 1008: nop (skipped) */
+        0xd503201f, /* 100c: nop (skipped) */
+        0xf9400026, /* 1010: ldr x6, [x1] */
+        0x910008e7, /* 1014: add x7, x7, #2 */
+        0x17fffffa, /* 1018: b 1000 */
+        0x1400000a, /* 101c: b 1044 (36 bytes past the next: too far) */
+    };
+    for (unsigned n = 8; n < 16; n++)
+        code[n] = 0xd503201f;
+    struct ir_features feat = {.fp = true, .asimd = true};
+    struct ir_block b;
+    ir_translate_block(&b, CODE_PC, &feat, fetch_words, code);
+    cr_assert_eq(b.ninsns, 5, "add, b, ldr, add, b: %u", b.ninsns);
+    cr_assert_eq(b.gap_at, 8);
+    cr_assert_eq(b.gap_len, 8);
+    cr_assert_eq(b.nbytes, 0x1c);
+    struct ir_iblock *blk = ir_interp_compile(&b);
+    cr_assert_not_null(blk);
+
+    struct ir_env *env = new_env();
+    env->cpu.x[1] = MEM_SIZE - 4; /* the load crosses the end */
+    env->insns = 0;
+    cr_assert_eq(run(env, blk), IR_EXIT_FAULT);
+    cr_assert_eq(env->cpu.pc, 0x1010);
+    cr_assert_eq(env->insns, 2, "add and b ran: %llu", (unsigned long long)env->insns);
+    cr_assert_eq(env->cpu.x[5], 1);
+
+    env->cpu.x[1] = 0x100;
+    env->insns = 0;
+    run(env, blk); /* back to 0x1000: no block to chain to */
+    cr_assert_eq(env->cpu.pc, 0x1000);
+    cr_assert_eq(env->insns, 5);
+    cr_assert_eq(env->cpu.x[7], 2);
+    ir_interp_free(blk);
+    ir_block_free(&b);
+
+    /* The far B ends its block. */
+    ir_translate_block(&b, 0x101c, &feat, fetch_words, code);
+    cr_assert_eq(b.ninsns, 1);
+    cr_assert_eq(b.gap_len, 0);
+    ir_block_free(&b);
+    /* The backward B ends its block. */
+    ir_translate_block(&b, 0x1014, &feat, fetch_words, code);
+    cr_assert_eq(b.ninsns, 2);
+    cr_assert_eq(b.gap_len, 0);
+    ir_block_free(&b);
+    /* At EL1 the short B ends its block too. */
+    feat.el1 = true;
+    ir_translate_block(&b, CODE_PC, &feat, fetch_words, code);
+    cr_assert_eq(b.ninsns, 2);
+    cr_assert_eq(b.gap_len, 0);
     ir_block_free(&b);
     free(env);
 }
