@@ -114,7 +114,7 @@ struct rt_cache {
     /* Lookahead answers (does the block at pc write NZCV before reading it?), cleared by
      * every invalidation. */
     struct rt_nzcv_entry {
-        uint64_t pc, end, next;
+        uint64_t pc, end, next, next2;
         int dead; /* -1 = empty */
     } nzcv[1024];
     /* IR blocks the lookahead translated, kept for their own translation (which usually

@@ -81,20 +81,26 @@ static void translate_ir(struct zarm_user *u, struct ir_block *b, uint64_t pc, b
 static __thread struct rt_tb *translating;
 
 /* Whether block b writes NZCV before reading it (1), reads it first (0), does neither and
- * jumps straight on (2: the answer is its successor's, at *next), or neither (3). */
-static int nzcv_use(const struct ir_block *b, uint64_t *next)
+ * jumps straight on (2: the answer is its successor's, at *next), does neither and branches
+ * on something else (4: the answer is both successors', at *next and *next2: CBZ, TBZ), or
+ * neither (3). */
+static int nzcv_use(const struct ir_block *b, uint64_t *next, uint64_t *next2)
 {
     int dead = 3;
-    *next = 0;
+    *next = *next2 = 0;
     for (uint32_t k = 0; k < b->n; k++) {
-        unsigned op = b->insn[k].op;
-        if (op == IR_GET_NZCV)
+        const struct ir_insn *i = &b->insn[k];
+        if (i->op == IR_GET_NZCV)
             return 0;
-        if (op == IR_SET_NZCV)
+        if (i->op == IR_SET_NZCV)
             return 1;
-        if (op == IR_GOTO) {
+        if (i->op == IR_GOTO) {
             dead = 2;
-            *next = b->insn[k].imm;
+            *next = i->imm;
+        } else if (i->op == IR_BRCOND) {
+            dead = 4;
+            *next = i->imm;
+            *next2 = i->imm2;
         }
     }
     return dead;
@@ -103,7 +109,7 @@ static int nzcv_use(const struct ir_block *b, uint64_t *next)
 static void note_nzcv(struct zarm_user *u, const struct ir_block *b)
 {
     struct rt_nzcv_entry *e = &u->cache.nzcv[(b->pc >> 2) & 1023];
-    int dead = nzcv_use(b, &e->next);
+    int dead = nzcv_use(b, &e->next, &e->next2);
     e->pc = b->pc;
     e->end = b->pc + (b->nbytes ? b->nbytes : 4);
     e->dead = dead;
@@ -125,22 +131,36 @@ static struct rt_nzcv_entry *nzcv_entry(struct zarm_user *u, uint64_t pc)
     return e;
 }
 
+/* The lookahead's walk from pc: 1 if every way writes NZCV before reading it within three
+ * blocks (and *budget blocks in all), 0 if one reads it first, 3 if not known; [*lo, *hi)
+ * grows to cover the code it read. */
+static int nzcv_walk(struct zarm_user *u, uint64_t pc, int depth, int *budget, uint64_t *lo,
+                     uint64_t *hi)
+{
+    if (depth == 3 || (*budget)-- <= 0)
+        return 3;
+    /* Copied: the walk below may reuse the entry's slot. */
+    struct rt_nzcv_entry e = *nzcv_entry(u, pc);
+    *lo = e.pc < *lo ? e.pc : *lo;
+    *hi = e.end > *hi ? e.end : *hi;
+    if (e.dead == 2)
+        return nzcv_walk(u, e.next, depth + 1, budget, lo, hi);
+    if (e.dead == 4) {
+        int a = nzcv_walk(u, e.next, depth + 1, budget, lo, hi);
+        return a != 1 ? a : nzcv_walk(u, e.next2, depth + 1, budget, lo, hi);
+    }
+    return e.dead;
+}
+
 /* Dead-flag lookahead for the JIT: does the code at pc write NZCV before reading it?  Follows
- * up to three blocks that jump straight on (a call's first block, say). */
+ * up to three blocks that jump straight on (a call's first block, say) or branch without
+ * reading the flags (CBZ, TBZ: both ways), six blocks in all. */
 static int nzcv_dead_at(void *ctx, uint64_t pc)
 {
     struct zarm_user *u = ctx;
     uint64_t lo = ~0ull, hi = 0;
-    int dead = 0;
-    for (int depth = 0; depth < 3; depth++) {
-        struct rt_nzcv_entry *e = nzcv_entry(u, pc);
-        lo = e->pc < lo ? e->pc : lo;
-        hi = e->end > hi ? e->end : hi;
-        dead = e->dead;
-        if (dead != 2)
-            break;
-        pc = e->next;
-    }
+    int budget = 6;
+    int dead = nzcv_walk(u, pc, 0, &budget, &lo, &hi);
     struct rt_tb *tb = translating;
     if (dead == 0)
         return S390_JIT_NZCV_READ;
@@ -298,8 +318,8 @@ static bool promote(struct zarm_user *u, struct rt_tb *tb)
     /* A block that reads the flags its predecessor set waits twice as long again: the JIT
      * guesses how they were computed from the predecessor's code, so that should be
      * compiled first (a block with two predecessors is twice as hot as each). */
-    uint64_t next;
-    if (!tb->waited && nzcv_use(&b, &next) == 0) {
+    uint64_t next, next2;
+    if (!tb->waited && nzcv_use(&b, &next, &next2) == 0) {
         ir_block_free(&b);
         tb->waited = true;
         tb->interp->hot = 2 * u->jit_hot;
