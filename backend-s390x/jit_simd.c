@@ -78,12 +78,13 @@ static bool v_pairwise(struct jctx *J, unsigned op, unsigned size, int n, int m,
     for (unsigned k = 0; k < sizeof comb / sizeof comb[0]; k++) {
         if (comb[k].op != op)
             continue;
-        for (int h = 0; h < 2; h++) {
+        /* Vn and Vm the same register (umaxp v0.16b, v0.16b, v0.16b): its pairs once. */
+        for (int h = 0; h < (n == m ? 1 : 2); h++) {
             int src = h ? m : n, v = h ? VS1 : VS0;
             S390_EMIT(B, VRSa, VESRL, VS2, src, 0, 8 << size, (int)size + 1);
             s390_emit_VRRc(B, comb[k].insn, v, src, VS2, (int)size, 0, 0);
         }
-        S390_EMIT(B, VRRc, VPK, VS0, VS0, VS1, (int)size + 1, 0, 0);
+        S390_EMIT(B, VRRc, VPK, VS0, VS0, n == m ? VS0 : VS1, (int)size + 1, 0, 0);
         S390_EMIT(B, VRSa, VERLL, d, VS0, 0, 32, 3);
         return true;
     }

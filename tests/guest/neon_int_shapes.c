@@ -149,8 +149,35 @@ static void report(const char *insn, uint64_t h)
     T(op " v0.2d, v1.2d, #" #d);                                                                   \
     T(op " d0, d1, #" #d)
 
+/* A pairwise op in a loop (its V registers pinned in host registers) whose Vn and Vm are one
+ * register, then folded back into it: 5 rounds over operand sets as T's. */
+#define LOOP(INSN)                                                                                 \
+    do {                                                                                           \
+        uint64_t h_ = GUEST_HASH_INIT;                                                             \
+        guest_rng_state = 0x100b5 + __LINE__;                                                      \
+        for (int i_ = 0; i_ < 32; i_++) {                                                          \
+            uint64_t in_[6], out_[2], n_ = 5;                                                      \
+            fill(in_);                                                                             \
+            __asm__ volatile("ldp q0, q1, [%2]\n"                                                 \
+                             "1:\t" INSN "\n\t"                                                   \
+                             "add v1.16b, v1.16b, v0.16b\n\t"                                     \
+                             "subs %0, %0, #1\n\t"                                                 \
+                             "b.ne 1b\n\t"                                                        \
+                             "str q1, [%1]"                                                        \
+                             : "+r"(n_)                                                            \
+                             : "r"(out_), "r"(in_)                                                 \
+                             : "v0", "v1", "memory", "cc");                                        \
+            h_ = guest_mix(guest_mix(h_, out_[0]), out_[1]);                                       \
+        }                                                                                          \
+        report("loop: " INSN, h_);                                                                 \
+    } while (0)
+
 int main(void)
 {
+    LOOP("umaxp v0.16b, v1.16b, v1.16b");
+    LOOP("sminp v0.8h, v1.8h, v1.8h");
+    LOOP("addp v0.4s, v1.4s, v1.4s");
+    LOOP("umaxp v0.16b, v1.16b, v0.16b");
     SAME_ALL("add");
     SAME_ALL("sub");
     SAME_ALL("cmeq");
