@@ -159,6 +159,7 @@ struct jctx {
         struct jit_fpstate before;   /* the FP state at its start */
         ir_val owner[16];            /* the host registers live there */
         struct s390_label fail;      /* to its re-run through the helpers */
+        uint8_t unchecked;           /* FPRs holding results not yet checked (jit_fp.c) */
     } fpg;                           /* the open FP group (jit_fp.c) */
     uint32_t nfp_slow, capfp_slow;
     bool fail;

@@ -753,10 +753,8 @@ static void fp_arith(struct jctx *J, const struct fp_native *o, int fd, int fn, 
  * rounds up to the smallest normal raises underflow on both (tests/guest/fp_tiny_lanes.c).  An
  * infinity is kept: without a flag it came from an infinite operand, as Arm's.  Comparing with
  * the threshold (-inf, a NaN when the FPC is poisoned) is the test: CDBR and BRC on unordered. */
-static void fp_check_result(struct jctx *J, int fd, const struct fp_native *o,
-                            struct s390_label *slow)
+static void fp_check_result(struct jctx *J, int fd, bool dbl, struct s390_label *slow)
 {
-    bool dbl = o->dbl;
     s390_emit_RRE(B, dbl ? RRE_CDBR : RRE_CEBR, fd, dbl ? F_THR_D : F_THR_S);
     S390_EMIT_LABEL(B, RIc, BRC, 1, slow); /* unordered */
 }
@@ -768,7 +766,13 @@ static void fp_check_result(struct jctx *J, int fd, const struct fp_native *o,
  * they are written back at the start), and its ops write nothing to the CPU state (no dirty
  * entry is evicted: an op that would need it starts a new group).  An inexact flag pending before it is
  * committed by that slow path together with the group's own, which is Arm's: native ops raise
- * inexact where Arm does, in the cases the checks send to the helper too. */
+ * inexact where Arm does, in the cases the checks send to the helper too.
+ * A result that a later op of the group reads needs no check of its own: every groupable op
+ * (add, subtract, multiply, divide, square root, fused multiply-add) makes a NaN of a NaN
+ * operand, so a NaN reaches the result of an op that reads it, and in the end one the group
+ * checks: the results no later op of it reads, checked as the group closes (still in their
+ * FPRs, which no op of the group evicts) or when an op overwrites one.  The last op's result is
+ * always checked, so a poisoned FPC still takes the slow path.  (fp: 3.67 -> 3.2.) */
 static bool fp_groupable(struct jctx *J, const struct ir_insn *i, struct fp_native *o)
 {
     return i->op == IR_CALL && fp_native_of(J, i, o) && fp_can_defer(J, i);
@@ -807,8 +811,20 @@ static bool fp_group_room(struct jctx *J, const struct fp_native *o)
     return room >= need;
 }
 
+/* The check of the unchecked result in FPR f, now. */
+static void fp_group_check(struct jctx *J, int f)
+{
+    fp_check_result(J, f, J->fp.dbl[f], &J->fpg.fail);
+    J->fpg.unchecked &= (uint8_t)~(1u << f);
+}
+
 static void fp_group_close(struct jctx *J)
 {
+    /* Before the slow path's way back (fp_defer_slow binds it here): it reloads the results,
+     * whose NaNs are then the guest's. */
+    for (int f = 0; f < JIT_FP_NCACHE; f++)
+        if (J->fpg.unchecked & (1u << f))
+            fp_group_check(J, f);
     fp_defer_slow(J, J->fpg.first, J->fpg.last, &J->fpg.fail, &J->fpg.before, J->fpg.owner);
     J->fpg.open = false;
     memset(J->fp.hold, 0, sizeof J->fp.hold);
@@ -833,6 +849,7 @@ static bool fp_group_join(struct jctx *J, uint32_t k, const struct fp_native *o)
         fp_store_dirty(J, &J->fp);
     }
     J->fpg.open = true;
+    J->fpg.unchecked = 0;
     J->fpg.first = k;
     J->fpg.before = J->fp;
     memcpy(J->fpg.owner, J->owner, sizeof J->fpg.owner);
@@ -932,11 +949,24 @@ static bool lower_scalar(struct jctx *J, uint32_t k, const struct ir_insn *i)
     int fd = fp_alloc(J);
     for (int f = 0; f < JIT_FP_NCACHE; f++)
         J->fp.lock[f] = false;
+    if (grouped) {
+        /* Results this op reads are checked through its own. */
+        int ops[3] = {fn, fm, fa};
+        for (int n = 0; n < 3; n++)
+            if (ops[n] >= 0)
+                J->fpg.unchecked &= (uint8_t)~(1u << ops[n]);
+    }
     struct jit_fpstate before = J->fp;
     fp_arith(J, &o, fd, fn, fm, fa);
-    fp_check_result(J, fd, &o, grouped ? &J->fpg.fail : &slow);
-    /* The result is V[rd]'s new value: its old entry (maybe an operand's) is gone. */
+    if (grouped)
+        J->fpg.unchecked |= (uint8_t)(1u << fd);
+    else
+        fp_check_result(J, fd, d, &slow);
+    /* The result is V[rd]'s new value: its old entry (maybe an operand's) is gone, checked
+     * first if nothing read it. */
     int old = fp_find(J, o.rd);
+    if (old >= 0 && grouped && (J->fpg.unchecked & (1u << old)))
+        fp_group_check(J, old);
     if (old >= 0)
         J->fp.vreg[old] = 0;
     J->fp.vreg[fd] = (int8_t)(o.rd + 1);
