@@ -7,19 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static uint64_t bits(double d)
-{
-    uint64_t u;
-    memcpy(&u, &d, sizeof u);
-    return u;
-}
+#include "guest.h"
 
-static double from(uint64_t u)
-{
-    double d;
-    memcpy(&d, &u, sizeof d);
-    return d;
-}
+
 
 static void run(const char *what, int64_t n, double a, double b, double c)
 {
@@ -37,8 +27,8 @@ static void run(const char *what, int64_t n, double a, double b, double c)
                      : "=&w"(r0), "=&w"(r1), "=&w"(r2), "=&w"(r3), "=&r"(fpsr)
                      : "w"(a), "r"(n), "w"(b), "w"(c));
     printf("%-14s %016llx %016llx %016llx %016llx fpsr %02llx\n", what,
-           (unsigned long long)bits(r0), (unsigned long long)bits(r1),
-           (unsigned long long)bits(r2), (unsigned long long)bits(r3),
+           (unsigned long long)guest_dbits(r0), (unsigned long long)guest_dbits(r1),
+           (unsigned long long)guest_dbits(r2), (unsigned long long)guest_dbits(r3),
            (unsigned long long)fpsr);
 }
 
@@ -47,12 +37,12 @@ int main(void)
     for (int round = 0; round < 3; round++) {
         run("plain", 7, 2.0, 0.5, 3.0);
         run("negative-n", -12345, 9.0, 1e10, -0.25);
-        run("min-normal", 1, 4.0, -1.0, from(0x0010000000000000)); /* fmul in the binade */
-        run("div-tiny", 3, 1.0, 1e300, from(0x0018000000000000));
+        run("min-normal", 1, 4.0, -1.0, guest_dfrom(0x0010000000000000)); /* fmul in the binade */
+        run("div-tiny", 3, 1.0, 1e300, guest_dfrom(0x0018000000000000));
         run("nan-sqrt", 5, -1.0, 2.0, 3.0);
         run("overflow", 2, 1e200, 1.0, 1e300);
         run("zero-div", 0, 0.0, 0.0, 1.0);
-        run("subnormal", 9, 0.25, 0.5, from(0x0000000000000010));
+        run("subnormal", 9, 0.25, 0.5, guest_dfrom(0x0000000000000010));
         run("big-n", 0x7fffffffffffffff, 16.0, -3.0, 1e-300);
     }
     return 0;

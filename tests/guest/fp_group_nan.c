@@ -8,19 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static uint64_t bits(double d)
-{
-    uint64_t u;
-    memcpy(&u, &d, sizeof u);
-    return u;
-}
+#include "guest.h"
 
-static double from(uint64_t u)
-{
-    double d;
-    memcpy(&d, &u, sizeof d);
-    return d;
-}
+
 
 /* t = a * b (read by the next op only); u = t + c; v = u * c; w = a - c, overwritten unread by
  * w = b * c; the result v + w. */
@@ -41,8 +31,8 @@ static void chain(const char *what, uint64_t fpcr, double a, double b, double c)
                      : "=&w"(t), "=&w"(u), "=&w"(w), "=&w"(r), "=&r"(fpsr), "+w"(a)
                      : "r"(fpcr), "w"(a), "w"(b), "w"(c));
     printf("%-22s %016llx %016llx %016llx %016llx fpsr %02llx\n", what,
-           (unsigned long long)bits(t), (unsigned long long)bits(u), (unsigned long long)bits(w),
-           (unsigned long long)bits(r), (unsigned long long)fpsr);
+           (unsigned long long)guest_dbits(t), (unsigned long long)guest_dbits(u), (unsigned long long)guest_dbits(w),
+           (unsigned long long)guest_dbits(r), (unsigned long long)fpsr);
 }
 
 /* A NaN made first and overwritten before anything reads it, the run's last result normal. */
@@ -58,8 +48,8 @@ static void overwritten(const char *what, double a, double b, double c)
                      "mrs %2, fpsr"
                      : "=&w"(x), "=&w"(y), "=&r"(fpsr)
                      : "w"(a), "w"(b), "w"(c));
-    printf("%-22s %016llx %016llx fpsr %02llx\n", what, (unsigned long long)bits(x),
-           (unsigned long long)bits(y), (unsigned long long)fpsr);
+    printf("%-22s %016llx %016llx fpsr %02llx\n", what, (unsigned long long)guest_dbits(x),
+           (unsigned long long)guest_dbits(y), (unsigned long long)fpsr);
 }
 
 /* Only the last op's result is checked: s = a + b, read by p = s * c, which alone may be NaN. */
@@ -75,14 +65,14 @@ static void last_only(const char *what, uint64_t fpcr, double a, double b, doubl
                      "msr fpcr, xzr"
                      : "=&w"(sum), "=&w"(p), "=&r"(fpsr)
                      : "r"(fpcr), "w"(a), "w"(b), "w"(c));
-    printf("%-22s %016llx %016llx fpsr %02llx\n", what, (unsigned long long)bits(sum),
-           (unsigned long long)bits(p), (unsigned long long)fpsr);
+    printf("%-22s %016llx %016llx fpsr %02llx\n", what, (unsigned long long)guest_dbits(sum),
+           (unsigned long long)guest_dbits(p), (unsigned long long)fpsr);
 }
 
 int main(void)
 {
-    const double inf = __builtin_inf(), nan_payload = from(0x7ff4000000000123ull);
-    const double snan = from(0x7ff0000000000042ull), qnan = from(0xfff8000000000077ull);
+    const double inf = __builtin_inf(), nan_payload = guest_dfrom(0x7ff4000000000123ull);
+    const double snan = guest_dfrom(0x7ff0000000000042ull), qnan = guest_dfrom(0xfff8000000000077ull);
     chain("normal", 0, 1.5, 2.25, 3.0);
     chain("inf*0 in t", 0, inf, 0.0, 3.0);
     chain("inf-inf in u", 0, inf, 1.0, -inf);

@@ -8,12 +8,6 @@
 
 #include "guest.h"
 
-static uint64_t bits(double d)
-{
-    uint64_t u;
-    memcpy(&u, &d, sizeof u);
-    return u;
-}
 
 static void run(const char *what, double a, double b, double c)
 {
@@ -28,8 +22,8 @@ static void run(const char *what, double a, double b, double c)
                      : "=&w"(r0), "=&w"(r1), "=&w"(r2), "=&w"(r3), "=r"(fpsr)
                      : "w"(a), "w"(b), "w"(c));
     printf("%-12s %016llx %016llx %016llx %016llx fpsr %02llx\n", what,
-           (unsigned long long)bits(r0), (unsigned long long)bits(r1),
-           (unsigned long long)bits(r2), (unsigned long long)bits(r3),
+           (unsigned long long)guest_dbits(r0), (unsigned long long)guest_dbits(r1),
+           (unsigned long long)guest_dbits(r2), (unsigned long long)guest_dbits(r3),
            (unsigned long long)fpsr);
 }
 

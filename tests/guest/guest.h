@@ -51,4 +51,16 @@ static inline uint64_t guest_mix(uint64_t h, uint64_t v)
     return h;
 }
 #define GUEST_HASH_INIT 0xcbf29ce484222325ull
+
+/* A double's bits and back. */
+static inline uint64_t guest_dbits(double d)
+{
+    union { double d; uint64_t u; } x = {.d = d};
+    return x.u;
+}
+static inline double guest_dfrom(uint64_t u)
+{
+    union { double d; uint64_t u; } x = {.u = u};
+    return x.d;
+}
 #endif
