@@ -46,6 +46,9 @@ struct ir_env {
     /* Statistics. */
     uint64_t insns;
     uint64_t helper_calls;
+    /* The interpreter's block, set as it enters one (it counts the block whole then): after
+     * a host fault in it, the runtime takes back the instructions from the faulting one on. */
+    const struct ir_iblock *running;
 };
 
 /* Below the env, ir_env_new leaves IR_ENV_STACK bytes of stack (the JIT runs its frame and its

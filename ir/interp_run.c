@@ -69,6 +69,7 @@ enter:
         return env->exit;
     }
     env->insns += blk->ninsns;
+    env->running = blk;
     if (blk->nraw)
         goto raw;
     op = blk->ops;

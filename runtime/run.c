@@ -483,7 +483,14 @@ void rt_thread_loop(struct zarm_user *u, struct rt_thread *t)
     fault_mem = &u->mem;
     int sig = sigsetjmp(jb, 1);
     if (sig) {
-        /* The guest touched an unmapped or protected page of its window. */
+        /* The guest touched an unmapped or protected page of its window.  In the interpreter
+         * (which counted its block whole and stamped the access's pc) the faulting instruction
+         * and those after it did not run. */
+        const struct ir_iblock *b = env->running;
+        uint64_t pc = env->cpu.pc;
+        if (b && pc >= b->pc && pc - b->pc < b->nbytes)
+            env->insns -= b->ninsns - ir_insns_before((uint32_t)(pc - b->pc), b->gap_at,
+                                                       b->gap_len);
         rt_guest_signal(u, sig, fault_addr);
     }
     fault_jmp = &jb;
@@ -503,6 +510,7 @@ void rt_thread_loop(struct zarm_user *u, struct rt_thread *t)
                 break;
         }
         env->exit = IR_EXIT_NONE;
+        env->running = NULL;
         uint32_t why;
         if (hw) {
             why = rt_hw_step(u);
