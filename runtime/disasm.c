@@ -7,7 +7,8 @@
 #include "ir/endian.h"
 #include "rt.h"
 
-void rt_log_in_asm(struct zarm_user *u, uint64_t pc, uint64_t len)
+void rt_log_in_asm(struct zarm_user *u, uint64_t pc, uint64_t len, uint32_t gap_at,
+                   uint32_t gap_len)
 {
     if (!u->capstone) {
         csh *h = calloc(1, sizeof *h);
@@ -20,6 +21,8 @@ void rt_log_in_asm(struct zarm_user *u, uint64_t pc, uint64_t len)
     csh h = *(csh *)u->capstone;
     rt_log(u, "IN:\n");
     for (uint64_t a = pc; a < pc + len; a += 4) {
+        if (gap_len && a == pc + gap_at)
+            a += gap_len;
         if (!rt_mem_range_mapped(&u->mem, a, 4))
             break;
         const uint8_t *p = rt_g2h(&u->mem, a);

@@ -302,7 +302,10 @@ void rt_thread_kick(struct rt_thread *t);
 /* Finds a live thread by tid, NULL if none. */
 struct rt_thread *rt_thread_find(struct zarm_user *u, int tid);
 /* Disassembles guest code for -d in_asm. */
-void rt_log_in_asm(struct zarm_user *u, uint64_t pc, uint64_t len);
+/* -d in_asm: the guest instructions of a block at pc, len bytes but for the gap_len bytes at
+ * pc + gap_at that it jumped over (ir_block). */
+void rt_log_in_asm(struct zarm_user *u, uint64_t pc, uint64_t len, uint32_t gap_at,
+                   uint32_t gap_len);
 void rt_disasm_close(struct zarm_user *u);
 /* Prints JIT code for -d out_asm (capstone SystemZ; .long for what it does not know). */
 void rt_log_out_asm_s390(struct zarm_user *u, const struct s390_jit_block *blk);

@@ -241,7 +241,7 @@ static struct rt_tb *translate(struct zarm_user *u, uint64_t pc)
     tb->pc = pc;
     tb->end = pc + b.nbytes;
     if (u->log && (u->opt.log_mask & ZARM_LOG_IN_ASM))
-        rt_log_in_asm(u, pc, b.nbytes);
+        rt_log_in_asm(u, pc, b.nbytes, b.gap_at, b.gap_len);
     if (u->log && (u->opt.log_mask & ZARM_LOG_IR))
         ir_print(u->log, &b);
     /* The block's instructions were all fetched (the fetch checked their pages), unless it is

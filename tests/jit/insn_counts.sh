@@ -3,12 +3,7 @@
 # and on the JIT (same environment, so the guest's start-up is the same) and checks that both
 # count the same guest instructions: a fault counts the instructions before the faulting one
 # in both, whether the JIT's stub or the interpreter's host-fault path takes it.
-zarm=()
-while [ $# -gt 0 ] && [ "$1" != "--" ]; do
-    zarm+=("$1")
-    shift
-done
-shift
+. "$(dirname "$0")/zarm_cmd.sh"
 count() {
     local engine=$1
     shift
