@@ -49,8 +49,8 @@ void s390_jit_jcache_clear(struct s390_jit *j)
 int s390_jit_place_jcache(struct s390_jit *j, void *table, size_t bytes, int64_t gdisp)
 {
     size_t need = (size_t)JIT_JCACHE_ENTRIES * 16;
-    /* The probe is LPQ r0, gdisp(r1, r12) with r1 < need: a 20-bit signed displacement. */
-    if (bytes < need || gdisp == 0 || gdisp < -(1 << 19) || gdisp + (int64_t)need > (1 << 19) ||
+    /* The probe is LPQ r0, gdisp(r1, r12): gdisp a 20-bit signed displacement. */
+    if (bytes < need || gdisp == 0 || gdisp < -(1 << 19) || gdisp >= (1 << 19) ||
         ((uintptr_t)table & 15) || j->nblocks)
         return -1;
     j->jcache = table;

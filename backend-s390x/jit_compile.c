@@ -390,7 +390,7 @@ static void emit_call(struct jctx *J, uint32_t k, ir_helper_fn fn, const ir_val 
         struct s390_label ok;
         s390_label_init(&ok);
         S390_EMIT_LABEL(B, RIc, BRC, 8, &ok);
-        load_const(J, R_S0, J->b->ninsns - ir_insns_before(pcoff, J->b->gap_at, J->b->gap_len));
+        load_const(J, R_S0, ir_block_insns_from(J->b, pcoff));
         brcl_abs(J, 15, J->j->helper_tail);
         s390_label_bind(B, &ok);
     }
@@ -2135,8 +2135,7 @@ static void emit_stubs(struct jctx *J)
         S390_EMIT(B, RXY, LAY, R_S1, 0, a->base, a->disp);
         writeback_pins(J);
         load_const(J, R_S14, J->b->pc + a->pcoff);
-        load_const(J, R_S0,
-                   J->b->ninsns - ir_insns_before(a->pcoff, J->b->gap_at, J->b->gap_len));
+        load_const(J, R_S0, ir_block_insns_from(J->b, a->pcoff));
         brcl_abs(J, 15, J->j->fault_tail);
     }
 }

@@ -107,9 +107,9 @@ static bool fp_native_of(struct jctx *J, const struct ir_insn *i, struct fp_nati
  * BFP operations leave the DXC alone. */
 #define FPC_POISON 0x0000ff00u
 #define FPC_SLOW 0x00f0ff00u /* flags invalid, divide, overflow, underflow; the DXC */
-/* f6 and f7 scratch; the result-check thresholds (-inf) live in f14 (single) and f15 (double) in all
- * generated code (loaded by the entry trampoline, callee-saved in helpers), and f13 holds +0.0
- * (FCMP with zero compares with it), a NaN when poisoned like them. */
+/* f6 and f7 scratch; the result-check thresholds (-inf) live in f14 (single) and f15 (double)
+ * in all generated code (loaded by the entry trampoline, callee-saved in helpers), and f13
+ * holds +0.0 (FCMP with zero compares with it), a NaN when poisoned like them. */
 enum { F_TMP2 = 6, F_TMP = 7, F_ZERO = 13, F_THR_S = 14, F_THR_D = 15 };
 
 /* The guard: FPC = 0 with Arm's default modes, else poisoned (flags cleared either way); the
@@ -170,8 +170,8 @@ static void fp_store(struct jctx *J, int f, unsigned r, bool dbl)
 
 /* FPSR |= the FPC's pending flags: inexact, underflow, overflow and divide-by-zero, which
  * native ops raise exactly where Arm raises IXC, UFC, OFC and DZC (FPSR bits 4, 3, 2, 1; the
- * results are the same, tininess detected before rounding on both), and are cleared when `clear`; poisoned: the flags are not the guest's.  r0
- * and r1 scratch. */
+ * results are the same, tininess detected before rounding on both), and are cleared when
+ * `clear`; poisoned: the flags are not the guest's.  r0 and r1 scratch. */
 void s390_jit_fpc_commit_ixc(struct s390_buf *buf, bool poison_check, bool clear)
 {
     struct s390_label skip;
@@ -556,9 +556,6 @@ static void fp_nzcv_from_cc(struct jctx *J)
     S390_EMIT(B, RIEf, RISBG, R_S0, R_S0, 32, 35 | 0x80, 28);
 }
 
-/* FPR f = the FCMP operand t: a K_FPVREG read of lane 0 of a V register from its FPR cache
- * entry (LOAD, the entry kept), its pinned vector register or the CPU state; else the bits of
- * temp t. */
 /* The FPR cache entry holding operand t (a K_FPVREG lane) in that format, or -1. */
 static int fp_cached_operand(struct jctx *J, ir_val t, bool dbl)
 {
@@ -568,6 +565,9 @@ static int fp_cached_operand(struct jctx *J, ir_val t, bool dbl)
     return c >= 0 && J->fp.dbl[c] == dbl ? c : -1;
 }
 
+/* FPR f = the FCMP operand t: a K_FPVREG read of lane 0 of a V register from its FPR cache
+ * entry (LOAD, the entry kept), its pinned vector register or the CPU state; else the bits of
+ * temp t. */
 static void fp_operand(struct jctx *J, int f, ir_val t, bool dbl)
 {
     if (J->kind[t] != K_FPVREG) {
@@ -772,7 +772,7 @@ static void fp_check_result(struct jctx *J, int fd, bool dbl, struct s390_label 
  * operand, so a NaN reaches the result of an op that reads it, and in the end one the group
  * checks: the results no later op of it reads, checked as the group closes (still in their
  * FPRs, which no op of the group evicts) or when an op overwrites one.  The last op's result is
- * always checked, so a poisoned FPC still takes the slow path.  (fp: 3.67 -> 3.2.) */
+ * always checked, so a poisoned FPC still takes the slow path.  (fp: 3.67 -> 2.85.) */
 static bool fp_groupable(struct jctx *J, const struct ir_insn *i, struct fp_native *o)
 {
     return i->op == IR_CALL && fp_native_of(J, i, o) && fp_can_defer(J, i);

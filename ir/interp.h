@@ -34,6 +34,12 @@ struct ir_iblock {
     struct ir_iop ops[];
 };
 
+/* ir_block_insns_from for a lowered block. */
+static inline uint32_t ir_iblock_insns_from(const struct ir_iblock *b, uint32_t pcoff)
+{
+    return ir_insns_from(b->ninsns, pcoff, b->gap_at, b->gap_len);
+}
+
 /* Lowers an optimised IR block; NULL if out of memory or out of slots. */
 struct ir_iblock *ir_interp_compile(const struct ir_block *b);
 /* The first tier, for code that may run only a few times: the block's IR as the builder made

@@ -263,12 +263,12 @@ lookup_failed:
 fault:
     env->exit = IR_EXIT_FAULT;
     env->cpu.pc = blk->pc + pcoff;
-    env->insns -= blk->ninsns - ir_insns_before(pcoff, blk->gap_at, blk->gap_len);
+    env->insns -= ir_iblock_insns_from(blk, pcoff);
     return env->exit;
 helper_exit:
     pcoff = op->pcoff;
 helper_exit_at:
-    env->insns -= blk->ninsns - ir_insns_before(pcoff, blk->gap_at, blk->gap_len);
+    env->insns -= ir_iblock_insns_from(blk, pcoff);
     return env->exit;
 
     /* The first tier: the IR as built, one instruction at a time.  The same semantics as the

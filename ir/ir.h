@@ -107,10 +107,16 @@ static inline const char *ir_op_name(unsigned op)
 static inline unsigned ir_op_nargs(unsigned op) { return op < IR_NUM_OPS ? ir_op_info[op].nargs : 0; }
 static inline unsigned ir_op_flags(unsigned op) { return op < IR_NUM_OPS ? ir_op_info[op].flags : 0; }
 
-/* The guest instructions of a block before the one at pcoff (its gap skipped). */
-static inline uint32_t ir_insns_before(uint32_t pcoff, uint32_t gap_at, uint32_t gap_len)
+/* Of a block's ninsns guest instructions, those from the one at pcoff on (its gap skipped):
+ * what did not run when that one faulted or its helper left. */
+static inline uint32_t ir_insns_from(uint32_t ninsns, uint32_t pcoff, uint32_t gap_at,
+                                     uint32_t gap_len)
 {
-    return (pcoff - (pcoff > gap_at ? gap_len : 0)) / 4;
+    return ninsns - (pcoff - (pcoff > gap_at ? gap_len : 0)) / 4;
+}
+static inline uint32_t ir_block_insns_from(const struct ir_block *b, uint32_t pcoff)
+{
+    return ir_insns_from(b->ninsns, pcoff, b->gap_at, b->gap_len);
 }
 
 /* BRCOND2's third way: the instruction after the block's last (its second branch). */

@@ -301,7 +301,6 @@ void rt_thread_exit(struct zarm_user *u, int status, bool group);
 void rt_thread_kick(struct rt_thread *t);
 /* Finds a live thread by tid, NULL if none. */
 struct rt_thread *rt_thread_find(struct zarm_user *u, int tid);
-/* Disassembles guest code for -d in_asm. */
 /* -d in_asm: the guest instructions of a block at pc, len bytes but for the gap_len bytes at
  * pc + gap_at that it jumped over (ir_block). */
 void rt_log_in_asm(struct zarm_user *u, uint64_t pc, uint64_t len, uint32_t gap_at,

@@ -489,8 +489,7 @@ void rt_thread_loop(struct zarm_user *u, struct rt_thread *t)
         const struct ir_iblock *b = env->running;
         uint64_t pc = env->cpu.pc;
         if (b && pc >= b->pc && pc - b->pc < b->nbytes)
-            env->insns -= b->ninsns - ir_insns_before((uint32_t)(pc - b->pc), b->gap_at,
-                                                       b->gap_len);
+            env->insns -= ir_iblock_insns_from(b, (uint32_t)(pc - b->pc));
         rt_guest_signal(u, sig, fault_addr);
     }
     fault_jmp = &jb;

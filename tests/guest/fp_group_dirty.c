@@ -5,11 +5,8 @@
  * start, which must include those earlier results.  Results and FPSR are printed. */
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "guest.h"
-
-
 
 static void run(const char *what, int64_t n, double a, double b, double c)
 {

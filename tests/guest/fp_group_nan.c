@@ -6,11 +6,8 @@
  * run through the helpers).  Results and FPSR are printed. */
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "guest.h"
-
-
 
 /* t = a * b (read by the next op only); u = t + c; v = u * c; w = a - c, overwritten unread by
  * w = b * c; the result v + w. */

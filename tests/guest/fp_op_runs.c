@@ -4,10 +4,8 @@
  * operation overflow, divide by zero, be invalid, underflow or give a NaN. */
 #include <stdint.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "guest.h"
-
 
 static void run(const char *what, double a, double b, double c)
 {
